@@ -1,0 +1,1 @@
+"""bianmin: the township convenience service center's WeChat front door."""

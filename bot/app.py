@@ -1,0 +1,139 @@
+"""make_app(settings): the one aiohttp application (webhook, guide pages,
+health, console, sandbox) and the runtime objects it owns. `build_runtime` and
+`outbound` are also used by the CLI (`bianmin tick`) without a server."""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+from aiohttp import web
+
+from bot import pages
+from bot.clock import Clock, SystemClock
+from bot.config import PROJECT_ROOT, Settings
+from bot.dispatch import Dispatcher
+from bot.gateway import Gateway
+from bot.knowledge_service import KnowledgeService
+from bot.metrics import Metrics, metrics_middleware
+from bot.pusher import Pusher
+from bot.runtime import RUNTIME, Runtime
+from bot.tickets.calendar import load_calendar
+from bot.tickets.desk import TicketDesk
+from bot.token_store import DatabaseTokenStore, RedisTokenStore, TokenStore
+from bot.wechat_client import WeChatClient, new_http_session
+from handlers import router
+from handlers.types import Context, Inbound, Reply
+from storage.db import make_engine, make_sessionmaker
+from storage.repositories import Repos
+
+Route = Callable[[Inbound, Context], Awaitable[Reply]]
+
+log = logging.getLogger(__name__)
+CACHE_DIR = PROJECT_ROOT / "data" / "cache"
+
+
+def build_runtime(
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    knowledge: KnowledgeService | None = None,
+    route: Route | None = None,
+) -> Runtime:
+    clock = clock or SystemClock()
+    engine = make_engine(settings.database_url)
+    sessionmaker = make_sessionmaker(engine)
+    service = knowledge or KnowledgeService(settings.kb_path, cache_dir=CACHE_DIR)
+
+    async def make_desk(repos: Repos) -> TicketDesk:
+        return TicketDesk(
+            repos=repos, clock=clock, settings=settings, catalog=service.current, calendar=await load_calendar(repos)
+        )
+
+    async def push_now() -> None:
+        # A late reply was queued: send it now rather than at the next tick.
+        if runtime.pusher is not None:
+            await runtime.pusher.drain()
+
+    dispatcher = Dispatcher(
+        sessionmaker=sessionmaker,
+        clock=clock,
+        catalog=service,
+        base_url=settings.base_url,
+        budget=settings.reply_budget,
+        on_push=push_now,
+        route=route or router.route,
+        make_desk=make_desk,
+    )
+    runtime = Runtime(settings, clock, engine, sessionmaker, service, dispatcher, Metrics())
+    return runtime
+
+
+@asynccontextmanager
+async def outbound(rt: Runtime) -> AsyncIterator[Runtime]:
+    """The outbound HTTP session, the WeChat client and the pusher."""
+    settings = rt.settings
+    redis = None
+    store: TokenStore
+    async with new_http_session() as http:
+        if settings.redis_url:
+            import redis.asyncio as aioredis
+
+            redis = aioredis.from_url(settings.redis_url)
+            store = RedisTokenStore(redis, rt.clock)
+        else:
+            store = DatabaseTokenStore(rt.sessionmaker, rt.clock)
+        rt.http = http
+        rt.client = WeChatClient(
+            base_url=settings.wechat_api_base,
+            appid=settings.wechat_appid,
+            secret=settings.wechat_secret,
+            http=http,
+            clock=rt.clock,
+            token_store=store,
+            timeout=settings.wechat_timeout,
+        )
+        rt.pusher = Pusher(
+            sessionmaker=rt.sessionmaker,
+            client=rt.client,
+            clock=rt.clock,
+            worker=f"{socket.gethostname()}:{os.getpid()}",
+            template_id=settings.wechat_template_status,
+        )
+        try:
+            yield rt
+        finally:
+            await rt.dispatcher.drain()
+            rt.pusher = None
+            if redis is not None:
+                await redis.aclose()
+
+
+def make_app(
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    knowledge: KnowledgeService | None = None,
+    route: Route | None = None,
+) -> web.Application:
+    """Build the application. The database must already be migrated (`bianmin db upgrade`).
+    `route` replaces the handler router (tests use it to make a handler slow)."""
+    rt = build_runtime(settings, clock=clock, knowledge=knowledge, route=route)
+    app = web.Application(
+        client_max_size=settings.max_body_bytes, middlewares=[metrics_middleware(rt.metrics)]
+    )
+    app[RUNTIME] = rt
+    Gateway(settings=settings, clock=rt.clock, dispatcher=rt.dispatcher).register(app)
+    pages.register(app)
+    app.cleanup_ctx.append(_lifetime)
+    return app
+
+
+async def _lifetime(app: web.Application) -> AsyncIterator[None]:
+    rt = app[RUNTIME]
+    async with outbound(rt):
+        yield
+    await rt.engine.dispose()

@@ -1,0 +1,34 @@
+"""The objects one running application owns, reachable from request handlers via RUNTIME."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import aiohttp
+from aiohttp import web
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.dispatch import Dispatcher
+from bot.knowledge_service import KnowledgeService
+from bot.metrics import Metrics
+from bot.pusher import Pusher
+from bot.wechat_client import WeChatClient
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    clock: Clock
+    engine: AsyncEngine
+    sessionmaker: async_sessionmaker[AsyncSession]
+    knowledge: KnowledgeService
+    dispatcher: Dispatcher
+    metrics: Metrics
+    client: WeChatClient | None = None
+    pusher: Pusher | None = None
+    http: aiohttp.ClientSession | None = None
+
+
+RUNTIME = web.AppKey("runtime", Runtime)

@@ -1,0 +1,1 @@
+"""Tickets: registration, states, deadlines in working days, pushes and notices."""

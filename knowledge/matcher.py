@@ -1,0 +1,113 @@
+"""Decide what a villager's message is about: one service item, a short menu of candidates, one
+of the non-item intents, or "unknown". Deterministic and side-effect free after construction.
+
+`analyze` computes every signal once (normalized text, intent phrases, item scores); `apply`
+turns an analysis into a `Decision` under given thresholds, so calibration can sweep thresholds
+without re-scoring (see evaluate.calibrate).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from knowledge.catalog import Catalog, Item
+from knowledge.scoring import Analysis, Scorer
+
+MENU_MAX = 5  # a numbered menu longer than this is not read by elderly villagers
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Decision thresholds on the combined item score (see scoring.py for its parts).
+
+    guide_score: the best item needs at least this to be answered directly;
+    guide_ratio: ...and the runner-up may reach at most this fraction of it;
+    menu_score: below this nothing is offered and the answer is "unknown";
+    menu_ratio: candidates scoring at least this fraction of the best go into the menu.
+    """
+
+    guide_score: float = 9.0
+    guide_ratio: float = 0.75
+    menu_score: float = 5.0
+    menu_ratio: float = 0.5
+
+
+# Calibrated values; see the comment block in evaluate.py (CALIBRATION) for how they were chosen.
+DEFAULT_THRESHOLDS = Thresholds()
+
+
+@dataclass(frozen=True)
+class Decision:
+    intent: str  # guide | clarify | unknown | human | status | complaint | center_info | greeting
+    item: Item | None
+    candidates: tuple[Item, ...]
+    score: float
+    explain: dict[str, object] = field(compare=False)
+
+
+class Matcher:
+    """Answers `decide(text)` for one catalog. Build once per catalog (≈0.1-0.5 s, cached)."""
+
+    def __init__(self, catalog: Catalog, *, cache_dir: Path | None = None,
+                 thresholds: Thresholds | None = None) -> None:
+        self.catalog = catalog
+        self.thresholds = thresholds or DEFAULT_THRESHOLDS
+        self.scorer = Scorer(catalog, cache_dir=cache_dir)
+
+    def analyze(self, text: str) -> Analysis:
+        return self.scorer.analyze(text)
+
+    def decide(self, text: str) -> Decision:
+        return self.apply(self.analyze(text))
+
+    def apply(self, analysis: Analysis, thresholds: Thresholds | None = None) -> Decision:
+        """The decision policy. Order matters. A complaint or a question about progress names an
+        item (投诉低保评定不公, 我的低保批了没) but is not about how to apply, so those phrases
+        outrank item words. Asking for a person, for opening hours or saying hello yields to a
+        confident item (想找个人来调解 is about 人民调解). Out-of-scope words (快递, 天气)
+        outrank the center's own intents (快递电话多少 is not the center's phone)."""
+        t = thresholds or self.thresholds
+        items = self.catalog.items
+        ranked = analysis.ranked
+        top_score = ranked[0][1] if ranked else 0.0
+        strong = analysis.strong_hit
+        hits = analysis.intents
+
+        def decided(intent: str, why: str, item: Item | None = None,
+                    candidates: tuple[Item, ...] = ()) -> Decision:
+            explain = dict(analysis.explain)
+            explain["why"] = why
+            return Decision(intent, item, candidates, round(top_score, 3), explain)
+
+        if analysis.ticket:
+            return decided("status", f"ticket number {analysis.ticket}")
+        second = ranked[1][1] if len(ranked) > 1 else 0.0
+        confident = top_score >= t.guide_score and second <= t.guide_ratio * top_score
+        if "complaint" in hits:
+            return decided("complaint", f"complaint phrase {hits['complaint'][0]!r}")
+        if "human" in hits and not confident:
+            return decided("human", f"human phrase {hits['human'][0]!r}")
+        if "out_of_scope_hints" in hits and not strong:
+            return decided("unknown", f"out-of-scope phrase {hits['out_of_scope_hints'][0]!r}")
+        if "status" in hits:
+            return decided("status", f"status phrase {hits['status'][0]!r}")
+        if "center_info" in hits and not confident:
+            return decided("center_info", f"center_info phrase {hits['center_info'][0]!r}")
+        if "greeting" in hits and top_score < t.menu_score:
+            return decided("greeting", f"greeting phrase {hits['greeting'][0]!r}, no item")
+        if not ranked or top_score < t.menu_score:
+            return decided("unknown", f"best score {top_score:.2f} < menu_score {t.menu_score}")
+        menu = tuple(items[i] for i, s in ranked[:MENU_MAX] if s >= t.menu_ratio * top_score)
+        why = f"best {top_score:.2f}, runner-up {second:.2f}"
+        if confident:
+            # candidates of a guide: the item first, then what a menu would have offered
+            return decided("guide", why, menu[0], menu)
+        return decided("clarify", why, None, menu)
+
+    def with_thresholds(self, thresholds: Thresholds) -> Matcher:
+        """A matcher sharing this one's index but deciding with other thresholds."""
+        clone = object.__new__(Matcher)
+        clone.__dict__.update(self.__dict__)
+        clone.thresholds = replace(thresholds)
+        return clone

@@ -1,0 +1,184 @@
+"""Text normalization for matching: full/half width, Traditional -> Simplified, punctuation,
+filler words, synonyms from lexicon.yaml, and pinyin repair of homophone typos (地保 -> 低保).
+
+Pure functions and small immutable helpers; no catalog knowledge beyond the word lists given.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from opencc import OpenCC
+from pypinyin import Style, lazy_pinyin
+
+_T2S = OpenCC("t2s")
+_SPACES = re.compile(r"\s+")
+_CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+# Characters kept as they are; everything else (punctuation, symbols, emoji, controls) becomes a
+# space so that it still separates words.
+_KEEP_CATEGORIES = ("L", "N")
+
+
+def is_cjk(text: str) -> bool:
+    return bool(_CJK.match(text))
+
+
+@lru_cache(maxsize=16384)
+def _is_traditional(ch: str) -> bool:
+    """True for a character opencc would change (skips the slow converter for most messages)."""
+    return _T2S.convert(ch) != ch
+
+
+def basic(text: str) -> str:
+    """Width, case, script and punctuation: '戶口，怎麼遷？' -> '户口 怎么迁'."""
+    text = unicodedata.normalize("NFKC", text)
+    if not text.isascii() and any(_is_traditional(ch) for ch in text):
+        text = _T2S.convert(text)  # whole text: opencc converts some words as phrases
+    chars = [ch if unicodedata.category(ch)[0] in _KEEP_CATEGORIES else " " for ch in text.lower()]
+    return _SPACES.sub(" ", "".join(chars)).strip()
+
+
+def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """One regex that matches any phrase, preferring the longest (alternation order)."""
+    unique = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
+    if not unique:
+        return None
+    return re.compile("|".join(re.escape(p) for p in unique))
+
+
+@dataclass(frozen=True)
+class Replacer:
+    """Replaces phrases by canonical words in one left-to-right, longest-first pass."""
+
+    mapping: Mapping[str, str]
+    pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "pattern", phrase_pattern(self.mapping))
+
+    def apply(self, text: str) -> tuple[str, list[tuple[str, str]]]:
+        if self.pattern is None:
+            return text, []
+        applied: list[tuple[str, str]] = []
+
+        def sub(match: re.Match[str]) -> str:
+            target = self.mapping[match.group(0)]
+            applied.append((match.group(0), target))
+            return target
+
+        return self.pattern.sub(sub, text), applied
+
+
+def strip_phrases(text: str, pattern: re.Pattern[str] | None) -> str:
+    """Remove filler phrases, keeping a space so neighbours do not fuse into a new word."""
+    if pattern is None:
+        return text
+    return _SPACES.sub(" ", pattern.sub(" ", text)).strip()
+
+
+@lru_cache(maxsize=8192)
+def char_reading(ch: str) -> str:
+    """The usual toneless pinyin of one character ('' for non-Chinese characters).
+
+    Only the usual reading: an input-method typo is a character whose usual reading is the
+    intended one, while rare readings (的 as di, 租 as ju) would only produce false repairs."""
+    readings = lazy_pinyin(ch, style=Style.NORMAL, errors="ignore")
+    return readings[0] if readings else ""
+
+
+def word_pinyin(word: str) -> tuple[str, ...]:
+    """Toneless pinyin of a word as read in context (phrase dictionary aware)."""
+    return tuple(lazy_pinyin(word, style=Style.NORMAL, errors="ignore"))
+
+
+@dataclass(frozen=True)
+class PinyinRepair:
+    """Maps runs of 2-4 characters that sound like a vocabulary word onto that word.
+
+    Villagers type with pinyin input methods and voice recognition, so a typo is usually a
+    homophone: 地保 for 低保, 一宝 for 医保. Only whole tokens of the segmentation are repaired
+    (a window never cuts through a word such as 二级 or 以后), and a two-character window only
+    when it is not a common word in its own right (`is_common`): 虎口 and 一包 were meant as
+    written. Three- and four-character windows are specific enough to repair even when made of
+    common words (临时求助 -> 临时救助).
+    """
+
+    index: Mapping[tuple[str, ...], str]
+    vocab: frozenset[str]
+    is_common: Callable[[str], bool]
+    max_len: int = 4
+
+    @classmethod
+    def build(cls, vocab: Iterable[str], is_common: Callable[[str], bool],
+              canonical: Callable[[str], str] = lambda w: w) -> PinyinRepair:
+        """`canonical` maps a vocabulary word to what it stands for (its synonym target), so
+        homophones that mean the same (身分证, 身份证) are not taken as a conflict."""
+        index: dict[tuple[str, ...], str] = {}
+        words = sorted({w for w in vocab if 2 <= len(w) <= 4 and is_cjk(w)})
+        ambiguous: set[tuple[str, ...]] = set()
+        for word in words:
+            key = word_pinyin(word)
+            if len(key) != len(word):
+                continue
+            target = canonical(word)
+            if key in index and index[key] != target:
+                ambiguous.add(key)
+            index.setdefault(key, target)
+        for key in ambiguous:  # two vocabulary words sound alike: do not guess between them
+            del index[key]
+        return cls(index=index, vocab=frozenset(words), is_common=is_common)
+
+    def apply(self, text: str, segment: Callable[[str], list[str]] | None = None
+              ) -> tuple[str, list[tuple[str, str]]]:
+        """Repair `text`; `segment` splits it into words (default: one token per character)."""
+        if not self.index:
+            return text, []
+        tokens = segment(text) if segment is not None else list(text)
+        # per token: its readings if Chinese, and whether it is a common multi-character word
+        readings = [tuple(char_reading(ch) for ch in t) if is_cjk(t) else None for t in tokens]
+        common = [len(t) > 1 and self.is_common(t) for t in tokens]
+        out: list[str] = []
+        repairs: list[tuple[str, str]] = []
+        pos = 0
+        while pos < len(tokens):
+            word, end = self._match_at(tokens, readings, common, pos)
+            if word is None:
+                out.append(tokens[pos])
+                pos += 1
+                continue
+            repairs.append(("".join(tokens[pos:end]), word))
+            out.append(word)
+            pos = end
+        return "".join(out), repairs
+
+    def _match_at(self, tokens: list[str], readings: list[tuple[str, ...] | None],
+                  common: list[bool], pos: int) -> tuple[str | None, int]:
+        """The longest repair of a window of whole tokens starting at `pos`."""
+        key: tuple[str, ...] = ()
+        found: tuple[str | None, int] = (None, pos)
+        any_common = False
+        for end in range(pos + 1, len(tokens) + 1):
+            reading = readings[end - 1]
+            if reading is None:
+                break
+            key += reading
+            any_common = any_common or common[end - 1]
+            if len(key) > self.max_len:
+                break
+            if len(key) < 2:
+                continue
+            word = self.index.get(key)
+            if word is None:
+                continue
+            window = "".join(tokens[pos:end])
+            if window in self.vocab or word == window:
+                continue
+            # 2-character windows must not be (or contain) a common word: 虎口, 一包, 二级
+            if len(key) == 2 and (any_common or self.is_common(window)):
+                continue
+            found = (word, end)
+        return found

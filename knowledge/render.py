@@ -1,0 +1,128 @@
+"""Villager-facing replies built from catalog data: the 一次性告知 guide, the numbered menu, the
+"I don't know" answer and the center's hours/address. Plain text for WeChat, always under the
+2000-byte limit of a text reply. Wording comes from texts.py; the HTML page from guide_page.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from knowledge import texts
+from knowledge.catalog import Case, Center, Item
+from knowledge.facts import consult_phone, hours_of, place_of
+from knowledge.guide_page import guide_html
+
+__all__ = ["WECHAT_TEXT_LIMIT", "fits", "guide_html", "render_center_info", "render_guide",
+           "render_menu", "render_unknown"]
+
+WECHAT_TEXT_LIMIT = 2000  # bytes of UTF-8; WeChat refuses longer passive text replies
+MAX_MATERIALS = 12  # beyond this even the first case is cut short and points to the full guide
+
+
+def fits(text: str) -> bool:
+    return len(text.encode("utf-8")) < WECHAT_TEXT_LIMIT
+
+
+def _materials(case: Case, limit: int | None = None) -> list[str]:
+    lines = [texts.material_line(n, m.name, m.form, m.copies, m.source, m.required, m.note)
+             for n, m in enumerate(case.materials, 1)]
+    if limit is not None and len(lines) > limit:
+        rest = len(lines) - limit
+        lines = lines[:limit] + [texts.GUIDE_MORE_MATERIALS.format(count=rest)]
+    return lines
+
+
+def _guide(item: Item, center: Center, url: str, *, all_cases: bool, conditions: bool,
+           material_limit: int | None) -> str:
+    title = texts.GUIDE_TITLE.format(name=item.name)
+    lines = [title, texts.GUIDE_INTRO_CASES if len(item.cases) > 1 else texts.GUIDE_INTRO]
+    cases = item.cases if all_cases else item.cases[:1]
+    for case in cases:
+        if len(item.cases) > 1:
+            lines.append(texts.GUIDE_CASE.format(name=case.name))
+        lines.extend(_materials(case, material_limit))
+    if not all_cases and len(item.cases) > 1:
+        others = texts.LIST_SEP.join(c.name for c in item.cases[1:])
+        lines.append(texts.GUIDE_OTHER_CASES.format(names=others))
+    if conditions and item.conditions:
+        lines.append(texts.GUIDE_CONDITIONS)
+        lines.extend(texts.BULLET + c for c in item.conditions)
+    lines.append(texts.GUIDE_PLACE.format(place=place_of(item, center)))
+    lines.append(texts.GUIDE_HOURS.format(hours=hours_of(item, center)))
+    lines.append(texts.GUIDE_LIMIT.format(
+        limit=texts.limit_text(item.limits.statutory, item.limits.promised, item.publicity_days)))
+    lines.append(texts.GUIDE_FEE.format(fee=item.fee))
+    phone = consult_phone(item, center)
+    if phone:
+        lines.append(texts.GUIDE_PHONE.format(phone=phone))
+    if item.online and item.online_how:
+        lines.append(texts.GUIDE_ONLINE.format(how=item.online_how))
+    lines.append(texts.GUIDE_FULL.format(url=url))
+    lines.append(texts.GUIDE_NEXT)
+    return "\n".join(lines)
+
+
+def render_guide(item: Item, center: Center, *, guide_url: str) -> str:
+    """The 一次性告知 reply: every material of every case when it fits in one WeChat message;
+    otherwise the same reply shortened step by step (conditions dropped, then only the first
+    case, then fewer materials), always ending with the link to the full printable guide."""
+    attempts: tuple[tuple[bool, bool, int | None], ...] = (
+        (True, True, None),  # (all cases, conditions, material limit)
+        (True, False, None),
+        (False, False, None),
+        (False, False, MAX_MATERIALS),
+        (False, False, 5),
+    )
+    text = ""
+    for all_cases, conditions, limit in attempts:
+        text = _guide(item, center, guide_url, all_cases=all_cases, conditions=conditions,
+                      material_limit=limit)
+        if fits(text):
+            return text
+    return _cut(text)
+
+
+def _cut(text: str) -> str:
+    """Last resort for absurdly long catalog entries: cut whole lines from the middle."""
+    lines = text.split("\n")
+    head, tail = lines[:-2], lines[-2:]
+    while head and not fits("\n".join(head + tail)):
+        head.pop()
+    return "\n".join(head + tail)
+
+
+def render_menu(candidates: Sequence[Item]) -> str:
+    lines = [texts.MENU_INTRO]
+    lines.extend(texts.MENU_LINE.format(number=n, name=item.name) for n, item in enumerate(candidates, 1))
+    lines.append(texts.MENU_NONE)
+    return "\n".join(lines)
+
+
+def render_unknown(center: Center) -> str:
+    """Say we do not know, list what the center handles (department `handles`) and offer a person."""
+    lines = [texts.UNKNOWN_INTRO, texts.UNKNOWN_CATEGORIES]
+    lines.extend(texts.UNKNOWN_DEPT.format(name=d.name, handles=texts.LIST_SEP.join(d.handles))
+                 for d in center.departments)
+    lines.append(texts.UNKNOWN_NEXT)
+    if center.phones.consult:
+        lines.append(texts.UNKNOWN_PHONE.format(phone=center.phones.consult))
+    return _cut(text) if not fits(text := "\n".join(lines)) else text
+
+
+def render_center_info(center: Center) -> str:
+    lines = [center.name, texts.CENTER_ADDRESS.format(address=center.address),
+             texts.CENTER_HOURS.format(hours=center.hours)]
+    if center.hours_note:
+        lines.append(texts.CENTER_HOURS_NOTE.format(note=center.hours_note))
+    phones = center.phones
+    if phones.consult:
+        lines.append(texts.CENTER_CONSULT.format(phone=phones.consult))
+    if phones.complaint:
+        lines.append(texts.CENTER_COMPLAINT.format(phone=phones.complaint))
+    if phones.county_hotline:
+        lines.append(texts.CENTER_HOTLINE.format(phone=phones.county_hotline))
+    lines.append(texts.CENTER_WINDOWS)
+    lines.extend(texts.CENTER_WINDOW.format(window=d.window, name=d.name, phone=d.phone)
+                 for d in center.departments)
+    text = "\n".join(lines)
+    return text if fits(text) else _cut(text)

@@ -1,0 +1,221 @@
+"""Scores every catalog item against one message: normalization pipeline, jieba tokens, BM25F
+over weighted fields, a character-level BM25 for partial words (户口怎么迁 -> 迁移), and strong
+bonuses for names and aliases written in the message.
+
+Returns an `Analysis` with all signals; the decision policy lives in matcher.py.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import heapq
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from knowledge.catalog import Catalog
+from knowledge.intents import IntentPhrases, find_ticket
+from knowledge.normalize import PinyinRepair, Replacer, basic, is_cjk, phrase_pattern, strip_phrases
+from knowledge.ranking import Bm25fIndex
+from knowledge.tokenizer import load_tokenizer
+from knowledge.vocab import (
+    PHRASE_KINDS,
+    ItemText,
+    charset,
+    domain_words,
+    item_text,
+    phrase_table,
+    pinyin_vocabulary,
+)
+
+MAX_CHARS = 300  # longer messages are cut: latency stays bounded, meaning is in the start
+TOP_N = 10
+SHORTLIST = 40  # items whose character overlap is scored
+# Field weights of BM25F: what the item is called counts far more than what it requires.
+WORD_FIELDS = {"name": 3.0, "alias": 3.0, "keyword": 2.0, "body": 1.0, "materials": 0.4}
+CHAR_FIELDS = {"title": 1.0, "body": 0.25}
+CHAR_WEIGHT = 0.6  # characters only back up words: 迁 matches 迁移, but weakly
+PHRASE_BASE = 6.0  # a name or alias written in the message is the strongest evidence
+PHRASE_PER_CHAR = 1.0
+PHRASE_SPREAD_POWER = 1.0
+COMMON_WORD_FREQ = 500
+CANDIDATE_MIN_DF = 20
+FUNCTION_FREQ = 50_000  # jieba corpus frequency from which a word carries no meaning (能, 要)
+SPECIFIC_FREQ = 3_000  # ...and up to which it is fully specific (申请, 户口, 密码)  # words in more items than this (or 10%) do not nominate candidates  # jieba frequency above which a word is taken as meant (no pinyin repair)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the policy needs about one message."""
+
+    normalized: str
+    query: str
+    tokens: tuple[str, ...]
+    ticket: str | None
+    intents: Mapping[str, list[str]]
+    greeting_residue: str
+    ranked: tuple[tuple[int, float], ...]  # (item index, score), best first
+    strong_hit: bool  # the best item's name or alias is written in the message
+    explain: Mapping[str, object]
+
+
+def _compact(text: str) -> str:
+    return text.replace(" ", "")
+
+
+class Scorer:
+    def __init__(self, catalog: Catalog, *, cache_dir: Path | None = None) -> None:
+        self.catalog = catalog
+        lexicon = catalog.lexicon
+        self.synonyms = Replacer({_compact(basic(k)): _compact(basic(v))
+                                  for k, v in lexicon.synonyms.items() if basic(k)})
+        self.fillers = phrase_pattern(_compact(basic(f)) for f in lexicon.fillers)
+        self.intents = IntentPhrases.build(lexicon.intents)
+        self.texts: list[ItemText] = [item_text(item, self.synonyms) for item in catalog.items]
+        self.phrases = phrase_table(self.texts)
+        self.phrase_pattern = phrase_pattern(self.phrases)
+        titles = [t.name + " " + " ".join(t.aliases) + " " + " ".join(t.keywords) for t in self.texts]
+        # how many items mention a phrase in their name, aliases or keywords: 养老保险 is an alias
+        # of one item but names a topic three items share, so it identifies none of them alone
+        self.spread = {p: max(1, sum(p in title for title in titles)) for p in self.phrases}
+        words = domain_words(catalog, self.texts, self.synonyms)
+        chars = charset(catalog)
+        key = catalog.digest or hashlib.sha256(
+            ("\n".join(sorted(words)) + "".join(sorted(chars))).encode()).hexdigest()
+        self.tokenizer, freq = load_tokenizer(words, chars, key=key, cache_dir=cache_dir)
+        self.freq = freq
+        self.domain = frozenset(words)
+        docs = [self._word_fields(t) for t in self.texts]
+        self.word_index = Bm25fIndex(docs, WORD_FIELDS)
+        self.char_index = Bm25fIndex([self._char_fields(t) for t in self.texts], CHAR_FIELDS)
+        self.max_df = max(CANDIDATE_MIN_DF, len(self.texts) // 10)
+        # name words from the plain cut: search mode would add fragments such as 乡居 (城乡居民)
+        name_tokens = {tok for t in self.texts for tok in self.segment(t.name)}
+        vocab = pinyin_vocabulary(words, name_tokens)
+        self.repair = PinyinRepair.build(
+            vocab, lambda w: freq.get(w, 0) >= COMMON_WORD_FREQ and w not in vocab,
+            lambda w: self.synonyms.apply(w)[0])
+
+    def specificity(self, term: str) -> float:
+        """How much a query word can say about an item, from its frequency in general Chinese
+        (jieba's corpus): 0 for function words (能, 要, 在), 1 for rare or catalog words.
+
+        With only a few dozen items, catalog idf alone rates 能 as highly as 低保 when one item
+        happens to contain it; the corpus frequency knows better."""
+        if term in self.domain:
+            return 1.0
+        freq = self.freq.get(term, 0)
+        if freq <= SPECIFIC_FREQ:
+            return 1.0
+        if freq >= FUNCTION_FREQ:
+            return 0.0
+        return math.log(FUNCTION_FREQ / freq) / math.log(FUNCTION_FREQ / SPECIFIC_FREQ)
+
+    def segment(self, text: str) -> list[str]:
+        """Plain segmentation (each character in exactly one token)."""
+        return self.tokenizer.lcut(text, HMM=False)
+
+    def tokens(self, text: str, segmented: list[str] | None = None) -> list[str]:
+        """Search-mode tokens: each word plus its 2- and 3-character sub-words that are words
+        themselves (jieba's cut_for_search, computed from a segmentation we already have)."""
+        freq = self.tokenizer.FREQ
+        out: list[str] = []
+        for word in segmented if segmented is not None else self.segment(text):
+            if not word.strip():
+                continue
+            for n in (2, 3):
+                if len(word) > n:
+                    out.extend(g for i in range(len(word) - n + 1) if freq.get(g := word[i:i + n]))
+            out.append(word)
+        return out
+
+    def _word_fields(self, t: ItemText) -> list[tuple[str, list[str]]]:
+        fields = [("name", self.tokens(t.name))]
+        fields.append(("alias", [tok for a in t.aliases for tok in self.tokens(a)]))
+        fields.append(("keyword", [tok for k in t.keywords for tok in self.tokens(k)]))
+        fields.append(("body", [tok for b in t.body for tok in self.tokens(b)]))
+        fields.append(("materials", [tok for m in t.materials for tok in self.tokens(m)]))
+        return fields
+
+    @staticmethod
+    def _char_fields(t: ItemText) -> list[tuple[str, list[str]]]:
+        title = t.name + "".join(t.aliases) + "".join(t.keywords)
+        body = "".join(t.body) + "".join(t.materials)
+        return [("title", [c for c in title if is_cjk(c)]), ("body", [c for c in body if is_cjk(c)])]
+
+    def prepare(self, normalized: str) -> tuple[str, list[str], dict[str, object]]:
+        """Fillers out, synonyms in, homophone typos repaired: the text that is scored, with its
+        segmentation."""
+        query = strip_phrases(normalized, self.fillers)
+        query, synonyms = self.synonyms.apply(query)
+        segmented = self.segment(query)
+        query, repairs = self.repair.apply(query, lambda _: segmented)
+        if repairs:
+            query, more = self.synonyms.apply(query)
+            synonyms += more
+            segmented = self.segment(query)
+        return query, segmented, {"synonyms": synonyms, "pinyin": repairs}
+
+    def phrase_bonus(self, query: str) -> dict[int, tuple[float, str, str]]:
+        """item index -> (bonus, phrase, kind) for the best name/alias/keyword in the query."""
+        best: dict[int, tuple[float, str, str]] = {}
+        if self.phrase_pattern is None:
+            return best
+        for match in self.phrase_pattern.finditer(_compact(query)):
+            phrase = match.group(0)
+            for index, kind in self.phrases[phrase]:
+                bonus = PHRASE_KINDS[kind] * (PHRASE_BASE + PHRASE_PER_CHAR * len(phrase))
+                bonus /= self.spread[phrase] ** PHRASE_SPREAD_POWER
+                if bonus > best.get(index, (0.0, "", ""))[0]:
+                    best[index] = (bonus, phrase, kind)
+        return best
+
+    def analyze(self, text: str) -> Analysis:
+        text = text[:MAX_CHARS]
+        normalized = basic(text)
+        query, segmented, steps = self.prepare(normalized)
+        tokens = self.tokens(query, segmented)
+        phrases = self.phrase_bonus(query)
+        # Only items sharing a rare word or a phrase with the message can rank high; common words
+        # and characters are then scored for those items alone (keeps 1,000 items fast).
+        weights = {t: self.specificity(t) for t in tokens}
+        only = self.word_index.candidates(
+            [t for t, w in weights.items() if w >= 0.5], self.max_df) | set(phrases)
+        words = self.word_index.score(weights, only) if only else {}
+        # Characters only refine the ranking of items that words or phrases already found.
+        pre = {i: words.get(i, 0.0) + phrases.get(i, (0.0, "", ""))[0]
+               for i in words.keys() | phrases.keys()}
+        shortlist = set(heapq.nlargest(SHORTLIST, pre, key=pre.__getitem__))
+        char_weights = {c: self.specificity(c) for c in query if is_cjk(c)}
+        chars = self.char_index.score(char_weights, shortlist) if shortlist else {}
+        combined = {
+            index: words.get(index, 0.0) + CHAR_WEIGHT * chars.get(index, 0.0)
+            + phrases.get(index, (0.0, "", ""))[0]
+            for index in words.keys() | chars.keys() | phrases.keys()
+        }
+        ranked = tuple(heapq.nsmallest(TOP_N, combined.items(), key=lambda kv: (-kv[1], kv[0])))
+        strong = bool(ranked) and ranked[0][0] in phrases and phrases[ranked[0][0]][2] != "keyword"
+        intents = self.intents.find(self.synonyms.apply(_compact(normalized))[0])
+        items = self.catalog.items
+        ticket = find_ticket(text)
+        explain: dict[str, object] = {
+            "normalized": normalized,
+            "ticket": ticket,
+            "query": query,
+            "tokens": tokens,
+            **steps,
+            "intents": intents,
+            "top": [
+                {"item": items[i].name, "score": round(s, 3),
+                 "words": round(words.get(i, 0.0), 3), "chars": round(chars.get(i, 0.0), 3),
+                 "phrase": phrases[i][1] if i in phrases else None}
+                for i, s in ranked[:5]
+            ],
+        }
+        return Analysis(
+            normalized=normalized, query=query, tokens=tuple(tokens), ticket=ticket,
+            intents=intents,
+            greeting_residue=self.intents.residue(query, "greeting", None),
+            ranked=ranked, strong_hit=strong, explain=explain,
+        )

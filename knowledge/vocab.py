@@ -1,0 +1,116 @@
+"""What the matcher derives from the catalog: normalized document fields per item, the phrase
+table (names, aliases, keywords) and the domain vocabulary for jieba and pinyin repair.
+
+No scoring and no tokenizing here: text is normalized with `normalize.basic` and the lexicon's
+synonyms, exactly as villager messages are, so both sides meet in the same vocabulary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from knowledge import texts
+from knowledge.catalog import Catalog, Item
+from knowledge.normalize import Replacer, basic, is_cjk
+
+# Kinds of phrase hit and how much each is worth relative to an alias (calibrated with the
+# phrase weight in matcher.py).
+PHRASE_KINDS = {"name": 1.0, "alias": 1.0, "core": 0.9, "keyword": 0.6}
+
+
+@dataclass(frozen=True)
+class ItemText:
+    """One item's matchable text, normalized, by field."""
+
+    name: str
+    aliases: tuple[str, ...]
+    keywords: tuple[str, ...]
+    body: tuple[str, ...]  # audience, conditions, result, case names
+    materials: tuple[str, ...]
+
+
+def _core_name(name: str) -> str | None:
+    """The item name without a generic suffix (申请, 办理 ...) when enough remains to be telling."""
+    for suffix in texts.NAME_SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return None
+
+
+def item_text(item: Item, synonyms: Replacer) -> ItemText:
+    def norm(text: str) -> str:
+        return synonyms.apply(basic(text))[0]
+
+    body = [item.audience, item.result, *item.conditions, *(case.name for case in item.cases)]
+    materials = [m.name for case in item.cases for m in case.materials]
+    return ItemText(
+        name=norm(item.name),
+        aliases=tuple(norm(a) for a in item.aliases),
+        keywords=tuple(norm(k) for k in item.keywords),
+        body=tuple(norm(b) for b in body if b),
+        materials=tuple(dict.fromkeys(norm(m) for m in materials)),
+    )
+
+
+def phrase_table(items: list[ItemText]) -> dict[str, list[tuple[int, str]]]:
+    """phrase -> [(item index, kind)]: what a message containing the phrase points to."""
+    table: dict[str, list[tuple[int, str]]] = {}
+
+    def add(phrase: str, index: int, kind: str) -> None:
+        phrase = phrase.replace(" ", "")
+        if len(phrase) < 2:
+            return
+        entries = table.setdefault(phrase, [])
+        if all(i != index for i, _ in entries):
+            entries.append((index, kind))
+
+    for index, text in enumerate(items):
+        add(text.name, index, "name")
+        for alias in text.aliases:
+            add(alias, index, "alias")
+        core = _core_name(text.name)
+        if core:
+            add(core, index, "core")
+    for index, text in enumerate(items):  # keywords last: names and aliases take precedence
+        for keyword in text.keywords:
+            add(keyword, index, "keyword")
+    return table
+
+
+def domain_words(catalog: Catalog, items: list[ItemText], synonyms: Replacer) -> set[str]:
+    """Short catalog terms jieba must keep whole and pinyin repair may map typos onto."""
+    words: set[str] = set()
+    for text in items:
+        words.update(text.aliases)
+        words.update(text.keywords)
+        core = _core_name(text.name)
+        if core:
+            words.add(core)
+    for dept in catalog.center.departments:
+        words.update(synonyms.apply(basic(h))[0] for h in dept.handles)
+    lexicon = catalog.lexicon
+    words.update(basic(w) for w in lexicon.synonyms)
+    words.update(basic(w) for w in lexicon.synonyms.values())
+    return {w for w in words if 2 <= len(w) <= 8 and " " not in w}
+
+
+def pinyin_vocabulary(words: set[str], name_tokens: set[str]) -> set[str]:
+    """Words a homophone typo may be repaired to: catalog terms and name words (2-4 chars)."""
+    return {w for w in words | name_tokens if 2 <= len(w) <= 4 and is_cjk(w)}
+
+
+def charset(catalog: Catalog) -> set[str]:
+    """Every character the catalog writes (after Simplified conversion)."""
+    chars: set[str] = set()
+    for item in catalog.items:
+        chars.update(basic(item.name + "".join(item.aliases) + "".join(item.keywords)))
+        chars.update(basic("".join(item.conditions) + item.audience + item.result))
+        for case in item.cases:
+            chars.update(basic(case.name + "".join(m.name for m in case.materials)))
+    lexicon = catalog.lexicon
+    for phrase in [*lexicon.synonyms, *lexicon.synonyms.values(), *lexicon.fillers]:
+        chars.update(basic(phrase))
+    for phrases in lexicon.intents.values():
+        for phrase in phrases:
+            chars.update(basic(phrase))
+    return {c for c in chars if c.strip()}

@@ -1,0 +1,1 @@
+"""Persistence: models, the engine, and repositories (the only code that writes SQL)."""

@@ -1,0 +1,44 @@
+"""预约 half-day slots."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Appointment
+
+
+class AppointmentRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def booked(self, department_id: str, day: dt.date, half: str) -> int:
+        return int(
+            await self.session.scalar(
+                select(func.count()).where(
+                    Appointment.department_id == department_id,
+                    Appointment.day == day,
+                    Appointment.half == half,
+                    Appointment.cancelled_at.is_(None),
+                )
+            )
+            or 0
+        )
+
+    async def for_ticket(self, ticket_id: int) -> Appointment | None:
+        return await self.session.scalar(
+            select(Appointment).where(Appointment.ticket_id == ticket_id, Appointment.cancelled_at.is_(None))
+        )
+
+    async def add(self, appointment: Appointment) -> Appointment:
+        self.session.add(appointment)
+        await self.session.flush()
+        return appointment
+
+    async def on_day(self, day: dt.date) -> list[Appointment]:
+        rows = await self.session.scalars(
+            select(Appointment).where(Appointment.day == day, Appointment.cancelled_at.is_(None))
+        )
+        return list(rows)

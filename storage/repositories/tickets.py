@@ -1,0 +1,154 @@
+"""Tickets, their timeline and their numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Ticket, TicketCounter, TicketEvent
+from storage.repositories.upsert import insert_for
+
+OPEN = ("accepted", "in_progress", "need_materials")
+CLOSED = ("done", "rejected", "withdrawn")
+
+
+class TicketRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def next_number(self, day: dt.date, prefix: str = "BM") -> str:
+        """BM20261121-0007: a per-day sequence, safe against concurrent registrations
+        (the UPDATE ... RETURNING takes the row lock on PostgreSQL, the write lock on SQLite)."""
+        key = day.strftime("%Y%m%d")
+        await self.session.execute(
+            insert_for(self.session, TicketCounter)
+            .values(day=key, last=0)
+            .on_conflict_do_nothing(index_elements=["day"])
+        )
+        seq = await self.session.scalar(
+            update(TicketCounter)
+            .where(TicketCounter.day == key)
+            .values(last=TicketCounter.last + 1)
+            .returning(TicketCounter.last)
+        )
+        return f"{prefix}{key}-{int(seq or 0):04d}"
+
+    async def add(self, ticket: Ticket) -> Ticket:
+        self.session.add(ticket)
+        await self.session.flush()
+        return ticket
+
+    async def by_number(self, number: str) -> Ticket | None:
+        return await self.session.scalar(select(Ticket).where(Ticket.number == number.upper()))
+
+    async def by_id(self, ticket_id: int) -> Ticket | None:
+        return await self.session.get(Ticket, ticket_id)
+
+    async def for_villager(self, openid: str, limit: int = 10) -> list[Ticket]:
+        rows = await self.session.scalars(
+            select(Ticket).where(Ticket.openid == openid).order_by(Ticket.created_at.desc()).limit(limit)
+        )
+        return list(rows)
+
+    async def open_for_villager(self, openid: str) -> list[Ticket]:
+        rows = await self.session.scalars(
+            select(Ticket)
+            .where(Ticket.openid == openid, Ticket.status.in_(OPEN))
+            .order_by(Ticket.created_at.desc())
+        )
+        return list(rows)
+
+    async def awaiting_rating(self, openid: str) -> Ticket | None:
+        """The most recent completed ticket whose rating was asked and not given."""
+        return await self.session.scalar(
+            select(Ticket)
+            .where(
+                Ticket.openid == openid,
+                Ticket.status == "done",
+                Ticket.rating.is_(None),
+                Ticket.rating_asked_at.is_not(None),
+            )
+            .order_by(Ticket.finished_at.desc())
+            .limit(1)
+        )
+
+    async def add_event(
+        self,
+        ticket: Ticket,
+        *,
+        at: dt.datetime,
+        kind: str,
+        staff_id: int | None = None,
+        from_status: str | None = None,
+        to_status: str | None = None,
+        note: str | None = None,
+        internal: bool = False,
+        data: dict[str, Any] | None = None,
+    ) -> TicketEvent:
+        event = TicketEvent(
+            ticket_id=ticket.id,
+            at=at,
+            kind=kind,
+            staff_id=staff_id,
+            from_status=from_status,
+            to_status=to_status,
+            note=note,
+            internal=internal,
+            data=data or {},
+        )
+        self.session.add(event)
+        await self.session.flush()
+        return event
+
+    async def events(self, ticket_id: int) -> list[TicketEvent]:
+        rows = await self.session.scalars(
+            select(TicketEvent).where(TicketEvent.ticket_id == ticket_id).order_by(TicketEvent.at, TicketEvent.id)
+        )
+        return list(rows)
+
+    async def has_event(self, ticket_id: int, kind: str, key: str) -> bool:
+        rows = await self.session.scalars(
+            select(TicketEvent).where(TicketEvent.ticket_id == ticket_id, TicketEvent.kind == kind)
+        )
+        return any(e.data.get("key") == key for e in rows)
+
+    async def listing(
+        self,
+        *,
+        departments: Sequence[str] | None = None,
+        kinds: Sequence[str] = ("service",),
+        statuses: Sequence[str] | None = None,
+        assignee_id: int | None = None,
+        owner_or_assignee: int | None = None,
+        unclaimed: bool = False,
+        due_before: dt.datetime | None = None,
+        limit: int = 200,
+    ) -> list[Ticket]:
+        q = select(Ticket).where(Ticket.kind.in_(kinds))
+        if departments is not None:
+            q = q.where(Ticket.department_id.in_(departments))
+        if statuses is not None:
+            q = q.where(Ticket.status.in_(statuses))
+        if assignee_id is not None:
+            q = q.where(Ticket.assignee_id == assignee_id)
+        if owner_or_assignee is not None:
+            q = q.where(or_(Ticket.assignee_id == owner_or_assignee, Ticket.owner_id == owner_or_assignee))
+        if unclaimed:
+            q = q.where(Ticket.assignee_id.is_(None))
+        if due_before is not None:
+            q = q.where(Ticket.due_at <= due_before)
+        rows = await self.session.scalars(q.order_by(Ticket.due_at, Ticket.id).limit(limit))
+        return list(rows)
+
+    async def open_tickets(self, limit: int = 5000) -> list[Ticket]:
+        rows = await self.session.scalars(
+            select(Ticket).where(Ticket.status.in_(OPEN)).order_by(Ticket.due_at).limit(limit)
+        )
+        return list(rows)
+
+    async def count(self) -> int:
+        return int(await self.session.scalar(select(func.count()).select_from(Ticket)) or 0)

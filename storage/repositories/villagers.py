@@ -1,0 +1,68 @@
+"""Villagers (WeChat followers)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Villager
+from storage.repositories.upsert import insert_for
+
+WINDOW = dt.timedelta(hours=48)
+
+
+class VillagerRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def get(self, openid: str) -> Villager | None:
+        return await self.session.scalar(select(Villager).where(Villager.openid == openid))
+
+    async def ensure(self, openid: str, now: dt.datetime) -> Villager:
+        """Create the villager on first contact; safe against concurrent first messages."""
+        await self.session.execute(
+            insert_for(self.session, Villager)
+            .values(openid=openid, first_seen_at=now, subscribed=True, window_pushes=0)
+            .on_conflict_do_nothing(index_elements=["openid"])
+        )
+        villager = await self.get(openid)
+        assert villager is not None
+        return villager
+
+    async def touch(self, openid: str, now: dt.datetime) -> None:
+        """A message from the villager opens a new 48-hour customer-service window."""
+        await self.session.execute(
+            update(Villager)
+            .where(Villager.openid == openid)
+            .values(last_inbound_at=now, window_pushes=0)
+        )
+
+    async def set_subscribed(self, openid: str, subscribed: bool, scene: str | None = None) -> None:
+        values: dict[str, object] = {"subscribed": subscribed}
+        if scene:
+            values["qrscene"] = scene
+        await self.session.execute(update(Villager).where(Villager.openid == openid).values(**values))
+
+    async def count_window_push(self, openid: str) -> None:
+        await self.session.execute(
+            update(Villager)
+            .where(Villager.openid == openid)
+            .values(window_pushes=Villager.window_pushes + 1)
+        )
+
+    @staticmethod
+    def in_window(villager: Villager, now: dt.datetime, quota: int) -> bool:
+        """Whether a customer-service push is allowed now (48 h, quota per window)."""
+        return (
+            villager.last_inbound_at is not None
+            and now - villager.last_inbound_at < WINDOW
+            and villager.window_pushes < quota
+        )
+
+    async def remember_applicant(self, openid: str, *, name: str, phone: str, village: str) -> None:
+        """Details from the last registration, offered (masked) next time."""
+        await self.session.execute(
+            update(Villager).where(Villager.openid == openid).values(name=name, phone=phone, village=village)
+        )

@@ -1,0 +1,52 @@
+"""Test helpers: signed WeChat callbacks built by hand (not by our gateway code)."""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from urllib.parse import urlencode
+
+TOKEN = "test-token"
+APPID = "wxtest00000000001"
+SECRET = "test-secret-0123456789"
+AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
+ACCOUNT = "gh_testaccount01"
+
+_msgids = itertools.count(10_000_000_001)
+
+
+def sign(token: str, timestamp: int | str, nonce: str, *extra: str) -> str:
+    return hashlib.sha1("".join(sorted([token, str(timestamp), nonce, *extra])).encode()).hexdigest()
+
+
+def query(timestamp: int, nonce: str = "nonce42", token: str = TOKEN, **extra: str) -> str:
+    params = {"signature": sign(token, timestamp, nonce), "timestamp": str(timestamp), "nonce": nonce}
+    params.update(extra)
+    return "/wechat?" + urlencode(params)
+
+
+def cdata(value: str) -> str:
+    return "<![CDATA[" + value + "]]>"
+
+
+def text_xml(openid: str, content: str, created: int, msg_id: int | None = None) -> str:
+    mid = msg_id if msg_id is not None else next(_msgids)
+    return (
+        f"<xml><ToUserName>{cdata(ACCOUNT)}</ToUserName><FromUserName>{cdata(openid)}</FromUserName>"
+        f"<CreateTime>{created}</CreateTime><MsgType>{cdata('text')}</MsgType>"
+        f"<Content>{cdata(content)}</Content><MsgId>{mid}</MsgId></xml>"
+    )
+
+
+def xml(openid: str, created: int, msg_type: str, **fields: str | int) -> str:
+    body = "".join(
+        f"<{k}>{v}</{k}>" if isinstance(v, int) else f"<{k}>{cdata(v)}</{k}>" for k, v in fields.items()
+    )
+    return (
+        f"<xml><ToUserName>{cdata(ACCOUNT)}</ToUserName><FromUserName>{cdata(openid)}</FromUserName>"
+        f"<CreateTime>{created}</CreateTime><MsgType>{cdata(msg_type)}</MsgType>{body}</xml>"
+    )
+
+
+def next_msg_id() -> int:
+    return next(_msgids)

@@ -102,6 +102,8 @@ async def outbound(rt: Runtime) -> AsyncIterator[Runtime]:
             clock=rt.clock,
             worker=f"{socket.gethostname()}:{os.getpid()}",
             template_id=settings.wechat_template_status,
+            window_quota=settings.cs_window_quota,
+            max_attempts=settings.push_max_attempts,
         )
         try:
             yield rt

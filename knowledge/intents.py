@@ -16,7 +16,7 @@ from knowledge.normalize import basic, strip_phrases
 # Ticket numbers look like BM20261121-0007 (interfaces.md); villagers may drop the dash or add
 # spaces, and may type full-width letters (NFKC folds them).
 TICKET = re.compile(r"bm\s*(\d{8})\s*[-_\s]?\s*(\d{4})", re.IGNORECASE)
-MIN_GAPPED = 4
+MIN_GAPPED = 3
 INTENTS = ("human", "complaint", "status", "center_info", "greeting", "out_of_scope_hints")
 
 
@@ -28,7 +28,7 @@ def find_ticket(text: str) -> str | None:
 
 
 def gapped_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
-    """Phrases of 4+ characters also match with one extra character inside, because villagers
+    """Phrases of 3+ characters also match with one extra character inside, because villagers
     insert measure words and particles: 给我打电话 ~ 给我打个电话, 办到哪了 ~ 办到哪里了."""
     alternatives: set[str] = set()
     for phrase in phrases:

@@ -27,6 +27,7 @@ from knowledge.vocab import (
     item_text,
     phrase_table,
     pinyin_vocabulary,
+    title_ngrams,
 )
 
 MAX_CHARS = 300  # longer messages are cut: latency stays bounded, meaning is in the start
@@ -39,6 +40,9 @@ CHAR_WEIGHT = 0.6  # characters only back up words: 迁 matches 迁移, but weak
 PHRASE_BASE = 6.0  # a name or alias written in the message is the strongest evidence
 PHRASE_PER_CHAR = 1.0
 PHRASE_SPREAD_POWER = 1.0
+PARTIAL_PER_CHAR = 1.0  # per character beyond the first of a title piece found in the message
+NGRAM_MAX = 8
+PARTIAL_MIN = 3
 COMMON_WORD_FREQ = 500
 CANDIDATE_MIN_DF = 20
 FUNCTION_FREQ = 50_000  # jieba corpus frequency from which a word carries no meaning (能, 要)
@@ -75,10 +79,9 @@ class Scorer:
         self.texts: list[ItemText] = [item_text(item, self.synonyms) for item in catalog.items]
         self.phrases = phrase_table(self.texts)
         self.phrase_pattern = phrase_pattern(self.phrases)
-        titles = [t.name + " " + " ".join(t.aliases) + " " + " ".join(t.keywords) for t in self.texts]
-        # how many items mention a phrase in their name, aliases or keywords: 养老保险 is an alias
-        # of one item but names a topic three items share, so it identifies none of them alone
-        self.spread = {p: max(1, sum(p in title for title in titles)) for p in self.phrases}
+        # How many items mention a piece of text in their name, aliases or keywords: 养老保险 is
+        # an alias of one item but names a topic three items share, so identifies none alone.
+        self.ngrams = title_ngrams(self.texts, NGRAM_MAX)
         words = domain_words(catalog, self.texts, self.synonyms)
         chars = charset(catalog)
         key = catalog.digest or hashlib.sha256(
@@ -166,10 +169,29 @@ class Scorer:
             phrase = match.group(0)
             for index, kind in self.phrases[phrase]:
                 bonus = PHRASE_KINDS[kind] * (PHRASE_BASE + PHRASE_PER_CHAR * len(phrase))
-                bonus /= self.spread[phrase] ** PHRASE_SPREAD_POWER
+                bonus /= max(1, len(self.ngrams.get(phrase, ()))) ** PHRASE_SPREAD_POWER
                 if bonus > best.get(index, (0.0, "", ""))[0]:
                     best[index] = (bonus, phrase, kind)
         return best
+
+    def partial_bonus(self, query: str) -> dict[int, float]:
+        """item index -> bonus for pieces of its titles found in the query (longest first,
+        non-overlapping), each worth its length and divided among the items sharing it."""
+        text = _compact(query)
+        bonus: dict[int, float] = {}
+        pos = 0
+        while pos < len(text) - 1:
+            for end in range(min(len(text), pos + NGRAM_MAX), pos + PARTIAL_MIN - 1, -1):
+                owners = self.ngrams.get(text[pos:end])
+                if owners:
+                    value = PARTIAL_PER_CHAR * (end - pos - 1) / len(owners) ** PHRASE_SPREAD_POWER
+                    for index in owners:
+                        bonus[index] = bonus.get(index, 0.0) + value
+                    pos = end
+                    break
+            else:
+                pos += 1
+        return bonus
 
     def analyze(self, text: str) -> Analysis:
         text = text[:MAX_CHARS]
@@ -177,12 +199,14 @@ class Scorer:
         query, segmented, steps = self.prepare(normalized)
         tokens = self.tokens(query, segmented)
         phrases = self.phrase_bonus(query)
+        partial = self.partial_bonus(query) if PARTIAL_PER_CHAR else {}
         # Only items sharing a rare word or a phrase with the message can rank high; common words
         # and characters are then scored for those items alone (keeps 1,000 items fast).
         weights = {t: self.specificity(t) for t in tokens}
         only = self.word_index.candidates(
             [t for t, w in weights.items() if w >= 0.5], self.max_df) | set(phrases)
-        words = self.word_index.score(weights, only) if only else {}
+        # no rare word at all: let every word nominate (户口 alone is in most items' materials)
+        words = self.word_index.score(weights, only or None)
         # Characters only refine the ranking of items that words or phrases already found.
         pre = {i: words.get(i, 0.0) + phrases.get(i, (0.0, "", ""))[0]
                for i in words.keys() | phrases.keys()}
@@ -191,8 +215,8 @@ class Scorer:
         chars = self.char_index.score(char_weights, shortlist) if shortlist else {}
         combined = {
             index: words.get(index, 0.0) + CHAR_WEIGHT * chars.get(index, 0.0)
-            + phrases.get(index, (0.0, "", ""))[0]
-            for index in words.keys() | chars.keys() | phrases.keys()
+            + phrases.get(index, (0.0, "", ""))[0] + partial.get(index, 0.0)
+            for index in words.keys() | chars.keys() | phrases.keys() | partial.keys()
         }
         ranked = tuple(heapq.nsmallest(TOP_N, combined.items(), key=lambda kv: (-kv[1], kv[0])))
         strong = bool(ranked) and ranked[0][0] in phrases and phrases[ranked[0][0]][2] != "keyword"

@@ -114,3 +114,17 @@ def charset(catalog: Catalog) -> set[str]:
         for phrase in phrases:
             chars.update(basic(phrase))
     return {c for c in chars if c.strip()}
+
+
+def title_ngrams(items: list[ItemText], max_len: int = 8) -> dict[str, frozenset[int]]:
+    """Every substring (2..max_len characters) of every item's name, aliases and keywords ->
+    the items that contain it. Lets a message match part of a title (护理补贴 inside
+    重度残疾人护理补贴) and tells how specific a piece of text is (in how many titles it occurs)."""
+    index: dict[str, set[int]] = {}
+    for number, text in enumerate(items):
+        for title in (text.name, *text.aliases, *text.keywords):
+            title = title.replace(" ", "")
+            for start in range(len(title)):
+                for end in range(start + 2, min(len(title), start + max_len) + 1):
+                    index.setdefault(title[start:end], set()).add(number)
+    return {gram: frozenset(owners) for gram, owners in index.items()}

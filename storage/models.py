@@ -320,3 +320,92 @@ class DutyRoster(Base):
 
     day: Mapped[dt.date] = mapped_column(primary_key=True)
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+
+
+# -- staff console (bot/console): sessions, login guard, audit, 2FA policy ----
+
+
+class StaffSession(Base):
+    """A console login, kept in the database so every replica honours it. The id is
+    the SHA-256 of the cookie's token: a leaked table does not hand out live sessions."""
+
+    __tablename__ = "staff_sessions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime]
+    last_seen_at: Mapped[dt.datetime]
+    expires_at: Mapped[dt.datetime]
+    ip: Mapped[str | None] = mapped_column(String(64))
+    user_agent: Mapped[str | None] = mapped_column(String(256))
+    # 2FA is mandatory for the role but not set up yet: the session may only enrol.
+    enrol_only: Mapped[bool] = mapped_column(Boolean, default=False)
+    pending_totp: Mapped[str | None] = mapped_column(String(64))  # secret offered, not confirmed
+    revoked_at: Mapped[dt.datetime | None]
+
+
+class LoginAttempt(Base):
+    """Every console login attempt: the throttle counts recent failures per username and per IP."""
+
+    __tablename__ = "login_attempts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(index=True)
+    username: Mapped[str] = mapped_column(String(64), index=True)
+    ip: Mapped[str] = mapped_column(String(64), index=True)
+    ok: Mapped[bool] = mapped_column(Boolean)
+    reason: Mapped[str | None] = mapped_column(String(32))
+
+
+class AuditLog(Base):
+    """Who did what to which record, when, from where: every state-changing console call."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(index=True)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
+    username: Mapped[str | None] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(48), index=True)
+    target: Mapped[str | None] = mapped_column(String(128))
+    ip: Mapped[str | None] = mapped_column(String(64))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class RolePolicy(Base):
+    """Per-role security policy set by the admin: whether two-factor login is mandatory."""
+
+    __tablename__ = "role_policies"
+
+    role: Mapped[str] = mapped_column(String(16), primary_key=True)
+    require_totp: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[dt.datetime]
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+
+
+class TotpState(Base):
+    """The last TOTP time step accepted per staff member, so a code cannot be replayed."""
+
+    __tablename__ = "totp_states"
+
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), primary_key=True)
+    last_step: Mapped[int] = mapped_column(Integer, default=0)
+    enrolled_at: Mapped[dt.datetime | None]
+
+
+class ExtensionRequest(Base):
+    """延期申请: the assignee asks for more working days; a head or the leader decides."""
+
+    __tablename__ = "extension_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
+    days: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending | approved | denied
+    requested_by: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    requested_at: Mapped[dt.datetime]
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    decided_at: Mapped[dt.datetime | None]
+    decision_note: Mapped[str | None] = mapped_column(Text)

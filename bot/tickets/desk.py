@@ -11,6 +11,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.sla import Break, WorkCalendar, compute_deadline, sla_outcome
 from bot.tickets import texts
+from bot.tickets.chat_actions import ChatActions
 from bot.tickets.notify import Notifier, due_text
 from knowledge.catalog import Case, Catalog, Item
 from storage.models import Callback, Staff, Ticket
@@ -100,7 +101,7 @@ class TicketDesk:
             content=text,
             materials=[],
             missing=[],
-            handling="承诺件",
+            handling=texts.HANDLING_PROMISED,
             promised_days=COMPLAINT_DAYS,
             extended_days=0,
             accepted_at=now,
@@ -332,3 +333,10 @@ class TicketDesk:
             return self.catalog.center.address
         return texts.WINDOW_PLACE.format(center=self.catalog.center.name, window=dep.window or "", department=dep.name)
 
+
+    # -- the villager conversation (appended; see bot/tickets/chat_actions.py) --
+
+    @property
+    def chat(self) -> ChatActions:
+        """Appointment slots, working hours and withdrawal for the conversation handlers."""
+        return ChatActions(self)

@@ -44,12 +44,12 @@ class Notifier:
         now = self.clock.now()
         template = {
             "data": {
-                "first": {"value": texts.TEMPLATE_FIRST},
-                "keyword1": {"value": ticket.number},
-                "keyword2": {"value": ticket.item_name},
-                "keyword3": {"value": texts.STATUS_NAMES.get(status or ticket.status, status or "")},
-                "keyword4": {"value": now.strftime("%Y-%m-%d %H:%M")},
-                "remark": {"value": texts.TEMPLATE_REMARK.format(phone=self.center.phones.consult)},
+                "first": texts.TEMPLATE_FIRST,
+                "keyword1": ticket.number,
+                "keyword2": ticket.item_name,
+                "keyword3": texts.STATUS_NAMES.get(status or ticket.status, status or ""),
+                "keyword4": now.strftime("%Y-%m-%d %H:%M"),
+                "remark": texts.TEMPLATE_REMARK.format(phone=self.center.phones.consult or ""),
             },
             "url": f"{self.settings.base_url}/guide/{ticket.item_id}" if ticket.item_id else "",
         }

@@ -50,3 +50,4 @@ NOTICE_CALLBACK = "差评回访：工单{number}（{item}）评价为“{rating}
 NOTICE_HANDOFF = "有群众在线等待人工回复。"
 NOTICE_EXTENSION = "延期申请：工单{number}（{item}）申请延期{days}个工作日，理由：{note}"
 NOBODY = "（未分派）"
+HANDLING_PROMISED = "承诺件"

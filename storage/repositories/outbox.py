@@ -5,6 +5,7 @@ marked sent in the same breath as the send succeeds, so nothing is repeated."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
 from sqlalchemy import and_, or_, select, update
@@ -63,18 +64,20 @@ class OutboxRepository:
         ids = list(await self.session.scalars(pick))
         if not ids:
             return []
+        # Each claim gets its own token: two drains of one process (same worker
+        # name, same clock reading) must still not take each other's rows.
+        token = f"{worker}:{uuid.uuid4().hex[:12]}"
         # The WHERE repeats `due` so that on SQLite, where a concurrent claimer
         # may have committed in between, a row is still only taken once.
         await self.session.execute(
             update(OutboxMessage)
             .where(OutboxMessage.id.in_(ids), due)
-            .values(status="sending", claimed_by=worker, claimed_at=now)
+            .values(status="sending", claimed_by=token, claimed_at=now)
         )
         rows = await self.session.scalars(
             select(OutboxMessage).where(
                 OutboxMessage.id.in_(ids),
-                OutboxMessage.claimed_by == worker,
-                OutboxMessage.claimed_at == now,
+                OutboxMessage.claimed_by == token,
                 OutboxMessage.status == "sending",
             )
         )

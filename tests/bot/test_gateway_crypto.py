@@ -4,7 +4,7 @@ WeChat's crypto (bot/fake_wechat/crypto.py, not wechatpy), and key rotation. (is
 from __future__ import annotations
 
 import base64
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from typing import Any
 
 import aiohttp
@@ -29,12 +29,6 @@ async def serve(settings: Settings, clock: FixedClock, knowledge: KnowledgeServi
     client: TestClient[Any, Any] = TestClient(TestServer(make_app(settings, clock=clock, knowledge=knowledge)))
     await client.start_server()
     return client
-
-
-@pytest.fixture
-async def http() -> AsyncIterator[aiohttp.ClientSession]:
-    async with aiohttp.ClientSession() as session:
-        yield session
 
 
 def test_tencent_published_vector_decrypts() -> None:

@@ -157,11 +157,22 @@ REGISTERED = "登记成功！您的办件编号是 {number}，请记好。"
 REGISTERED_NEXT = "接下来您可以：\n1. 约个时间去窗口，回复“预约”\n2. 查办理进度，回复“进度”\n3. 不办了，回复“撤回”"
 
 # --- one ticket, the list (进度) ----------------------------------------------
+# The same names as bot/tickets/texts.STATUS_NAMES (a test keeps them equal).
+STATUS_NAMES = {
+    "accepted": "已受理",
+    "in_progress": "办理中",
+    "need_materials": "待补正",
+    "done": "已办结",
+    "rejected": "不予受理",
+    "withdrawn": "已撤回",
+}
+DETAIL_NUMBER = "办件编号：{number}"
 DETAIL_ITEM = "事项：{item}"
 DETAIL_CASE = "情形：{case}"
 DETAIL_STATUS = "状态：{status}"
 DETAIL_KIND = "办件类型：{kind}"
-DETAIL_WHO = "负责办理：{department}，地点：{place}"
+DETAIL_WHO = "负责办理：{department}（{window}）"
+DETAIL_PLACE = "办理地点：{place}"
 DETAIL_DUE = "办理时限：{days}个工作日，{date}前办结{provisional}"
 DETAIL_DUE_NOW = "办理时限：即办件，材料带齐当场办结"
 DETAIL_PROVISIONAL = "（明年的节假日还没公布，日期可能顺延）"
@@ -276,7 +287,6 @@ RATING_WORDS = (
     ("太不满意", 5),
     ("不太满意", 4),
     ("不满意", 4),
-    ("不好", 4),
     ("非常满意", 1),
     ("特别满意", 1),
     ("很满意", 1),

@@ -21,15 +21,17 @@ MENU_MAX = 5  # a numbered menu longer than this is not read by elderly villager
 class Thresholds:
     """Decision thresholds on the combined item score (see scoring.py for its parts).
 
-    guide_score: the best item needs at least this to be answered directly;
+    guide_score: the best item needs at least this to be answered directly...
+    strong_score: ...or this much when its name or an alias is written in the message;
     guide_ratio: ...and the runner-up may reach at most this fraction of it;
     menu_score: below this nothing is offered and the answer is "unknown";
     menu_ratio: candidates scoring at least this fraction of the best go into the menu.
     """
 
-    guide_score: float = 9.0
+    guide_score: float = 15.0
+    strong_score: float = 8.0
     guide_ratio: float = 0.75
-    menu_score: float = 5.0
+    menu_score: float = 7.0
     menu_ratio: float = 0.5
 
 
@@ -44,6 +46,54 @@ class Decision:
     candidates: tuple[Item, ...]
     score: float
     explain: dict[str, object] = field(compare=False)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A decision by item index, cheap enough to compute thousands of times in calibration."""
+
+    intent: str
+    why: str
+    item: int | None = None
+    candidates: tuple[int, ...] = ()
+
+
+def policy(analysis: Analysis, t: Thresholds) -> Verdict:
+    """The decision policy. Order matters. A complaint or a question about progress names an
+    item (投诉低保评定不公, 我的低保批了没) but is not about how to apply, so those phrases outrank
+    item words. Asking for a person, for opening hours or saying hello yields to a confident item
+    (想找个人来调解 is about 人民调解). Out-of-scope words (快递, 天气) outrank the center's own
+    intents (快递电话多少 is not the center's phone). 一次性告知 only when confident: a wrong
+    notice sends a villager to the wrong window with the wrong papers, a menu costs one reply."""
+    ranked = analysis.ranked
+    top_score = ranked[0][1] if ranked else 0.0
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    strong = analysis.strong_hit
+    hits = analysis.intents
+    needed = t.strong_score if strong else t.guide_score
+    confident = top_score >= needed and second <= t.guide_ratio * top_score
+    if analysis.ticket:
+        return Verdict("status", f"ticket number {analysis.ticket}")
+    if "complaint" in hits:
+        return Verdict("complaint", f"complaint phrase {hits['complaint'][0]!r}")
+    if "human" in hits and not confident:
+        return Verdict("human", f"human phrase {hits['human'][0]!r}")
+    if "out_of_scope_hints" in hits and not strong:
+        return Verdict("unknown", f"out-of-scope phrase {hits['out_of_scope_hints'][0]!r}")
+    if "status" in hits:
+        return Verdict("status", f"status phrase {hits['status'][0]!r}")
+    if "center_info" in hits and not confident:
+        return Verdict("center_info", f"center_info phrase {hits['center_info'][0]!r}")
+    if "greeting" in hits and top_score < t.menu_score:
+        return Verdict("greeting", f"greeting phrase {hits['greeting'][0]!r}, no item")
+    if not ranked or top_score < t.menu_score:
+        return Verdict("unknown", f"best score {top_score:.2f} < menu_score {t.menu_score}")
+    menu = tuple(i for i, s in ranked[:MENU_MAX] if s >= t.menu_ratio * top_score)
+    why = f"best {top_score:.2f}{' (name/alias)' if strong else ''}, runner-up {second:.2f}"
+    if confident:
+        # candidates of a guide: the item first, then what a menu would have offered
+        return Verdict("guide", why, menu[0], menu)
+    return Verdict("clarify", why, None, menu)
 
 
 class Matcher:
@@ -62,48 +112,19 @@ class Matcher:
         return self.apply(self.analyze(text))
 
     def apply(self, analysis: Analysis, thresholds: Thresholds | None = None) -> Decision:
-        """The decision policy. Order matters. A complaint or a question about progress names an
-        item (投诉低保评定不公, 我的低保批了没) but is not about how to apply, so those phrases
-        outrank item words. Asking for a person, for opening hours or saying hello yields to a
-        confident item (想找个人来调解 is about 人民调解). Out-of-scope words (快递, 天气)
-        outrank the center's own intents (快递电话多少 is not the center's phone)."""
-        t = thresholds or self.thresholds
+        """Turn an analysis into a decision under `thresholds` (default: the matcher's)."""
+        verdict = policy(analysis, thresholds or self.thresholds)
         items = self.catalog.items
-        ranked = analysis.ranked
-        top_score = ranked[0][1] if ranked else 0.0
-        strong = analysis.strong_hit
-        hits = analysis.intents
-
-        def decided(intent: str, why: str, item: Item | None = None,
-                    candidates: tuple[Item, ...] = ()) -> Decision:
-            explain = dict(analysis.explain)
-            explain["why"] = why
-            return Decision(intent, item, candidates, round(top_score, 3), explain)
-
-        if analysis.ticket:
-            return decided("status", f"ticket number {analysis.ticket}")
-        second = ranked[1][1] if len(ranked) > 1 else 0.0
-        confident = top_score >= t.guide_score and second <= t.guide_ratio * top_score
-        if "complaint" in hits:
-            return decided("complaint", f"complaint phrase {hits['complaint'][0]!r}")
-        if "human" in hits and not confident:
-            return decided("human", f"human phrase {hits['human'][0]!r}")
-        if "out_of_scope_hints" in hits and not strong:
-            return decided("unknown", f"out-of-scope phrase {hits['out_of_scope_hints'][0]!r}")
-        if "status" in hits:
-            return decided("status", f"status phrase {hits['status'][0]!r}")
-        if "center_info" in hits and not confident:
-            return decided("center_info", f"center_info phrase {hits['center_info'][0]!r}")
-        if "greeting" in hits and top_score < t.menu_score:
-            return decided("greeting", f"greeting phrase {hits['greeting'][0]!r}, no item")
-        if not ranked or top_score < t.menu_score:
-            return decided("unknown", f"best score {top_score:.2f} < menu_score {t.menu_score}")
-        menu = tuple(items[i] for i, s in ranked[:MENU_MAX] if s >= t.menu_ratio * top_score)
-        why = f"best {top_score:.2f}, runner-up {second:.2f}"
-        if confident:
-            # candidates of a guide: the item first, then what a menu would have offered
-            return decided("guide", why, menu[0], menu)
-        return decided("clarify", why, None, menu)
+        explain = dict(analysis.explain)
+        explain["why"] = verdict.why
+        top_score = analysis.ranked[0][1] if analysis.ranked else 0.0
+        return Decision(
+            intent=verdict.intent,
+            item=items[verdict.item] if verdict.item is not None else None,
+            candidates=tuple(items[i] for i in verdict.candidates),
+            score=round(top_score, 3),
+            explain=explain,
+        )
 
     def with_thresholds(self, thresholds: Thresholds) -> Matcher:
         """A matcher sharing this one's index but deciding with other thresholds."""

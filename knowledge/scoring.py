@@ -40,9 +40,7 @@ CHAR_WEIGHT = 0.6  # characters only back up words: 迁 matches 迁移, but weak
 PHRASE_BASE = 6.0  # a name or alias written in the message is the strongest evidence
 PHRASE_PER_CHAR = 1.0
 PHRASE_SPREAD_POWER = 1.0
-PARTIAL_PER_CHAR = 1.0  # per character beyond the first of a title piece found in the message
 NGRAM_MAX = 8
-PARTIAL_MIN = 3
 COMMON_WORD_FREQ = 500
 CANDIDATE_MIN_DF = 20
 FUNCTION_FREQ = 50_000  # jieba corpus frequency from which a word carries no meaning (能, 要)
@@ -174,32 +172,12 @@ class Scorer:
                     best[index] = (bonus, phrase, kind)
         return best
 
-    def partial_bonus(self, query: str) -> dict[int, float]:
-        """item index -> bonus for pieces of its titles found in the query (longest first,
-        non-overlapping), each worth its length and divided among the items sharing it."""
-        text = _compact(query)
-        bonus: dict[int, float] = {}
-        pos = 0
-        while pos < len(text) - 1:
-            for end in range(min(len(text), pos + NGRAM_MAX), pos + PARTIAL_MIN - 1, -1):
-                owners = self.ngrams.get(text[pos:end])
-                if owners:
-                    value = PARTIAL_PER_CHAR * (end - pos - 1) / len(owners) ** PHRASE_SPREAD_POWER
-                    for index in owners:
-                        bonus[index] = bonus.get(index, 0.0) + value
-                    pos = end
-                    break
-            else:
-                pos += 1
-        return bonus
-
     def analyze(self, text: str) -> Analysis:
         text = text[:MAX_CHARS]
         normalized = basic(text)
         query, segmented, steps = self.prepare(normalized)
         tokens = self.tokens(query, segmented)
         phrases = self.phrase_bonus(query)
-        partial = self.partial_bonus(query) if PARTIAL_PER_CHAR else {}
         # Only items sharing a rare word or a phrase with the message can rank high; common words
         # and characters are then scored for those items alone (keeps 1,000 items fast).
         weights = {t: self.specificity(t) for t in tokens}
@@ -215,8 +193,8 @@ class Scorer:
         chars = self.char_index.score(char_weights, shortlist) if shortlist else {}
         combined = {
             index: words.get(index, 0.0) + CHAR_WEIGHT * chars.get(index, 0.0)
-            + phrases.get(index, (0.0, "", ""))[0] + partial.get(index, 0.0)
-            for index in words.keys() | chars.keys() | phrases.keys() | partial.keys()
+            + phrases.get(index, (0.0, "", ""))[0]
+            for index in words.keys() | chars.keys() | phrases.keys()
         }
         ranked = tuple(heapq.nsmallest(TOP_N, combined.items(), key=lambda kv: (-kv[1], kv[0])))
         strong = bool(ranked) and ranked[0][0] in phrases and phrases[ranked[0][0]][2] != "keyword"

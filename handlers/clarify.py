@@ -22,7 +22,7 @@ FLOW = "clarify"
 
 
 def parse_choice(text: str) -> int | None:
-    """"2", "２", "二", "2号", "第2个" → 2; anything else → None."""
+    """ "2", "２", "二", "2号", "第2个" → 2; anything else → None."""
     cleaned = unicodedata.normalize("NFKC", text).strip().strip("。.！!，, ")
     digits = [c for c in cleaned if c.isdigit()]
     if len(digits) == 1 and len(cleaned) <= 4:
@@ -47,7 +47,11 @@ async def handle(msg: Inbound, ctx: Context) -> Reply:
     if ctx.state is not None and ctx.state.flow == FLOW:
         choice = parse_choice(msg.text)
         ids: list[str] = list(ctx.state.data.get("items", []))
-        if choice is None or not 1 <= choice <= len(ids) or ids[choice - 1] not in ctx.catalog.by_id:
+        if (
+            choice is None
+            or not 1 <= choice <= len(ids)
+            or ids[choice - 1] not in ctx.catalog.by_id
+        ):
             return Reply.say(texts.MENU_BAD_CHOICE.format(n=len(ids)))
         return guide.answer_item(ctx.catalog.by_id[ids[choice - 1]], ctx)
     candidates = ctx.decide(msg.text).candidates[:5]

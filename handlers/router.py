@@ -1,12 +1,24 @@
 """The router: one ordered tuple of intent modules; the first whose `matches`
-accepts the message handles it. Order is priority: events, then an active
-multi-turn flow, then non-text media, then the matcher's intents."""
+accepts the message handles it. Order is priority: events, a live handoff, a rating
+answer, active multi-turn flows, pictures and other media, then the matcher's intents.
+
+Digits: a pending flow (menu, form, slot list) takes a digit unless the rating
+question is more recent (see handlers/rating.py); rating words always rate while a
+rating is awaited, because 不满意 would otherwise read as a complaint.
+
+A half-filled registration form (handlers/register.py) survives other handlers: it
+is kept paused in whatever state they leave, the reply reminds the villager of it,
+and an expired form is noticed here and told kindly."""
 
 from __future__ import annotations
 
+import datetime as dt
+import inspect
 from types import ModuleType
 
 from handlers import (
+    appointment,
+    attach,
     center_info,
     clarify,
     complaint,
@@ -15,29 +27,94 @@ from handlers import (
     guide,
     human,
     media,
-    status,
+    rating,
+    register,
+    texts,
+    tickets_list,
     unknown,
+    withdraw,
 )
-from handlers.types import Context, Inbound, Reply
+from handlers.types import Context, Inbound, Reply, State
 
 ROUTES: tuple[ModuleType, ...] = (
     events,
-    clarify,  # a pending menu takes a digit before anything else
+    human,  # a live handoff keeps the bot quiet; checked in the database every message
+    rating,  # an awaited 好差评 answer, or the reason for a bad one
+    register,  # 办理 and the registration form
+    withdraw,  # 撤回: before the status intent, which also sees the ticket number
+    appointment,  # 预约 and its slot list
+    complaint,  # a pending description, or the complaint intent
+    clarify,  # a pending menu takes a digit; a new question may get a menu below
+    attach,  # a picture while a ticket is open
     media,
-    human,
-    status,
-    complaint,
+    tickets_list,  # 我的工单 / 进度 / a ticket number
     center_info,
     greeting,
     guide,
     unknown,  # last: any text nobody else took
 )
+# An expired form older than this is forgotten silently: after a day the villager
+# has moved on, and "your form timed out" would only puzzle them.
+FORGET_AFTER = dt.timedelta(days=1)
 
 
 async def route(msg: Inbound, ctx: Context) -> Reply:
+    if msg.is_event:  # a menu CLICK comes back here as a text message
+        return (await _dispatch(msg, ctx))[1]
+    expired = await _notice_expiry(msg, ctx)
+    form = register.paused_form(ctx.state)
+    module, reply = await _dispatch(msg, ctx)
+    if module is register:
+        return reply
+    if form is not None:
+        register.keep(ctx, form)
+    if reply.kind != "text":
+        return reply
+    if form is not None:
+        state = ctx.state
+        if (
+            module is not human
+            and state is not None
+            and state.flow in (register.FLOW, *register.PASSIVE)
+        ):
+            reply = Reply.say(reply.text + register.waiting_note(form, ctx))
+    if expired:
+        # A late answer nobody understood was meant for the form: say only why.
+        text = texts.FORM_EXPIRED if module is unknown else reply.text + "\n\n" + texts.FORM_EXPIRED
+        reply = Reply.say(text)
+    return reply
+
+
+async def _dispatch(msg: Inbound, ctx: Context) -> tuple[ModuleType | None, Reply]:
     for module in ROUTES:
-        if module.matches(msg, ctx):
+        accepted = module.matches(msg, ctx)
+        if inspect.isawaitable(accepted):  # some need the database to decide
+            accepted = await accepted
+        if accepted:
             ctx.intent = module.NAME
             reply: Reply = await module.handle(msg, ctx)
-            return reply
-    return Reply.nothing()
+            return module, reply
+    return None, Reply.nothing()
+
+
+async def _notice_expiry(msg: Inbound, ctx: Context) -> bool:
+    """Revive a form the dispatcher's shorter state TTL dropped but form_idle_minutes
+    still allows; drop a form idle for longer. True when the villager should be told."""
+    now = ctx.clock.now()
+    if ctx.state is None:
+        row = await ctx.repos.conversation.load_expired(msg.openid, now)
+        if row is None:
+            return False
+        state = State(row.flow, row.step, dict(row.data))
+        form = register.paused_form(state)
+        if form is None:
+            return False
+        if not register.is_stale(form, now, ctx):
+            ctx.state, ctx.state_changed = state, True
+            return False
+    else:
+        form = register.paused_form(ctx.state)
+        if form is None or not register.is_stale(form, now, ctx):
+            return False
+    register.drop(ctx, form)
+    return now - register.idle_since(form) <= FORGET_AFTER

@@ -135,6 +135,7 @@ FORM_NAME_PREFIXES = (
     "我是",
     "叫",
 )
+FORM_VILLAGE_PREFIXES = ("我住在", "住在", "我家在", "家在", "我在", "我是")
 FORM_SUMMARY = (
     "请核对您的登记信息：\n事项：{item}\n{case}姓名：{name}\n手机：{phone}\n村（社区）：{village}\n"
     "1. 没问题，请回复“确认”\n2. 要改，请回复“修改”\n3. 不办了，请回复“取消”"
@@ -202,6 +203,7 @@ WITHDRAW_CONFIRM = (
     "1. 确定撤回，请回复“是”\n2. 不撤回，请回复“否”"
 )
 WITHDRAW_DONE = "已撤回 {number}（{item}）。以后想办，再问我就行。"
+WITHDRAW_NOTHING = "好的，都不撤回，继续办理。"
 WITHDRAW_KEPT = "好的，不撤回，{number} 继续办理。"
 WITHDRAW_CLOSED = "{number} 已经是“{status}”，不能撤回了。"
 
@@ -211,6 +213,7 @@ APPOINT_NO_TICKET = (
     "预约前要先登记：\n1. 先问我要办的事，看要带什么材料\n2. 回复“办理”登记\n3. 登记好后回复“预约”"
 )
 APPOINT_ALREADY = "{number}（{item}）已经预约了{slot}，一件事只约一次。到时请带齐材料到{place}。"
+APPOINT_CLOSED = "{number} 已经是“{status}”，不用预约了。"
 APPOINT_FULL = "最近{days}个工作日的预约都满了。您可以直接到{place}办理，或拨打 {phone} 问问。"
 APPOINT_OFFER = (
     "给 {number}（{item}）预约去{place}的时间，请回复数字：\n{lines}\n不约了请回复“取消”。"
@@ -232,7 +235,7 @@ COMPLAINT_ASK = (
 COMPLAINT_TOO_SHORT = "请再说详细一点：什么事、在哪里、涉及谁。不反映了请回复“取消”。"
 COMPLAINT_DONE = (
     "已记下您反映的情况，编号 {number}（{category}）。\n"
-    "{department}会在{days}个工作日内（{date}前）联系您，值班领导已收到通知。\n"
+    "{department}会在{days}个工作日内联系您，最晚{date}。值班领导已收到通知。\n"
     "着急的话请拨打 {phone}；查进度请回复“进度”。"
 )
 COMPLAINT_CANCELLED = "好的，不反映了。有需要随时找我。"
@@ -242,7 +245,7 @@ COMPLAINT_CATEGORIES = (
     ("举报", ("举报", "贪污", "腐败", "受贿", "吃拿卡要", "优亲厚友", "违法", "违规", "骗")),
     ("信访", ("信访", "上访", "冤枉")),
     ("矛盾纠纷", ("纠纷", "矛盾", "吵架", "打架", "邻居", "地界", "边界", "调解", "欠钱", "赔偿")),
-    ("意见建议", ("意见建议", "建议", "提意见", "意见", "希望能", "能不能")),
+    ("意见建议", ("意见建议", "建议", "提意见", "意见")),
     ("投诉", ("投诉", "态度", "推诿", "不作为", "拖", "差评", "不满意")),
 )
 # Words that say "I want to complain" but describe nothing; what is left decides
@@ -301,7 +304,9 @@ RATING_WORDS = (
 RATING_THANKS = "谢谢您的评价（{rating}）！我们会继续努力。"
 RATING_WHY = "很抱歉这次让您{rating}。\n请用一句话告诉我们哪里做得不好，我们会请负责人给您回电话。"
 RATING_CALLBACK = "谢谢您告诉我们。{department}负责人会在{days}个工作日内给您回电话。"
-RATING_ALREADY = "{number}（{item}）您已经评价过了（{rating}），一件事只评一次。谢谢您！"
+RATING_ALREADY = (
+    "{number}（{item}）您已经评价过了（{rating}），一件事只评一次。\n还有意见的话，请回复“投诉”。"
+)
 
 # --- pictures for a ticket ----------------------------------------------------
 ATTACHED = "图片收到了，已放进您的办件 {number}（{item}）里，工作人员会查看。还有图片可以接着发。"

@@ -8,12 +8,14 @@ Returns an `Analysis` with all signals; the decision policy lives in matcher.py.
 from __future__ import annotations
 
 import hashlib
+import re
 import math
 import heapq
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from knowledge import texts
 from knowledge.catalog import Catalog
 from knowledge.intents import IntentPhrases, find_ticket
 from knowledge.normalize import PinyinRepair, Replacer, basic, is_cjk, phrase_pattern, strip_phrases
@@ -42,6 +44,7 @@ PHRASE_PER_CHAR = 1.0
 PHRASE_SPREAD_POWER = 1.0
 NGRAM_MAX = 8
 COMMON_WORD_FREQ = 500
+PRUNE_FROM = 300  # catalogs larger than this score only candidate items (a speed measure)
 CANDIDATE_MIN_DF = 20
 FUNCTION_FREQ = 50_000  # jieba corpus frequency from which a word carries no meaning (能, 要)
 SPECIFIC_FREQ = 3_000  # ...and up to which it is fully specific (申请, 户口, 密码)  # words in more items than this (or 10%) do not nominate candidates  # jieba frequency above which a word is taken as meant (no pinyin repair)
@@ -59,6 +62,7 @@ class Analysis:
     greeting_residue: str
     ranked: tuple[tuple[int, float], ...]  # (item index, score), best first
     strong_hit: bool  # the best item's name or alias is written in the message
+    coverage: float  # share of the message's meaningful words that the best item contains
     explain: Mapping[str, object]
 
 
@@ -94,6 +98,11 @@ class Scorer:
         # name words from the plain cut: search mode would add fragments such as 乡居 (城乡居民)
         name_tokens = {tok for t in self.texts for tok in self.segment(t.name)}
         vocab = pinyin_vocabulary(words, name_tokens)
+        # 不是X的那个，是Y: drop the negated clause when another clause follows
+        self.negation = re.compile(re.escape(texts.NEGATION) + r"[^ ]*?(?: |(?=" +
+                                   re.escape(texts.NEGATION[-1]) + r"))")
+        self.separable = re.compile(r"([\u4e00-\u9fff])([" + texts.ASPECT_PARTICLES +
+                                    r"])([\u4e00-\u9fff])")
         self.repair = PinyinRepair.build(
             vocab, lambda w: freq.get(w, 0) >= COMMON_WORD_FREQ and w not in vocab,
             lambda w: self.synonyms.apply(w)[0])
@@ -148,7 +157,8 @@ class Scorer:
     def prepare(self, normalized: str) -> tuple[str, list[str], dict[str, object]]:
         """Fillers out, synonyms in, homophone typos repaired: the text that is scored, with its
         segmentation."""
-        query = strip_phrases(normalized, self.fillers)
+        query = strip_phrases(self.negation.sub(" ", normalized), self.fillers)
+        query = self.separable.sub(self._join_separable, query)
         query, synonyms = self.synonyms.apply(query)
         segmented = self.segment(query)
         query, repairs = self.repair.apply(query, lambda _: segmented)
@@ -158,12 +168,31 @@ class Scorer:
             segmented = self.segment(query)
         return query, segmented, {"synonyms": synonyms, "pinyin": repairs}
 
+    def coverage(self, segmented: list[str], item: int) -> float:
+        """How much of the message the item explains: the specificity-weighted share of its words
+        (or their sub-words) found anywhere in the item. 血压高吃什么菜好 shares only 血压."""
+        total = found = 0.0
+        by_doc = self.word_index.by_doc
+        for word in dict.fromkeys(w for w in segmented if w.strip()):
+            weight = self.specificity(word)
+            if weight <= 0.0:
+                continue
+            total += weight
+            if any(item in by_doc.get(t, ()) for t in self.tokens(word, [word])):
+                found += weight
+        return found / total if total else 0.0
+
+    def _join_separable(self, match: re.Match[str]) -> str:
+        joined = match.group(1) + match.group(3)
+        return joined if joined in self.repair.vocab else match.group(0)
+
     def phrase_bonus(self, query: str) -> dict[int, tuple[float, str, str]]:
         """item index -> (bonus, phrase, kind) for the best name/alias/keyword in the query."""
         best: dict[int, tuple[float, str, str]] = {}
         if self.phrase_pattern is None:
             return best
-        for match in self.phrase_pattern.finditer(_compact(query)):
+        compact = _compact(query)
+        for match in self.phrase_pattern.finditer(compact):
             phrase = match.group(0)
             for index, kind in self.phrases[phrase]:
                 bonus = PHRASE_KINDS[kind] * (PHRASE_BASE + PHRASE_PER_CHAR * len(phrase))
@@ -178,11 +207,13 @@ class Scorer:
         query, segmented, steps = self.prepare(normalized)
         tokens = self.tokens(query, segmented)
         phrases = self.phrase_bonus(query)
-        # Only items sharing a rare word or a phrase with the message can rank high; common words
-        # and characters are then scored for those items alone (keeps 1,000 items fast).
+        # In a large catalog only items sharing a rare word or a phrase with the message can rank
+        # high; common words and characters are then scored for those alone (1,000 items fast).
         weights = {t: self.specificity(t) for t in tokens}
-        only = self.word_index.candidates(
-            [t for t, w in weights.items() if w >= 0.5], self.max_df) | set(phrases)
+        only: set[int] | None = None
+        if len(self.texts) > PRUNE_FROM:
+            only = self.word_index.candidates(
+                [t for t, w in weights.items() if w >= 0.5], self.max_df) | set(phrases)
         # no rare word at all: let every word nominate (户口 alone is in most items' materials)
         words = self.word_index.score(weights, only or None)
         # Characters only refine the ranking of items that words or phrases already found.
@@ -198,6 +229,7 @@ class Scorer:
         }
         ranked = tuple(heapq.nsmallest(TOP_N, combined.items(), key=lambda kv: (-kv[1], kv[0])))
         strong = bool(ranked) and ranked[0][0] in phrases and phrases[ranked[0][0]][2] != "keyword"
+        coverage = self.coverage(segmented, ranked[0][0]) if ranked else 0.0
         intents = self.intents.find(self.synonyms.apply(_compact(normalized))[0])
         items = self.catalog.items
         ticket = find_ticket(text)
@@ -208,6 +240,7 @@ class Scorer:
             "tokens": tokens,
             **steps,
             "intents": intents,
+            "coverage": round(coverage, 3),
             "top": [
                 {"item": items[i].name, "score": round(s, 3),
                  "words": round(words.get(i, 0.0), 3), "chars": round(chars.get(i, 0.0), 3),
@@ -219,5 +252,5 @@ class Scorer:
             normalized=normalized, query=query, tokens=tuple(tokens), ticket=ticket,
             intents=intents,
             greeting_residue=self.intents.residue(query, "greeting", None),
-            ranked=ranked, strong_hit=strong, explain=explain,
+            ranked=ranked, strong_hit=strong, coverage=coverage, explain=explain,
         )

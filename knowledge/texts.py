@@ -174,3 +174,7 @@ XLSX_TRUE_WORDS = ("是", "true", "yes", "1", "必需", "必要")
 XLSX_FALSE_WORDS = ("否", "false", "no", "0", "容缺")
 # Separators accepted inside one cell for short word lists (aliases, keywords, handles).
 XLSX_WORD_SEPARATORS = ("\n", "、", "，", ",", "；", ";")
+
+# --- matching vocabulary (not shown to villagers) -----------------------------------------------
+NEGATION = "不是"  # 不是当兵的那个，是老年人的优待证: the clause after 不是 is what is NOT meant
+ASPECT_PARTICLES = "了过着"  # 投了保 -> 投保, 参过保 -> 参保 (separable verbs)

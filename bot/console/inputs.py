@@ -30,22 +30,25 @@ async def body(request: web.Request) -> dict[str, Any]:
     return data
 
 
-def _clean(value: str, name: str, max_len: int) -> str:
+def _clean(value: str, name: str, max_len: int, *, strip: bool = True) -> str:
     if "\x00" in value:  # PostgreSQL refuses NUL in text; refuse it everywhere alike
         fail(400, "bad_request", field=name)
-    value = value.strip()
+    value = value.strip() if strip else value
     if len(value) > max_len:
         fail(400, "bad_request", field=name)
     return value
 
 
-def text(data: dict[str, Any], name: str, *, max_len: int = 2000, required: bool = True) -> str:
+def text(
+    data: dict[str, Any], name: str, *, max_len: int = 2000, required: bool = True, strip: bool = True
+) -> str:
+    """A string field; `strip=False` for secrets, whose spaces are part of them."""
     value = data.get(name)
     if value is None and not required:
         return ""
     if not isinstance(value, str):
         fail(400, "bad_request", field=name)
-    value = _clean(value, name, max_len)
+    value = _clean(value, name, max_len, strip=strip)
     if required and not value:
         fail(400, "bad_request", field=name)
     return value

@@ -78,6 +78,8 @@ class ApiError(web.HTTPException):
         self.status_code = status
         fmt = {k: v for k, v in extra.items() if not k.startswith("_")}
         body = {**error_body(code, **fmt), **extra}
+        if "retry_after" in extra:
+            headers = {**(headers or {}), "Retry-After": str(extra["retry_after"])}
         super().__init__(text=dumps(body), content_type="application/json", headers=headers)
 
 

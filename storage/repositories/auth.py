@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import LoginAttempt, RolePolicy, TotpState
+from storage.models import LoginAttempt, RolePolicy, Staff, TotpState
 
 
 class AuthRepository:
@@ -28,6 +28,28 @@ class AuthRepository:
         if ip is not None:
             q = q.where(LoginAttempt.ip == ip[:64])
         return int(await self.session.scalar(q) or 0)
+
+    async def count_failure(self, staff_id: int, *, now: dt.datetime, limit: int, lock_for: dt.timedelta) -> bool:
+        """One more failed login; at `limit` the account locks for `lock_for` and the
+        count starts again. Atomic, so parallel guesses cannot slip past the limit.
+        True when this failure locked the account."""
+        failures = await self.session.scalar(
+            update(Staff)
+            .where(Staff.id == staff_id)
+            .values(failed_logins=Staff.failed_logins + 1)
+            .returning(Staff.failed_logins)
+        )
+        if int(failures or 0) < limit:
+            return False
+        await self.session.execute(
+            update(Staff).where(Staff.id == staff_id).values(failed_logins=0, locked_until=now + lock_for)
+        )
+        return True
+
+    async def clear_failures(self, staff_id: int) -> None:
+        await self.session.execute(
+            update(Staff).where(Staff.id == staff_id).values(failed_logins=0, locked_until=None)
+        )
 
     async def policies(self) -> dict[str, bool]:
         rows = await self.session.scalars(select(RolePolicy))

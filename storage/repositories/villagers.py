@@ -66,3 +66,12 @@ class VillagerRepository:
         await self.session.execute(
             update(Villager).where(Villager.openid == openid).values(name=name, phone=phone, village=village)
         )
+
+    async def window_states(self, openids: list[str]) -> dict[str, tuple[dt.datetime | None, int]]:
+        """(last inbound time, pushes used in the window) per openid, in one query."""
+        rows = await self.session.execute(
+            select(Villager.openid, Villager.last_inbound_at, Villager.window_pushes).where(
+                Villager.openid.in_(openids)
+            )
+        )
+        return {r.openid: (r.last_inbound_at, r.window_pushes) for r in rows}

@@ -1,0 +1,147 @@
+"""预约: a half-day slot at the ticket's window within the next working days (never a
+weekend or holiday, never a full slot), picked by digit; one appointment per ticket.
+
+```mermaid
+stateDiagram-v2
+    [*] --> pick: yuyue, an open ticket without an appointment
+    [*] --> [*]: yuyue, no open ticket, already booked or all full, told so
+    pick --> [*]: a digit, booked (END)
+    pick --> pick: the slot filled meanwhile, offered again
+    pick --> [*]: quxiao (END)
+    pick --> [*]: anything else, routed as a new message
+```
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from handlers import texts
+from handlers.clarify import parse_choice
+from handlers.register import TICKET
+from handlers.tickets_list import OPEN, clean, own_ticket, slot_text, status_name
+from handlers.types import Context, Inbound, Reply
+from knowledge.intents import find_ticket
+
+NAME = "appointment"
+FLOW = "appointment"
+ASK_MAX = 12  # a longer message mentioning 预约 is a question for the matcher
+
+
+def _asks(text: str) -> bool:
+    value = clean(text)
+    if not any(word in value for word in texts.APPOINT_WORDS):
+        return False
+    return len(value) <= ASK_MAX or find_ticket(text) is not None
+
+
+def matches(msg: Inbound, ctx: Context) -> bool:
+    if not msg.text:
+        return False
+    if ctx.state is not None and ctx.state.flow == FLOW:
+        if parse_choice(msg.text) is not None or clean(msg.text) in texts.CANCEL_WORDS:
+            return True
+        ctx.end()  # the slot list only answers the very next message
+    return _asks(msg.text)
+
+
+async def handle(msg: Inbound, ctx: Context) -> Reply:
+    state = ctx.state
+    if state is None or state.flow != FLOW:
+        return await _start(msg, ctx)
+    if clean(msg.text) in texts.CANCEL_WORDS:
+        ctx.end()
+        return Reply.say(texts.APPOINT_CANCELLED)
+    slots = [(dt.date.fromisoformat(day), half) for day, half in state.data["slots"]]
+    choice = parse_choice(msg.text)
+    if choice is None or not 1 <= choice <= len(slots):
+        return Reply.say(texts.APPOINT_BAD.format(n=len(slots)))
+    ticket = await own_ticket(ctx, msg.openid, str(state.data["ticket"]))
+    ctx.end()
+    if ticket is None or ticket.status not in OPEN:
+        return Reply.say(texts.APPOINT_NO_TICKET)
+    day, half = slots[choice - 1]
+    try:
+        await ctx.desk.chat.book(ticket, day, half)
+    except ValueError:  # chat_actions.SlotError: taken meanwhile, or no longer offered
+        return await _offer(ticket, ctx, prefix=texts.APPOINT_TAKEN)
+    return Reply.say(
+        texts.APPOINT_DONE.format(
+            slot=slot_text(day, half),
+            place=ctx.desk.place_for(ticket),
+            item=ticket.item_name,
+            number=ticket.number,
+        )
+    )
+
+
+async def _start(msg: Inbound, ctx: Context) -> Reply:
+    number = find_ticket(msg.text)
+    if number is not None:
+        ticket = await own_ticket(ctx, msg.openid, number)
+        if ticket is None:
+            return Reply.say(texts.TICKET_NOT_FOUND.format(number=number))
+    else:
+        ticket = await _default_ticket(msg, ctx)
+        if ticket is None:
+            return Reply.say(texts.APPOINT_NO_TICKET)
+    if ticket.status not in OPEN or ticket.kind != "service":
+        status = status_name(ticket.status)
+        return Reply.say(texts.APPOINT_CLOSED.format(number=ticket.number, status=status))
+    booked = await ctx.repos.appointments.for_ticket(ticket.id)
+    if booked is not None:
+        return Reply.say(
+            texts.APPOINT_ALREADY.format(
+                number=ticket.number,
+                item=ticket.item_name,
+                slot=slot_text(booked.day, booked.half),
+                place=ctx.desk.place_for(ticket),
+            )
+        )
+    return await _offer(ticket, ctx)
+
+
+async def _default_ticket(msg: Inbound, ctx: Context) -> Any:
+    """The ticket just registered, else the newest open one still without a slot."""
+    state = ctx.state
+    if state is not None and state.flow == TICKET:
+        ticket = await own_ticket(ctx, msg.openid, str(state.data["ticket"]))
+        if ticket is not None:
+            return ticket
+    tickets = [
+        t for t in await ctx.repos.tickets.open_for_villager(msg.openid) if t.kind == "service"
+    ]
+    for ticket in tickets:
+        if await ctx.repos.appointments.for_ticket(ticket.id) is None:
+            return ticket
+    return tickets[0] if tickets else None
+
+
+async def _offer(ticket: Any, ctx: Context, *, prefix: str = "") -> Reply:
+    chat = ctx.desk.chat
+    slots = await chat.open_slots(ticket.department_id)
+    place = ctx.desk.place_for(ticket)
+    if not slots:
+        ctx.end()
+        try:
+            phone = ctx.catalog.department(ticket.department_id).phone
+        except KeyError:
+            phone = ctx.catalog.center.phones.consult or ""
+        days = len(chat.slot_days())
+        return Reply.say(prefix + texts.APPOINT_FULL.format(days=days, place=place, phone=phone))
+    lines = [
+        texts.APPOINT_LINE.format(n=n, slot=slot_text(s.day, s.half), free=s.free)
+        for n, s in enumerate(slots, 1)
+    ]
+    ctx.goto(
+        FLOW,
+        "pick",
+        ticket=ticket.number,
+        slots=[[s.day.isoformat(), s.half] for s in slots],
+        at=ctx.clock.now().isoformat(),
+    )
+    text = texts.APPOINT_OFFER.format(
+        number=ticket.number, item=ticket.item_name, place=place, lines="\n".join(lines)
+    )
+    return Reply.say(prefix + text)

@@ -1,0 +1,342 @@
+"""办理: after a guide answer, a short form (name, mobile, village, case, confirm)
+registers a numbered ticket. A paused form survives unrelated questions (the router
+keeps it) and expires after Settings.form_idle_minutes of silence.
+
+```mermaid
+stateDiagram-v2
+    [*] --> reuse: banli after a guide answer, details on file
+    [*] --> name: banli after a guide answer, first time
+    reuse --> case: yes, item has several cases
+    reuse --> confirm: yes, one case
+    reuse --> name: no
+    name --> phone
+    phone --> phone: not a mobile number, asked again
+    phone --> village
+    village --> case: item has several cases
+    village --> confirm: one case
+    case --> confirm
+    confirm --> edit: xiugai
+    edit --> name
+    edit --> phone
+    edit --> village
+    edit --> case
+    confirm --> [*]: queren, ticket registered (END)
+    confirm --> [*]: quxiao, at every step (END)
+    confirm --> [*]: TIMEOUT form_idle_minutes, told kindly
+```
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Any
+
+from handlers import texts
+from handlers.clarify import parse_choice
+from handlers.tickets_list import clean, render_ticket
+from handlers.types import Context, Inbound, Reply, State
+from knowledge.catalog import Item
+
+NAME = "register"
+FLOW = "register"
+GUIDED = "guided"  # set by handlers/guide.py: {"item": id}
+TICKET = "ticket"  # set here after registering: {"ticket": number}, for 预约 and pictures
+PASSIVE = (GUIDED, TICKET)  # states that wait for nothing in particular
+STASH = "form"  # a paused form rides in another flow's state data under this key
+FIELDS = ("name", "phone", "village")
+DEFAULT_IDLE_MINUTES = 30
+PHONE = re.compile(r"1[3-9]\d{9}")
+DIGIT_RUN = re.compile(r"\d[\d\s\-\u2010-\u2015()]*")  # digits with the separators people type
+BAD = "bad"  # form-shaped but wrong: ask again instead of treating it as a new question
+COMMANDS = frozenset(
+    texts.FORM_START_WORDS
+    + texts.YES_WORDS
+    + texts.NO_WORDS
+    + texts.CANCEL_WORDS
+    + texts.FORM_EDIT_WORDS
+    + texts.WITHDRAW_WORDS
+    + texts.APPOINT_WORDS
+)
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch == "·"
+
+
+def mask_name(name: str) -> str:
+    """张*明, 李*: enough for the villager to recognise, not for a stranger to read."""
+    if len(name) <= 2:
+        return name[:1] + "*" * (len(name) - 1)
+    return name[0] + "*" * (len(name) - 2) + name[-1]
+
+
+def mask_phone(phone: str) -> str:
+    return phone[:3] + "****" + phone[-4:] if len(phone) >= 8 else phone
+
+
+def parse_phone(text: str) -> str | None:
+    """A mobile number from '138 1234 5678', '138-1234-5678', full-width digits or +86."""
+    folded = unicodedata.normalize("NFKC", text)
+    runs = ["".join(c for c in run if c.isdigit()) for run in DIGIT_RUN.findall(folded)]
+    digits = max(runs, key=len, default="")
+    if len(digits) == 13 and digits.startswith("86"):
+        digits = digits[2:]
+    return digits if PHONE.fullmatch(digits) else None
+
+
+def _strip_prefix(value: str, prefixes: tuple[str, ...]) -> str:
+    for prefix in prefixes:
+        if value.startswith(prefix) and len(value) - len(prefix) >= 2:
+            return value[len(prefix) :]
+    return value
+
+
+def _plain_answer(text: str, ctx: Context) -> bool:
+    """Not a command and not a question the matcher recognises."""
+    return clean(text) not in COMMANDS and ctx.decide(text).intent == "unknown"
+
+
+def parse(step: str, text: str, item: Item, ctx: Context) -> tuple[str, Any] | str | None:
+    """(field, value) for an answer to `step`; BAD for a wrong answer of the right
+    shape; None when the message is not an answer at all (an interruption)."""
+    value = clean(text)
+    if step in ("name", "reuse"):
+        if step == "reuse" and value in texts.YES_WORDS:
+            return ("reuse", True)
+        if step == "reuse" and value in texts.NO_WORDS:
+            return ("reuse", False)
+        name = _strip_prefix(value, texts.FORM_NAME_PREFIXES)
+        if 2 <= len(name) <= 6 and all(map(_is_cjk, name)) and _plain_answer(text, ctx):
+            return ("name", name)
+        return None
+    if step == "phone":
+        if not any(c.isdigit() for c in unicodedata.normalize("NFKC", text)):
+            return None
+        phone = parse_phone(text)
+        return ("phone", phone) if phone else BAD
+    if step == "village":
+        village = _strip_prefix(value, texts.FORM_VILLAGE_PREFIXES)
+        if 2 <= len(village) <= 20 and any(map(_is_cjk, village)) and _plain_answer(text, ctx):
+            return ("village", village)
+        return None
+    choice = parse_choice(text)
+    if step == "case":
+        if choice is not None:
+            return ("case", item.cases[choice - 1].name) if 1 <= choice <= len(item.cases) else BAD
+        for case in item.cases:
+            if len(value) >= 2 and (value in clean(case.name) or clean(case.name) in value):
+                return ("case", case.name)
+        return None
+    if step == "confirm":
+        if value in texts.YES_WORDS or choice == 1:
+            return ("confirm", "ok")
+        if value in texts.FORM_EDIT_WORDS or choice == 2:
+            return ("confirm", "edit")
+        return ("confirm", "cancel") if choice == 3 else None
+    fields = _fields(item)  # step == "edit"
+    if choice is not None:
+        return ("edit", fields[choice - 1]) if 1 <= choice <= len(fields) else BAD
+    for field in fields:
+        if any(word in value for word in texts.FORM_FIELD_WORDS[field]):
+            return ("edit", field)
+    return None
+
+
+def _fields(item: Item) -> tuple[str, ...]:
+    return FIELDS + (("case",) if len(item.cases) > 1 else ())
+
+
+def _next_step(data: dict[str, Any], item: Item) -> str:
+    return next((f for f in _fields(item) if not data.get(f)), "confirm")
+
+
+# -- the form's place in the conversation (used by the router too) -------------
+
+
+def paused_form(state: State | None) -> State | None:
+    """The form, whether it is the current flow or rides paused in another one."""
+    if state is None:
+        return None
+    if state.flow == FLOW:
+        return state
+    saved = state.data.get(STASH)
+    if isinstance(saved, dict):
+        return State(FLOW, str(saved["step"]), dict(saved["data"]))
+    return None
+
+
+def live_form(ctx: Context, text: str) -> State | None:
+    """The form the message may answer: the current flow, or a paused one when nothing
+    else waits for this message (a passive state, or a menu and no digit)."""
+    state = ctx.state
+    if state is None or state.flow == FLOW:
+        return state
+    if state.flow in PASSIVE or (state.flow == "clarify" and parse_choice(text) is None):
+        return paused_form(state)
+    return None
+
+
+def keep(ctx: Context, form: State) -> None:
+    """After another handler ran: the form survives whatever state that handler left."""
+    if ctx.state is None:
+        ctx.goto(FLOW, form.step, **form.data)
+    elif ctx.state.flow != FLOW and STASH not in ctx.state.data:
+        ctx.state.data[STASH] = {"step": form.step, "data": form.data}
+        ctx.state_changed = True
+
+
+def is_stale(form: State, now: dt.datetime, ctx: Context) -> bool:
+    settings = getattr(ctx.desk, "settings", None)
+    minutes = getattr(settings, "form_idle_minutes", DEFAULT_IDLE_MINUTES)
+    return now - idle_since(form) > dt.timedelta(minutes=minutes)
+
+
+def idle_since(form: State) -> dt.datetime:
+    return dt.datetime.fromisoformat(str(form.data["at"]))
+
+
+def drop(ctx: Context, form: State) -> None:
+    """Forget an expired form; "办理" next starts the same item again."""
+    if ctx.state is not None and ctx.state.flow != FLOW:
+        ctx.state.data.pop(STASH, None)
+        ctx.state_changed = True
+    else:
+        ctx.goto(GUIDED, "offered", item=form.data["item"])
+
+
+def waiting_note(form: State, ctx: Context) -> str:
+    item = ctx.catalog.by_id.get(str(form.data.get("item")))
+    name = item.name if item is not None else ""
+    return texts.FORM_WAITING.format(item=name, next=texts.FORM_NEXT[form.step])
+
+
+# -- the flow --------------------------------------------------------------------
+
+
+def matches(msg: Inbound, ctx: Context) -> bool:
+    if not msg.text:
+        return False
+    value = clean(msg.text)
+    if value in texts.FORM_START_WORDS:
+        return True
+    form = live_form(ctx, msg.text)
+    if form is None or str(form.data.get("item")) not in ctx.catalog.by_id:
+        return False
+    if value in texts.CANCEL_WORDS:
+        return True
+    return parse(form.step, msg.text, ctx.catalog.by_id[str(form.data["item"])], ctx) is not None
+
+
+async def handle(msg: Inbound, ctx: Context) -> Reply:
+    value = clean(msg.text)
+    form = live_form(ctx, msg.text)
+    if value in texts.FORM_START_WORDS:
+        guided = ctx.state.data.get("item") if ctx.state and ctx.state.flow == GUIDED else None
+        if guided in ctx.catalog.by_id:
+            return await _start(ctx.catalog.by_id[str(guided)], msg, ctx)
+        if form is not None:
+            item = ctx.catalog.by_id[str(form.data["item"])]
+            return await _ask(form.step, dict(form.data), item, msg, ctx)
+        return Reply.say(texts.FORM_NEED_ITEM)
+    assert form is not None
+    item = ctx.catalog.by_id[str(form.data["item"])]
+    data = dict(form.data)
+    # matches() made sure the message is 取消 or an answer (right or wrong) to this step
+    result = None if value in texts.CANCEL_WORDS else parse(form.step, msg.text, item, ctx)
+    if result is None or result == ("confirm", "cancel"):
+        ctx.goto(GUIDED, "offered", item=item.id)
+        return Reply.say(texts.FORM_CANCELLED)
+    if isinstance(result, str):  # BAD
+        return await _ask(form.step, data, item, msg, ctx, bad=True)
+    field, answer = result
+    if field == "confirm" and answer == "ok":
+        return await _register(data, item, msg, ctx)
+    if field == "confirm":
+        return await _ask("edit", data, item, msg, ctx)
+    if field == "edit":
+        data.pop(answer, None)
+        data["editing"] = True
+        return await _ask(answer, data, item, msg, ctx)
+    if field == "reuse" and answer:
+        villager = await ctx.repos.villagers.get(msg.openid)
+        if villager is not None:
+            data.update(name=villager.name, phone=villager.phone, village=villager.village)
+    elif field != "reuse":
+        data[field] = answer
+    step = "confirm" if data.pop("editing", False) else _next_step(data, item)
+    return await _ask(step, data, item, msg, ctx)
+
+
+async def _start(item: Item, msg: Inbound, ctx: Context) -> Reply:
+    """A new form for the item just explained; a paused older form is dropped."""
+    intro = texts.FORM_INTRO.format(item=item.name, steps=len(_fields(item)) + 1)
+    villager = await ctx.repos.villagers.get(msg.openid)
+    known = villager is not None and villager.name and villager.phone and villager.village
+    step = "reuse" if known else _next_step({}, item)
+    return await _ask(step, {"item": item.id}, item, msg, ctx, intro=intro)
+
+
+async def _ask(
+    step: str,
+    data: dict[str, Any],
+    item: Item,
+    msg: Inbound,
+    ctx: Context,
+    *,
+    intro: str = "",
+    bad: bool = False,
+) -> Reply:
+    """Move to `step` and ask its question (again, after a wrong answer)."""
+    data["at"] = ctx.clock.now().isoformat()
+    ctx.goto(FLOW, step, **data)
+    fields = _fields(item)
+    if step == "reuse":
+        villager = await ctx.repos.villagers.get(msg.openid)
+        assert villager is not None
+        question = texts.FORM_REUSE.format(
+            name=mask_name(villager.name or ""),
+            phone=mask_phone(villager.phone or ""),
+            village=villager.village,
+        )
+    elif step == "confirm":
+        case = texts.FORM_SUMMARY_CASE.format(case=data["case"]) if data.get("case") else ""
+        question = texts.FORM_SUMMARY.format(
+            item=item.name,
+            case=case,
+            name=data["name"],
+            phone=data["phone"],
+            village=data["village"],
+        )
+    elif step == "edit":
+        lines = "\n".join(f"{n}. {texts.FORM_FIELDS[f]}" for n, f in enumerate(fields, 1))
+        question = (texts.FORM_BAD_EDIT.format(n=len(fields)) + "\n") if bad else ""
+        question += texts.FORM_EDIT_ASK.format(fields=lines)
+    else:
+        cases = "\n".join(f"{n}. {c.name}" for n, c in enumerate(item.cases, 1))
+        question = texts.FORM_ASK[step].format(n=fields.index(step) + 1, cases=cases)
+        if bad:
+            wrong = texts.FORM_BAD_PHONE if step == "phone" else texts.FORM_BAD_CASE
+            question = wrong.format(n=len(item.cases)) + "\n" + question
+    return Reply.say("\n".join(part for part in (intro, question) if part))
+
+
+async def _register(data: dict[str, Any], item: Item, msg: Inbound, ctx: Context) -> Reply:
+    case = next((c for c in item.cases if c.name == data.get("case")), None)
+    ticket = await ctx.desk.register(
+        openid=msg.openid,
+        item=item,
+        case=case,
+        name=data["name"],
+        phone=data["phone"],
+        village=data["village"],
+    )
+    ctx.goto(TICKET, "offered", ticket=ticket.number)
+    text = await render_ticket(
+        ticket,
+        ctx,
+        head=texts.REGISTERED.format(number=ticket.number),
+        tail=texts.REGISTERED_NEXT,
+    )
+    return Reply.say(text)

@@ -30,6 +30,8 @@ typecheck: install
 
 test: install lint typecheck
 	$(PY) -m pytest
+	# The same database tests again on PostgreSQL (skipped with a reason if it is absent).
+	$(PY) -m pytest --db postgresql -q
 
 bench: install
 	$(PY) bench/run_all.py

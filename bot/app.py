@@ -4,6 +4,7 @@ health, console, sandbox) and the runtime objects it owns. `build_runtime` and
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import socket
@@ -12,7 +13,7 @@ from contextlib import asynccontextmanager
 
 from aiohttp import web
 
-from bot import pages
+from bot import console, pages
 from bot.clock import Clock, SystemClock
 from bot.config import PROJECT_ROOT, Settings
 from bot.dispatch import Dispatcher
@@ -104,6 +105,7 @@ async def outbound(rt: Runtime) -> AsyncIterator[Runtime]:
             template_id=settings.wechat_template_status,
             window_quota=settings.cs_window_quota,
             max_attempts=settings.push_max_attempts,
+            lease=dt.timedelta(seconds=settings.push_lease_seconds),
         )
         try:
             yield rt
@@ -130,6 +132,7 @@ def make_app(
     app[RUNTIME] = rt
     Gateway(settings=settings, clock=rt.clock, dispatcher=rt.dispatcher).register(app)
     pages.register(app)
+    console.register(app)
     app.cleanup_ctx.append(_lifetime)
     return app
 

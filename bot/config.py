@@ -64,6 +64,7 @@ class Settings:
     callback_days: int = _setting(5, "Working days a department head has to call back a villager who rated the service 4 or 5 (dissatisfied).")
     villager_hours: str = _setting("08:00-20:00", "Daytime window in which villagers receive notices (HH:MM-HH:MM).")
     push_max_attempts: int = _setting(5, "Tries before a push is given up and shown to staff as undelivered.")
+    push_lease_seconds: int = _setting(120, "Seconds a claimed push stays with its worker; after that another worker takes it (a crashed worker's pushes are not lost).")
     cs_window_quota: int = _setting(5, "Customer-service pushes allowed per villager per 48-hour window before template messages are used.")
     attachments_dir: str = _setting("data/attachments", "Where pictures villagers send are stored.")
     demo: bool = _setting(False, "Demo mode: fake WeChat API, sandbox at /sim, demo staff.")
@@ -126,7 +127,7 @@ class Settings:
         except ValueError:
             raise ConfigError("BIANMIN_VILLAGER_HOURS: expected HH:MM-HH:MM, e.g. 08:00-20:00") from None
         for name in ("timestamp_window", "max_body_bytes", "scheduler_interval", "port", "form_idle_minutes",
-                     "claim_after_minutes", "idle_nudge_days", "callback_days", "push_max_attempts",
+                     "claim_after_minutes", "idle_nudge_days", "callback_days", "push_max_attempts", "push_lease_seconds",
                      "cs_window_quota"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{env_name(name)}: must be positive")

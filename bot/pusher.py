@@ -29,7 +29,6 @@ from storage.repositories.villagers import WINDOW
 
 log = logging.getLogger(__name__)
 
-LEASE = dt.timedelta(minutes=2)
 BACKOFF = (dt.timedelta(seconds=30), dt.timedelta(minutes=2), dt.timedelta(minutes=10), dt.timedelta(minutes=30))
 
 
@@ -60,6 +59,7 @@ class Pusher:
         window_quota: int = 5,
         max_attempts: int = 5,
         concurrency: int = 8,
+        lease: dt.timedelta = dt.timedelta(minutes=2),
     ) -> None:
         self.sessionmaker = sessionmaker
         self.client = client
@@ -69,6 +69,7 @@ class Pusher:
         self.window_quota = window_quota
         self.max_attempts = max_attempts
         self.concurrency = concurrency
+        self.lease = lease
 
     async def drain(self, *, batch: int = 50, max_batches: int = 1000) -> DrainReport:
         """Send everything due now; returns what happened. Different villagers'
@@ -78,7 +79,7 @@ class Pusher:
         for _ in range(max_batches):
             async with self.sessionmaker() as session, session.begin():
                 repos = Repos.bind(session)
-                rows = await repos.outbox.claim_due(now=self.clock.now(), worker=self.worker, limit=batch, lease=LEASE)
+                rows = await repos.outbox.claim_due(now=self.clock.now(), worker=self.worker, limit=batch, lease=self.lease)
                 windows = await repos.villagers.window_states(sorted({r.openid for r in rows}))
             if not rows:
                 break
@@ -107,6 +108,9 @@ class Pusher:
             and window.pushes < self.window_quota
         )
         kind = row.kind
+        async with self.sessionmaker() as session, session.begin():
+            if not await Repos.bind(session).outbox.mark_sending(row.id, row.claimed_by or "", self.clock.now()):
+                return DrainReport()  # our lease ran out and another worker owns it now
         try:
             if kind in ("text", "news") and not in_window:
                 kind = self._fallback(row, "outside the 48-hour window or over quota")

@@ -22,7 +22,7 @@ GRID = {
     "strong_score": (6.0, 8.0, 10.0, 12.0),
     "guide_ratio": (0.6, 0.7, 0.75, 0.8, 0.85, 0.9),
     "menu_score": (4.0, 5.0, 6.0, 7.0, 8.0, 9.0),
-    "menu_ratio": (0.4, 0.6),
+    "menu_ratio": (0.3, 0.4, 0.5),
 }
 
 # Per-question outcome codes of one grid point.

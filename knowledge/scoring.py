@@ -98,6 +98,7 @@ class Scorer:
         # name words from the plain cut: search mode would add fragments such as 乡居 (城乡居民)
         name_tokens = {tok for t in self.texts for tok in self.segment(t.name)}
         vocab = pinyin_vocabulary(words, name_tokens)
+        self.loose_table = str.maketrans("", "", texts.LOOSE_PARTICLES)
         # 不是X的那个，是Y: drop the negated clause when another clause follows
         self.negation = re.compile(re.escape(texts.NEGATION) + r"[^ ]*?(?: |(?=" +
                                    re.escape(texts.NEGATION[-1]) + r"))")
@@ -192,8 +193,12 @@ class Scorer:
         if self.phrase_pattern is None:
             return best
         compact = _compact(query)
-        for match in self.phrase_pattern.finditer(compact):
-            phrase = match.group(0)
+        # also without 的/个 inside names: 老年人的优待证, 办个残疾人的证
+        loose = compact.translate(self.loose_table)
+        phrases = [m.group(0) for m in self.phrase_pattern.finditer(compact)]
+        if loose != compact:
+            phrases += [m.group(0) for m in self.phrase_pattern.finditer(loose)]
+        for phrase in phrases:
             for index, kind in self.phrases[phrase]:
                 bonus = PHRASE_KINDS[kind] * (PHRASE_BASE + PHRASE_PER_CHAR * len(phrase))
                 bonus /= max(1, len(self.ngrams.get(phrase, ()))) ** PHRASE_SPREAD_POWER

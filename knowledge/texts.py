@@ -178,3 +178,4 @@ XLSX_WORD_SEPARATORS = ("\n", "、", "，", ",", "；", ";")
 # --- matching vocabulary (not shown to villagers) -----------------------------------------------
 NEGATION = "不是"  # 不是当兵的那个，是老年人的优待证: the clause after 不是 is what is NOT meant
 ASPECT_PARTICLES = "了过着"  # 投了保 -> 投保, 参过保 -> 参保 (separable verbs)
+LOOSE_PARTICLES = "的个"  # may stand inside a name: 老年人的优待证 = 老年人优待证

@@ -73,7 +73,8 @@ class OutboxMessage(Base):
     openid: Mapped[str] = mapped_column(String(64), index=True)
     kind: Mapped[str] = mapped_column(String(16))  # text | news | template
     body: Mapped[dict[str, Any]] = mapped_column(JSON)
-    # pending -> sending -> sent | failed (gave up; staff call the villager)
+    # pending -> claimed -> sending -> sent | failed (gave up) | in_doubt (sender
+    # died mid-call); failed and in_doubt are shown to staff to phone the villager.
     status: Mapped[str] = mapped_column(String(16), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[dt.datetime]

@@ -3,9 +3,12 @@ the fake WeChat API on a real port, and the app on a real test server."""
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import datetime as dt
 import os
-from collections.abc import AsyncIterator, Callable
+import secrets
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +26,7 @@ from tests import helpers
 
 # Mon 2026-11-23 10:00, a working morning.
 START = dt.datetime(2026, 11, 23, 10, 0, tzinfo=TZ)
-PG_URL = os.environ.get("BIANMIN_TEST_PG", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
+PG_ADMIN_DSN = "postgresql://postgres@127.0.0.1:5432/test"
 
 
 @pytest.fixture
@@ -37,11 +40,59 @@ def knowledge() -> KnowledgeService:
     return KnowledgeService(PROJECT_ROOT / "knowledge" / "catalog", cache_dir=PROJECT_ROOT / "data" / "cache")
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--db",
+        choices=("sqlite", "postgresql"),
+        default=os.environ.get("BIANMIN_TEST_DB", "sqlite"),
+        help="database the suite runs on (make test runs both)",
+    )
+
+
+def _pg(*statements: str) -> None:
+    """Run admin statements on the local PostgreSQL (in a thread: no event loop here)."""
+    import asyncpg
+
+    async def run() -> None:
+        conn = await asyncpg.connect(PG_ADMIN_DSN, timeout=3)
+        try:
+            for statement in statements:
+                await conn.execute(statement)
+        finally:
+            await conn.close()
+
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, run()).result()
+
+
+@pytest.fixture(scope="session")
+def pg_template(request: pytest.FixtureRequest) -> Iterator[str | None]:
+    """On --db postgresql: one migrated database that every test copies (fast)."""
+    if request.config.getoption("--db") != "postgresql":
+        yield None
+        return
+    name = f"bianmin_tmpl_{os.getpid()}"
+    try:
+        _pg(f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"')
+    except Exception as exc:  # no server, refused, auth: the run cannot use PostgreSQL
+        pytest.skip(f"PostgreSQL at 127.0.0.1:5432 is unreachable ({exc!r}); run on SQLite instead")
+    upgrade(f"postgresql+asyncpg://postgres@127.0.0.1:5432/{name}")
+    yield name
+    _pg(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    url = f"sqlite+aiosqlite:///{tmp_path / 'bianmin.db'}"
-    upgrade(url)
-    return url
+def db_url(tmp_path: Path, pg_template: str | None) -> Iterator[str]:
+    """A migrated database: a SQLite file, or (--db postgresql) a copy of the template."""
+    if pg_template is None:
+        url = f"sqlite+aiosqlite:///{tmp_path / 'bianmin.db'}"
+        upgrade(url)
+        yield url
+        return
+    name = f"bianmin_t_{secrets.token_hex(5)}"
+    _pg(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"')
+    yield f"postgresql+asyncpg://postgres@127.0.0.1:5432/{name}"
+    _pg(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture
@@ -83,3 +134,13 @@ async def app_client(
 
 def runtime(client: TestClient[Any, Any]) -> Runtime:
     return client.server.app[RUNTIME]  # type: ignore[union-attr]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The PostgreSQL pass runs only the tests that touch a database; the rest
+    already ran in the SQLite pass."""
+    if config.getoption("--db") != "postgresql":
+        return
+    keep = [item for item in items if "db_url" in getattr(item, "fixturenames", ())]
+    config.hook.pytest_deselected(items=[item for item in items if item not in keep])
+    items[:] = keep

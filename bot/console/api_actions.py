@@ -9,7 +9,7 @@ from aiohttp import web
 from bot.console import inputs, scope
 from bot.console.api_tickets import NUMBER, find_ticket, ticket_detail
 from bot.console.delivery import push_json
-from bot.console.routing import HEAD, LEADER, WORKERS, EVERYONE, Call, Routes
+from bot.console.routing import EVERYONE, HEAD, LEADER, WORKERS, Call, Routes
 from bot.console.schemas import BOOL, INT, STR, body, obj, ref
 from bot.console.security import fail, json_response
 from bot.tickets.desk import TRANSITIONS, TicketError

@@ -16,7 +16,13 @@ from aiohttp import web
 from bot.console import inputs, sessions, totp
 from bot.console.routing import EVERYONE, Call, Routes, client_ip
 from bot.console.schemas import STR, body, ref
-from bot.console.security import ApiError, clear_session_cookie, fail, json_response, set_session_cookie
+from bot.console.security import (
+    ApiError,
+    clear_session_cookie,
+    fail,
+    json_response,
+    set_session_cookie,
+)
 from bot.passwords import hash_password, verify_password
 from bot.runtime import RUNTIME, Runtime
 from storage.models import Staff, StaffSession

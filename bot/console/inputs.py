@@ -18,7 +18,10 @@ _NUMBER = re.compile(r"^[A-Za-z]{1,4}\d{8}-\d{1,6}$")
 
 
 async def body(request: web.Request) -> dict[str, Any]:
-    """The JSON object sent; 415 unless declared JSON (an HTML form cannot forge that)."""
+    """The JSON object sent ({} when nothing was); 415 unless declared JSON, which an
+    HTML form on another site cannot forge."""
+    if not request.body_exists:
+        return {}
     if request.content_type != "application/json":
         fail(415, "json_required")
     try:

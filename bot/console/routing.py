@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from aiohttp import web
 
@@ -107,31 +107,35 @@ class Endpoint:
     stream: bool = False  # long-lived: no transaction held open around the handler
 
 
+ENDPOINTS: web.AppKey[tuple[Endpoint, ...]] = web.AppKey("console_endpoints")
+F = TypeVar("F")
+
+
 @dataclass
 class Routes:
     tag: str
     endpoints: list[Endpoint] = field(default_factory=list)
 
-    def add(self, method: str, path: str, *, roles: frozenset[str] | None, summary: str, **options: Any) -> Callable[[Any], Any]:
-        def decorate(handler: Any) -> Any:
+    def add(self, method: str, path: str, *, roles: frozenset[str] | None, summary: str, **options: Any) -> Callable[[F], F]:
+        def decorate(handler: F) -> F:
             self.endpoints.append(Endpoint(method, path, handler, roles, summary, self.tag, **options))
             return handler
 
         return decorate
 
-    def get(self, path: str, **kw: Any) -> Callable[[Any], Any]:
+    def get(self, path: str, **kw: Any) -> Callable[[F], F]:
         return self.add("GET", path, **kw)
 
-    def post(self, path: str, **kw: Any) -> Callable[[Any], Any]:
+    def post(self, path: str, **kw: Any) -> Callable[[F], F]:
         return self.add("POST", path, **kw)
 
-    def put(self, path: str, **kw: Any) -> Callable[[Any], Any]:
+    def put(self, path: str, **kw: Any) -> Callable[[F], F]:
         return self.add("PUT", path, **kw)
 
-    def patch(self, path: str, **kw: Any) -> Callable[[Any], Any]:
+    def patch(self, path: str, **kw: Any) -> Callable[[F], F]:
         return self.add("PATCH", path, **kw)
 
-    def delete(self, path: str, **kw: Any) -> Callable[[Any], Any]:
+    def delete(self, path: str, **kw: Any) -> Callable[[F], F]:
         return self.add("DELETE", path, **kw)
 
 
@@ -149,7 +153,7 @@ def _wrap(ep: Endpoint) -> PublicHandler:
     if ep.roles is None:
         public: PublicHandler = ep.handler
         return public
-    roles = ep.roles
+    roles, handler = ep.roles, cast(Handler, ep.handler)
 
     async def handle(request: web.Request) -> web.StreamResponse:
         rt = request.app[RUNTIME]
@@ -170,9 +174,9 @@ def _wrap(ep: Endpoint) -> PublicHandler:
                 fail(403, "forbidden")
             call = Call(request, rt, db, staff, login, client_ip(request))
             if not ep.stream:
-                response = await ep.handler(call)
+                response = await handler(call)
         if ep.stream:  # after the commit: a stream must not pin a connection for minutes
-            return await ep.handler(call)
+            return await handler(call)
         if call.push_after_commit:
             await delivery.kick(request.app)
         return response

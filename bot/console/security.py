@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, NoReturn
 
 from aiohttp import web
+from aiohttp.typedefs import Middleware
 
 from bot.console import texts
 
@@ -98,7 +99,7 @@ _STATUS_CODES = {
 }
 
 
-def middleware(*, https: bool) -> Callable[[web.Request, Handler], Awaitable[web.StreamResponse]]:
+def middleware(*, https: bool) -> Middleware:
     """Headers on every /api/v1 and /console response, errors included; API errors as JSON."""
 
     @web.middleware

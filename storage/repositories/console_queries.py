@@ -42,18 +42,20 @@ class ConsoleQueries:
     # -- pushes ---------------------------------------------------------------
 
     async def outbox_by_key(self, key: str) -> OutboxMessage | None:
-        return await self.session.scalar(select(OutboxMessage).where(OutboxMessage.key == key))
+        row: OutboxMessage | None = await self.session.scalar(select(OutboxMessage).where(OutboxMessage.key == key))
+        return row
 
     async def outbox_get(self, row_id: int) -> OutboxMessage | None:
         return await self.session.get(OutboxMessage, row_id)
 
     async def latest_event(self, ticket_id: int, kind: str) -> TicketEvent | None:
-        return await self.session.scalar(
+        row: TicketEvent | None = await self.session.scalar(
             select(TicketEvent)
             .where(TicketEvent.ticket_id == ticket_id, TicketEvent.kind == kind)
             .order_by(TicketEvent.id.desc())
             .limit(1)
         )
+        return row
 
     # -- live updates -----------------------------------------------------------
 
@@ -90,12 +92,13 @@ class ConsoleQueries:
         return list(rows)
 
     async def last_inbound(self, openid: str) -> InboundMessage | None:
-        return await self.session.scalar(
+        row: InboundMessage | None = await self.session.scalar(
             select(InboundMessage)
             .where(InboundMessage.openid == openid, InboundMessage.msg_type != "event")
             .order_by(InboundMessage.id.desc())
             .limit(1)
         )
+        return row
 
     # -- staff --------------------------------------------------------------------
 

@@ -33,9 +33,10 @@ class ExtensionRepository:
         return list(rows)
 
     async def pending_for_ticket(self, ticket_id: int) -> ExtensionRequest | None:
-        return await self.session.scalar(
+        row: ExtensionRequest | None = await self.session.scalar(
             select(ExtensionRequest).where(ExtensionRequest.ticket_id == ticket_id, ExtensionRequest.status == "pending")
         )
+        return row
 
     async def listing(
         self, *, departments: Sequence[str] | None, status: str | None, limit: int = 200

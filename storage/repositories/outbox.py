@@ -1,6 +1,9 @@
-"""The push outbox: enqueue once, claim with a lease, finish. A row claimed by a
-process that died is claimed again after the lease, so nothing is lost; a row is
-marked sent in the same breath as the send succeeds, so nothing is repeated."""
+"""The push outbox: enqueue once, claim with a lease, mark `sending` just before
+the HTTP call, finish. A row claimed by a process that died before sending is
+claimed again after the lease (nothing lost). A row that died *during* its HTTP
+call may or may not have reached WeChat, which offers no way to ask; it becomes
+`in_doubt` and is shown to staff to check by phone instead of being re-sent
+blindly (nothing doubled)."""
 
 from __future__ import annotations
 
@@ -54,9 +57,10 @@ class OutboxRepository:
     ) -> list[OutboxMessage]:
         """Take up to `limit` due pushes for this worker. On PostgreSQL rows are
         locked with SKIP LOCKED so replicas never take the same row."""
+        await self.flag_in_doubt(now=now, lease=lease)
         due = or_(
             and_(OutboxMessage.status == "pending", OutboxMessage.next_attempt_at <= now),
-            and_(OutboxMessage.status == "sending", OutboxMessage.claimed_at <= now - lease),
+            and_(OutboxMessage.status == "claimed", OutboxMessage.claimed_at <= now - lease),
         )
         pick = select(OutboxMessage.id).where(due).order_by(OutboxMessage.next_attempt_at).limit(limit)
         if self.session.bind is not None and self.session.bind.dialect.name == "postgresql":
@@ -72,16 +76,38 @@ class OutboxRepository:
         await self.session.execute(
             update(OutboxMessage)
             .where(OutboxMessage.id.in_(ids), due)
-            .values(status="sending", claimed_by=token, claimed_at=now)
+            .values(status="claimed", claimed_by=token, claimed_at=now)
         )
         rows = await self.session.scalars(
             select(OutboxMessage).where(
                 OutboxMessage.id.in_(ids),
                 OutboxMessage.claimed_by == token,
-                OutboxMessage.status == "sending",
+                OutboxMessage.status == "claimed",
             )
         )
         return list(rows)
+
+    async def mark_sending(self, row_id: int, claimed_by: str, now: dt.datetime) -> bool:
+        """Commit to one HTTP attempt. False if the claim was lost (lease ran out)."""
+        done = await self.session.execute(
+            update(OutboxMessage)
+            .where(
+                OutboxMessage.id == row_id,
+                OutboxMessage.claimed_by == claimed_by,
+                OutboxMessage.status == "claimed",
+            )
+            .values(status="sending", claimed_at=now)
+        )
+        return done.rowcount == 1
+
+    async def flag_in_doubt(self, *, now: dt.datetime, lease: dt.timedelta) -> int:
+        """Rows whose sender died mid-call: WeChat may have them. Staff decide."""
+        done = await self.session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.status == "sending", OutboxMessage.claimed_at <= now - lease)
+            .values(status="in_doubt", last_error="the sender stopped during the call; delivery unknown")
+        )
+        return done.rowcount
 
     async def mark_sent(self, row_id: int, now: dt.datetime, wechat_msgid: str | None = None) -> None:
         await self.session.execute(

@@ -195,11 +195,14 @@ CLAIM_AND_DIE = textwrap.dedent(
 
     async def main():
         engine = make_engine(sys.argv[1])
+        now = FixedClock(sys.argv[2]).now()
         async with make_sessionmaker(engine)() as session, session.begin():
-            rows = await Repos.bind(session).outbox.claim_due(
-                now=FixedClock(sys.argv[2]).now(), worker="doomed", limit=10, lease=dt.timedelta(minutes=2))
+            outbox = Repos.bind(session).outbox
+            rows = await outbox.claim_due(now=now, worker="doomed", limit=10, lease=dt.timedelta(minutes=2))
+            if sys.argv[3] == "mid-call":  # the first row's HTTP call had started
+                await outbox.mark_sending(rows[0].id, rows[0].claimed_by, now)
         print(len(rows), flush=True)
-        os.kill(os.getpid(), signal.SIGKILL)  # dies after the claim, before any send
+        os.kill(os.getpid(), signal.SIGKILL)
 
     asyncio.run(main())
     """
@@ -213,7 +216,7 @@ async def test_a_crash_between_claim_and_send_neither_loses_nor_repeats(
     for i in range(3):
         await enqueue(templated, clock, f"k{i}")
     proc = subprocess.run(
-        [sys.executable, "-c", CLAIM_AND_DIE, db_url, clock.now().isoformat()],
+        [sys.executable, "-c", CLAIM_AND_DIE, db_url, clock.now().isoformat(), "after-claim"],
         capture_output=True, text=True, timeout=60, cwd=os.getcwd(),
     )
     assert proc.returncode == -signal.SIGKILL and proc.stdout.strip() == "3"
@@ -224,3 +227,25 @@ async def test_a_crash_between_claim_and_send_neither_loses_nor_repeats(
     assert (await pusher.drain()).sent == 3
     assert (await pusher.drain()).sent == 0
     assert sorted(p.body["text"]["content"] for p in fake.pushes_for(OPENID)) == ["notice k0", "notice k1", "notice k2"]
+
+
+async def test_a_crash_during_the_call_is_flagged_not_resent(
+    templated: TestClient[Any, Any], fake: FakeWeChat, clock: FixedClock, db_url: str
+) -> None:
+    # WeChat cannot be asked whether a customer-service message arrived, so a push
+    # whose sender died mid-call is shown to staff (in_doubt), never sent twice.
+    await villager_wrote(templated, fake, clock)
+    for i in range(3):
+        await enqueue(templated, clock, f"d{i}")
+    proc = subprocess.run(
+        [sys.executable, "-c", CLAIM_AND_DIE, db_url, clock.now().isoformat(), "mid-call"],
+        capture_output=True, text=True, timeout=60, cwd=os.getcwd(),
+    )
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    clock.advance(minutes=3)
+    pusher = runtime(templated).pusher
+    assert pusher is not None
+    assert (await pusher.drain()).sent == 2
+    statuses = sorted(r.status for r in await rows(templated))
+    assert statuses == ["in_doubt", "sent", "sent"]
+    assert len(fake.pushes_for(OPENID)) == 2

@@ -78,6 +78,20 @@ class Chat:
                 calendar=await load_calendar(repos),
             )
 
+    async def add_staff(self, username: str, role: str, department: str | None = None) -> int:
+        async with self.repos() as repos:
+            departments = self.rt.knowledge.current.center.departments
+            await repos.staff.sync_departments((d.id, d.name, d.window, d.phone) for d in departments)
+            staff = await repos.staff.add(
+                username=username,
+                display_name=username,
+                role=role,
+                department_id=department,
+                password_hash="-",
+                now=self.clock.now(),
+            )
+            return staff.id
+
     async def rows(self, model: Any, *where: Any) -> list[Any]:
         async with self.rt.sessionmaker() as session:
             return list(await session.scalars(select(model).where(*where)))

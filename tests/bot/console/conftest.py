@@ -1,0 +1,143 @@
+"""Console fixtures: the real app (tests/conftest.py's app_client) with the
+catalog's departments and one account per role, logged-in sessions that carry
+their own cookie and CSRF token, and villagers who write through /wechat."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from aiohttp import ClientResponse
+from aiohttp.test_utils import TestClient, TestServer
+
+from bot.clock import FixedClock
+from bot.demo import sync_departments
+from bot.fake_wechat.api import FakeWeChat
+from bot.passwords import hash_password
+from bot.runtime import Runtime
+from bot.tickets.calendar import load_calendar
+from bot.tickets.desk import TicketDesk
+from storage.repositories import Repos
+from tests import helpers
+from tests.conftest import runtime
+
+PASSWORD = "correct-horse-42"
+# username -> (role, department)
+ACCOUNTS = {
+    "admin": ("admin", None),
+    "leader": ("leader", None),
+    "mz_head": ("head", "minzheng"),
+    "mz_clerk": ("clerk", "minzheng"),
+    "mz_clerk2": ("clerk", "minzheng"),
+    "sb_head": ("head", "shebao"),
+    "sb_clerk": ("clerk", "shebao"),
+    "zz_clerk": ("clerk", "zongzhi"),
+}
+
+
+@pytest.fixture(scope="session")
+def password_hash() -> str:
+    return hash_password(PASSWORD)  # argon2 once per run, not once per account
+
+
+@dataclass
+class Login:
+    """One staff member's browser: their session cookie and CSRF token."""
+
+    client: TestClient[Any, Any]
+    cookie: str
+    csrf: str
+    me: dict[str, Any]
+
+    def headers(self, *, csrf: bool = True) -> dict[str, str]:
+        headers = {"Cookie": f"bm_session={self.cookie}"}
+        if csrf:
+            headers["X-CSRF-Token"] = self.csrf
+        return headers
+
+    async def request(self, method: str, path: str, *, csrf: bool = True, **kw: Any) -> ClientResponse:
+        headers = {**self.headers(csrf=csrf), **kw.pop("headers", {})}
+        return await self.client.request(method, path, headers=headers, **kw)
+
+    async def call(self, method: str, path: str, status: int = 200, **kw: Any) -> Any:
+        resp = await self.request(method, path, **kw)
+        text = await resp.text()
+        assert resp.status == status, f"{method} {path}: {resp.status} {text}"
+        return await resp.json() if resp.content_type == "application/json" else text
+
+    async def get(self, path: str, status: int = 200, **kw: Any) -> Any:
+        return await self.call("GET", path, status, **kw)
+
+    async def post(self, path: str, body: Any = None, status: int = 200, **kw: Any) -> Any:
+        return await self.call("POST", path, status, json=body, **kw)
+
+
+@dataclass
+class Console:
+    client: TestClient[Any, Any]
+    fake: FakeWeChat
+    clock: FixedClock
+    ids: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def rt(self) -> Runtime:
+        return runtime(self.client)
+
+    async def attempt(self, username: str, password: str = PASSWORD, otp: str | None = None) -> ClientResponse:
+        body = {"username": username, "password": password} | ({"otp": otp} if otp else {})
+        resp = await self.client.post("/api/v1/login", json=body)
+        self.client.session.cookie_jar.clear()  # each Login sends its own cookie explicitly
+        return resp
+
+    async def login(self, username: str, password: str = PASSWORD, otp: str | None = None) -> Login:
+        resp = await self.attempt(username, password, otp)
+        data = await resp.json()
+        assert resp.status == 200, data
+        return Login(self.client, resp.cookies["bm_session"].value, data["csrf_token"], data["staff"])
+
+    async def villager_says(self, openid: str, text: str) -> None:
+        """A villager writes through the real webhook (and WeChat opens their 48-hour window)."""
+        self.fake.record_interaction(openid)
+        created = int(self.clock.now().timestamp())
+        resp = await self.client.post(helpers.query(created), data=helpers.text_xml(openid, text, created))
+        assert resp.status == 200
+
+    async def register(self, openid: str, item_id: str = "dibao", *, phone: str = "13812345678", name: str = "张三") -> str:
+        """A ticket as the registration flow makes it: the desk, in one unit of work."""
+        async with self.rt.sessionmaker() as session, session.begin():
+            desk = await self.desk(Repos.bind(session))
+            item = self.rt.knowledge.current.by_id[item_id]
+            ticket = await desk.register(openid=openid, item=item, case=None, name=name, phone=phone, village="石桥村")
+            return ticket.number
+
+    async def complaint(self, openid: str, text: str) -> str:
+        async with self.rt.sessionmaker() as session, session.begin():
+            ticket = await (await self.desk(Repos.bind(session))).register_complaint(openid=openid, text=text, category="投诉")
+            return ticket.number
+
+    async def desk(self, repos: Repos) -> TicketDesk:
+        rt = self.rt
+        return TicketDesk(repos=repos, clock=rt.clock, settings=rt.settings, catalog=rt.knowledge.current,
+                          calendar=await load_calendar(repos))
+
+    async def drain(self) -> None:
+        assert self.rt.pusher is not None
+        await self.rt.pusher.drain()
+
+
+@pytest.fixture
+async def console(
+    app_client: TestClient[Any, Any], fake_wechat: tuple[FakeWeChat, TestServer], clock: FixedClock, password_hash: str
+) -> AsyncIterator[Console]:
+    rt = runtime(app_client)
+    await sync_departments(rt.sessionmaker, rt.knowledge.current)
+    made = Console(app_client, fake_wechat[0], clock)
+    async with rt.sessionmaker() as session, session.begin():
+        repos = Repos.bind(session)
+        for username, (role, department) in ACCOUNTS.items():
+            member = await repos.staff.add(username=username, display_name=username, role=role,
+                                           department_id=department, password_hash=password_hash, now=clock.now())
+            made.ids[username] = member.id
+    yield made

@@ -1,0 +1,209 @@
+"""办理: the registration form through the real app, end to end."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from bot.clock import FixedClock
+from storage.models import Ticket, TicketEvent, Villager
+from tests.handlers.conftest import Chat
+
+
+async def test_full_registration_with_a_multi_case_item(chat: Chat) -> None:
+    await chat.say("低保要带什么")
+    start = await chat.say("办理")
+    assert "最低生活保障申请" in start and "第1步" in start and "姓名" in start
+    assert "第2步" in await chat.say("张建明")
+    assert "第3步" in await chat.say("138 1234 5678")
+    cases = await chat.say("青石村")
+    assert "1. 以家庭为单位申请" in cases and "2. 重病重残人员单独申请" in cases
+    summary = await chat.say("2")
+    for part in ("张建明", "13812345678", "青石村", "重病重残人员单独申请", "确认", "修改", "取消"):
+        assert part in summary
+    reply = await chat.say("确认")
+
+    (ticket,) = await chat.tickets()
+    assert ticket.number == "BM20261123-0001"
+    assert (ticket.item_id, ticket.department_id, ticket.case_name) == ("dibao", "minzheng", "重病重残人员单独申请")
+    assert (ticket.applicant_name, ticket.applicant_phone, ticket.village) == ("张建明", "13812345678", "青石村")
+    assert ticket.handling == "承诺件" and ticket.promised_days == 20 and ticket.status == "accepted"
+    # The second case's checklist, not the first's.
+    assert [m["name"] for m in ticket.materials] == [
+        "低保申请书",
+        "居民身份证和户口簿",
+        "残疾人证或重病诊断证明",
+        "家庭经济状况核对授权书",
+    ]
+    # Mon 23 Nov + 20 working days, counted from the next day: Mon 21 Dec.
+    assert ticket.due_at.date() == dt.date(2026, 12, 21) and not ticket.due_provisional
+
+    # The reply tells all of it: number, who and where, type, deadline, what to bring, next steps.
+    for part in (
+        "BM20261123-0001",
+        "民政办（3号窗口）",
+        "承诺件",
+        "20个工作日",
+        "12月21日（周一）",
+        "残疾人证或重病诊断证明 原件和复印件1份",
+        "回复“预约”",
+    ):
+        assert part in reply, part
+    assert "节假日还没公布" not in reply  # not provisional
+    assert "以家庭为单位申请" not in reply
+
+    events = await chat.rows(TicketEvent, TicketEvent.ticket_id == ticket.id)
+    assert [e.kind for e in events] == ["created"]
+    (villager,) = await chat.rows(Villager, Villager.openid == chat.openid)
+    assert (villager.name, villager.phone, villager.village) == ("张建明", "13812345678", "青石村")
+    state = await chat.state()
+    assert state is not None and (state.flow, state.data["ticket"]) == ("ticket", ticket.number)
+
+
+async def test_provisional_deadline_is_said(chat: Chat, clock: FixedClock) -> None:
+    # Accepted in late December 2026: the deadline falls in 2027, which has no holiday data.
+    clock.set("2026-12-21T10:00")
+    ticket = await chat.register("低保要带什么", "张建明", "13812345678", "青石村", "1", "确认")
+    assert ticket.due_provisional
+    reply = await chat.say(ticket.number)
+    assert "节假日还没公布" in reply
+
+
+async def test_invalid_phone_is_asked_again(chat: Chat) -> None:
+    await chat.say("高龄津贴")
+    await chat.say("办理")
+    await chat.say("王秀英")
+    for wrong in ("12345", "1381234567", "12812345678", "138123456789"):
+        reply = await chat.say(wrong)
+        assert "手机号好像不对" in reply and "11位" in reply, wrong
+        state = await chat.state()
+        assert state is not None and state.step == "phone"
+    # Full-width digits and dashes are fine.
+    assert "第3步" in await chat.say("１３８－１２３４－５６７８")
+    state = await chat.state()
+    assert state is not None and state.data["phone"] == "13812345678"
+    assert await chat.tickets() == []
+
+
+async def test_cancel_at_any_step(chat: Chat) -> None:
+    await chat.say("低保要带什么")
+    await chat.say("办理")
+    await chat.say("张建明")
+    await chat.say("13812345678")
+    reply = await chat.say("取消")
+    assert "已取消" in reply and "办理" in reply
+    assert await chat.tickets() == []
+    state = await chat.state()
+    assert state is not None and (state.flow, state.data["item"]) == ("guided", "dibao")
+    # "办理" starts the same item again, from the beginning.
+    assert "第1步" in await chat.say("办理")
+
+
+async def test_edit_on_the_summary(chat: Chat) -> None:
+    await chat.say("高龄津贴")
+    for answer in ("办理", "王秀英", "13812345678", "青石村"):
+        await chat.say(answer)
+    state = await chat.state()
+    assert state is not None and state.step in ("case", "confirm")
+    if state.step == "case":
+        await chat.say("1")
+    menu = await chat.say("修改")
+    assert "1. 姓名" in menu and "2. 手机号" in menu and "3. 村（社区）" in menu
+    assert "手机号" in await chat.say("2")
+    summary = await chat.say("13900001111")
+    assert "13900001111" in summary and "核对" in summary  # straight back to the summary
+    await chat.say("确认")
+    (ticket,) = await chat.tickets()
+    assert ticket.applicant_phone == "13900001111" and ticket.applicant_name == "王秀英"
+
+
+async def test_interruption_is_answered_and_the_form_resumes(chat: Chat) -> None:
+    await chat.say("低保要带什么")
+    await chat.say("办理")
+    await chat.say("张建明")
+    # An unrelated question mid-form: answered, with a reminder of the waiting form.
+    reply = await chat.say("医保怎么交")
+    assert "医疗保险" in reply
+    assert "【最低生活保障申请】登记还没填完" in reply and "手机号" in reply
+    # A status question leaves the form where it was, too.
+    assert "登记还没填完" in await chat.say("进度")
+    # The next form-shaped answer continues the form where it stopped.
+    assert "第3步" in await chat.say("13812345678")
+    await chat.say("青石村")
+    await chat.say("1")
+    await chat.say("确认")
+    (ticket,) = await chat.tickets()
+    assert ticket.item_id == "dibao" and ticket.applicant_phone == "13812345678"
+
+
+async def test_menu_mid_form_keeps_the_form(chat: Chat) -> None:
+    await chat.say("低保要带什么")
+    await chat.say("办理")
+    menu = await chat.say("救助")  # a numbered menu: the digit belongs to it
+    assert "1." in menu and "登记还没填完" not in menu
+    picked = await chat.say("1")
+    assert "临时救助" in picked and "登记还没填完" in picked
+    assert "第2步" in await chat.say("张建明")
+
+
+async def test_idle_form_expires_kindly(make_chat: Any, clock: FixedClock) -> None:
+    chat: Chat = await make_chat(form_idle_minutes=10)
+    await chat.say("低保要带什么")
+    await chat.say("办理")
+    await chat.say("张建明")
+    clock.advance(minutes=11)
+    reply = await chat.say("13812345678")
+    assert "超时" in reply and "办理" in reply
+    assert "第3步" not in reply
+    assert await chat.tickets() == []
+    # "办理" starts over, for the same item.
+    assert "第1步" in await chat.say("办理")
+
+
+async def test_expiry_note_follows_an_answer(make_chat: Any, clock: FixedClock) -> None:
+    chat: Chat = await make_chat(form_idle_minutes=10)
+    await chat.say("低保要带什么")
+    await chat.say("办理")
+    clock.advance(minutes=20)
+    reply = await chat.say("医保怎么交")
+    assert "医疗保险" in reply and "超时" in reply
+    assert "超时" not in await chat.say("医保怎么交")  # told once
+
+
+async def test_form_idle_longer_than_state_ttl_still_resumes(make_chat: Any, clock: FixedClock) -> None:
+    chat: Chat = await make_chat(form_idle_minutes=90)
+    await chat.say("低保要带什么")
+    await chat.say("办理")
+    await chat.say("张建明")
+    clock.advance(minutes=45)  # past the dispatcher's 30-minute state TTL, within 90
+    assert "第3步" in await chat.say("13812345678")
+
+
+async def test_returning_villager_gets_masked_details(chat: Chat) -> None:
+    await chat.register("低保要带什么", "张建明", "13812345678", "青石村", "1", "确认")
+    await chat.say("高龄津贴")
+    offer = await chat.say("办理")
+    assert "张*明" in offer and "138****5678" in offer and "青石村" in offer
+    assert "张建明" not in offer and "13812345678" not in offer
+    reply = await chat.say("用")
+    if "情况" in reply:  # several cases: pick one
+        reply = await chat.say("1")
+    assert "核对" in reply and "张建明" in reply
+    await chat.say("确认")
+    tickets = await chat.rows(Ticket, Ticket.item_id == "gaoling_jintie")
+    assert [(t.applicant_name, t.applicant_phone, t.village) for t in tickets] == [
+        ("张建明", "13812345678", "青石村")
+    ]
+
+
+async def test_returning_villager_may_refuse_the_saved_details(chat: Chat) -> None:
+    await chat.register("低保要带什么", "张建明", "13812345678", "青石村", "1", "确认")
+    await chat.say("高龄津贴")
+    await chat.say("办理")
+    assert "第1步" in await chat.say("否")
+
+
+async def test_banli_without_an_item_asks_what(chat: Chat) -> None:
+    reply = await chat.say("办理")
+    assert "要办什么事" in reply
+    assert await chat.state() is None

@@ -65,17 +65,24 @@ def synthetic_catalog(base: Catalog, size: int, seed: int = 7) -> Catalog:
     for n in range(size):
         proto = base.items[n % len(base.items)]
         picked = rng.sample(words, 3)
-        items.append(dataclasses.replace(
-            proto, id=f"syn{n:04d}", name=f"{proto.name}{n:04d}",
-            aliases=tuple(f"{w}{n:04d}" for w in picked[:2]),
-            keywords=(picked[2],), source_file=""))
+        items.append(
+            dataclasses.replace(
+                proto,
+                id=f"syn{n:04d}",
+                name=f"{proto.name}{n:04d}",
+                aliases=tuple(f"{w}{n:04d}" for w in picked[:2]),
+                keywords=(picked[2],),
+                source_file="",
+            )
+        )
     return Catalog(center=base.center, items=tuple(items), lexicon=base.lexicon, digest="")
 
 
 def cold_start(catalog_dir: Path, question: str, runs: int) -> list[float]:
     with tempfile.TemporaryDirectory() as cache:
-        code = COLD_START.format(root=str(ROOT), catalog=str(catalog_dir), cache=cache,
-                                 question=question)
+        code = COLD_START.format(
+            root=str(ROOT), catalog=str(catalog_dir), cache=cache, question=question
+        )
         subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)  # fills cache
         times = []
         for _ in range(runs):
@@ -86,8 +93,10 @@ def cold_start(catalog_dir: Path, question: str, runs: int) -> list[float]:
 
 
 def row(name: str, values: list[float], unit: str) -> str:
-    return (f"{name:<34} {statistics.median(values):>8.3f} {percentile(values, 99):>8.3f} "
-            f"{max(values):>8.3f} {unit:>4} (n={len(values)})")
+    return (
+        f"{name:<34} {statistics.median(values):>8.3f} {percentile(values, 99):>8.3f} "
+        f"{max(values):>8.3f} {unit:>4} (n={len(values)})"
+    )
 
 
 def main() -> None:
@@ -106,10 +115,21 @@ def main() -> None:
         big = Matcher(synthetic_catalog(catalog, 1000), cache_dir=Path(cache))
         build_big = time.perf_counter() - start
     print(f"{'':<34} {'p50':>8} {'p99':>8} {'max':>8}")
-    print(row(f"matcher, real catalog ({len(catalog.items)} items)",
-              latencies(real, questions, args.rounds), "ms"))
+    print(
+        row(
+            f"matcher, real catalog ({len(catalog.items)} items)",
+            latencies(real, questions, args.rounds),
+            "ms",
+        )
+    )
     print(row("matcher, synthetic 1,000 items", latencies(big, questions, args.rounds), "ms"))
-    print(row("cold start: load + answer one", cold_start(args.catalog, "低保要带什么", args.runs), "s"))
+    print(
+        row(
+            "cold start: load + answer one",
+            cold_start(args.catalog, "低保要带什么", args.runs),
+            "s",
+        )
+    )
     print(f"(building the 1,000-item matcher took {build_big:.2f} s; {len(questions)} questions)")
 
 

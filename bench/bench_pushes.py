@@ -50,15 +50,29 @@ async def run(n: int, villagers: int) -> dict[str, float]:
                 await repos.villagers.touch(openid, clock.now())
             for i in range(n):
                 await repos.outbox.enqueue(
-                    key=f"bench:{i}", openid=openids[i % villagers], kind="text",
-                    body={"text": f"您的工单 BM20261123-{i:04d} 已受理"}, now=clock.now(),
+                    key=f"bench:{i}",
+                    openid=openids[i % villagers],
+                    kind="text",
+                    body={"text": f"您的工单 BM20261123-{i:04d} 已受理"},
+                    now=clock.now(),
                 )
         async with aiohttp.ClientSession() as http:
             client = WeChatClient(
-                base_url=base, appid=APPID, secret=SECRET, http=http, clock=clock,
-                token_store=DatabaseTokenStore(sessions, clock), timeout=10,
+                base_url=base,
+                appid=APPID,
+                secret=SECRET,
+                http=http,
+                clock=clock,
+                token_store=DatabaseTokenStore(sessions, clock),
+                timeout=10,
             )
-            pusher = Pusher(sessionmaker=sessions, client=client, clock=clock, worker="bench", window_quota=10**9)
+            pusher = Pusher(
+                sessionmaker=sessions,
+                client=client,
+                clock=clock,
+                worker="bench",
+                window_quota=10**9,
+            )
             started = time.perf_counter()
             report = await pusher.drain(batch=100, max_batches=10**6)
             drain_s = time.perf_counter() - started
@@ -69,13 +83,23 @@ async def run(n: int, villagers: int) -> dict[str, float]:
             fake.pushes.clear()
             started = time.perf_counter()
             for i in range(n):
-                body = json.dumps({"touser": openids[i % villagers], "msgtype": "text", "text": {"content": "x"}})
-                async with http.post(f"{base}/cgi-bin/message/custom/send", params={"access_token": token}, data=body) as resp:
+                body = json.dumps(
+                    {"touser": openids[i % villagers], "msgtype": "text", "text": {"content": "x"}}
+                )
+                async with http.post(
+                    f"{base}/cgi-bin/message/custom/send", params={"access_token": token}, data=body
+                ) as resp:
                     assert (await resp.json())["errcode"] == 0
             bare_s = time.perf_counter() - started
         await engine.dispose()
     await server.close()
-    return {"pushes": n, "drain_s": drain_s, "drain_per_s": n / drain_s, "bare_per_s": n / bare_s, "ratio": bare_s / drain_s}
+    return {
+        "pushes": n,
+        "drain_s": drain_s,
+        "drain_per_s": n / drain_s,
+        "bare_per_s": n / bare_s,
+        "ratio": bare_s / drain_s,
+    }
 
 
 def main() -> None:
@@ -84,8 +108,10 @@ def main() -> None:
     parser.add_argument("--villagers", type=int, default=2_000)
     args = parser.parse_args()
     r = asyncio.run(run(args.pushes, args.villagers))
-    print(f"push drain: {r['pushes']} pushes in {r['drain_s']:.1f} s = {r['drain_per_s']:.0f}/s; "
-          f"bare API calls {r['bare_per_s']:.0f}/s; drain is {r['ratio']:.0%} of the bare rate")
+    print(
+        f"push drain: {r['pushes']} pushes in {r['drain_s']:.1f} s = {r['drain_per_s']:.0f}/s; "
+        f"bare API calls {r['bare_per_s']:.0f}/s; drain is {r['ratio']:.0%} of the bare rate"
+    )
 
 
 if __name__ == "__main__":

@@ -32,14 +32,17 @@ def reply_for(decision: Decision, center: Center, *, base_url: str) -> str:
         ticket = decision.explain.get("ticket")
         return texts.ASK_STATUS_TICKET.format(ticket=ticket) if ticket else texts.ASK_STATUS
     if intent == "complaint":
-        return texts.ASK_COMPLAINT.format(phone=center.phones.complaint or center.phones.consult or "")
+        return texts.ASK_COMPLAINT.format(
+            phone=center.phones.complaint or center.phones.consult or ""
+        )
     if intent == "greeting":
         return texts.ASK_GREETING.format(center=center.name)
     return render_unknown(center)
 
 
-def answer(matcher: Matcher, center: Center, text: str, *, base_url: str,
-           explain: bool = False) -> dict[str, object]:
+def answer(
+    matcher: Matcher, center: Center, text: str, *, base_url: str, explain: bool = False
+) -> dict[str, object]:
     """Decide and render one message. `explain=True` adds the matcher's reasoning."""
     decision = matcher.decide(text)
     result: dict[str, object] = {

@@ -27,6 +27,7 @@ GRID = {
 
 # Per-question outcome codes of one grid point.
 RIGHT, OFFERED, WRONG_GUIDE, MISSED = 0, 1, 2, 3
+WRONG_COST = 6.0
 
 
 @dataclass(frozen=True)
@@ -37,16 +38,22 @@ class Figures:
     confidently_wrong: float
 
     def meets_targets(self) -> bool:
-        return (self.item_direct >= TARGETS["item_direct"]
-                and self.item_direct_or_menu >= TARGETS["item_direct_or_menu"]
-                and self.out_of_scope_rejected >= TARGETS["out_of_scope_rejected"]
-                and self.confidently_wrong <= TARGETS["confidently_wrong"])
+        return (
+            self.item_direct >= TARGETS["item_direct"]
+            and self.item_direct_or_menu >= TARGETS["item_direct_or_menu"]
+            and self.out_of_scope_rejected >= TARGETS["out_of_scope_rejected"]
+            and self.confidently_wrong <= TARGETS["confidently_wrong"]
+        )
 
     def objective(self) -> float:
         """Higher is better. A confidently wrong answer sends a villager to the wrong window
-        with the wrong papers, so it costs four times what a missed direct answer costs."""
-        return (self.item_direct + 0.5 * self.item_direct_or_menu
-                + 0.5 * self.out_of_scope_rejected - 4.0 * self.confidently_wrong)
+        with the wrong papers, so it costs WRONG_COST (6) times a missed direct answer."""
+        return (
+            self.item_direct
+            + 0.5 * self.item_direct_or_menu
+            + 0.5 * self.out_of_scope_rejected
+            - WRONG_COST * self.confidently_wrong
+        )
 
     def key(self) -> tuple[bool, float]:
         return self.meets_targets(), self.objective()
@@ -62,7 +69,9 @@ class Point:
         unknown = [i for i in rows if labels[i] == "unknown"]
 
         def share(selected: list[int], codes: tuple[int, ...]) -> float:
-            return sum(self.codes[i] in codes for i in selected) / len(selected) if selected else 1.0
+            return (
+                sum(self.codes[i] in codes for i in selected) / len(selected) if selected else 1.0
+            )
 
         return Figures(
             item_direct=share(items, (RIGHT,)),
@@ -82,23 +91,28 @@ class Sweep:
 
     def format(self, top: int = 10) -> str:
         everything = range(len(self.labels))
-        ranked = sorted(self.points, key=lambda p: p.figures(self.labels, everything).key(),
-                        reverse=True)[:top]
-        lines = [f"{'guide':>6} {'strong':>6} {'ratio':>5} {'menu':>5} {'mratio':>6} | "
-                 f"{'direct':>6} {'offer':>6} {'oos':>6} {'wrong':>6} ok"]
+        ranked = sorted(
+            self.points, key=lambda p: p.figures(self.labels, everything).key(), reverse=True
+        )[:top]
+        lines = [
+            f"{'guide':>6} {'strong':>6} {'ratio':>5} {'menu':>5} {'mratio':>6} | "
+            f"{'direct':>6} {'offer':>6} {'oos':>6} {'wrong':>6} ok"
+        ]
         for p in ranked:
             t, f = p.thresholds, p.figures(self.labels, everything)
             lines.append(
                 f"{t.guide_score:>6} {t.strong_score:>6} {t.guide_ratio:>5} {t.menu_score:>5} "
                 f"{t.menu_ratio:>6} | {f.item_direct:>6.1%} {f.item_direct_or_menu:>6.1%} "
                 f"{f.out_of_scope_rejected:>6.1%} {f.confidently_wrong:>6.1%} "
-                f"{'yes' if f.meets_targets() else 'no'}")
+                f"{'yes' if f.meets_targets() else 'no'}"
+            )
         cv = self.cross_validated
         lines.append(f"chosen: {self.best.thresholds}")
         lines.append(
             f"cross-validated (held-out folds): direct {cv.item_direct:.1%}, offered "
             f"{cv.item_direct_or_menu:.1%}, out-of-scope rejected {cv.out_of_scope_rejected:.1%}, "
-            f"confidently wrong {cv.confidently_wrong:.1%}")
+            f"confidently wrong {cv.confidently_wrong:.1%}"
+        )
         return "\n".join(lines)
 
 
@@ -114,13 +128,19 @@ def _code(expected: str, intent: str, item: str | None, candidates: Sequence[str
 
 def grid_points(grid: dict[str, tuple[float, ...]] | None = None) -> list[Thresholds]:
     grid = grid or GRID
-    points = [Thresholds(**dict(zip(grid, values, strict=True)))
-              for values in itertools.product(*grid.values())]
+    points = [
+        Thresholds(**dict(zip(grid, values, strict=True)))
+        for values in itertools.product(*grid.values())
+    ]
     return [t for t in points if t.menu_score <= min(t.guide_score, t.strong_score)]
 
 
-def sweep(matcher: Matcher, labelled: list[tuple[str, str]], folds: int = 5,
-          grid: dict[str, tuple[float, ...]] | None = None) -> Sweep:
+def sweep(
+    matcher: Matcher,
+    labelled: list[tuple[str, str]],
+    folds: int = 5,
+    grid: dict[str, tuple[float, ...]] | None = None,
+) -> Sweep:
     names = [item.name for item in matcher.catalog.items]
     analyses = [matcher.analyze(q) for _, q in labelled]
     labels = tuple(e for e, _ in labelled)
@@ -129,8 +149,14 @@ def sweep(matcher: Matcher, labelled: list[tuple[str, str]], folds: int = 5,
         codes = bytearray()
         for expected, analysis in zip(labels, analyses, strict=True):
             v = policy(analysis, t)
-            codes.append(_code(expected, v.intent, names[v.item] if v.item is not None else None,
-                               [names[i] for i in v.candidates]))
+            codes.append(
+                _code(
+                    expected,
+                    v.intent,
+                    names[v.item] if v.item is not None else None,
+                    [names[i] for i in v.candidates],
+                )
+            )
         points.append(Point(t, bytes(codes)))
 
     def choose(rows: Sequence[int]) -> Point:

@@ -17,8 +17,12 @@ if TYPE_CHECKING:
     from knowledge.calibrate import Sweep
 
 NON_ITEM_LABELS = ("human", "status", "complaint", "center_info", "greeting", "unknown")
-TARGETS = {"item_direct": 0.92, "item_direct_or_menu": 0.98, "out_of_scope_rejected": 0.95,
-           "confidently_wrong": 0.02}  # the last one is a maximum
+TARGETS = {
+    "item_direct": 0.92,
+    "item_direct_or_menu": 0.98,
+    "out_of_scope_rejected": 0.95,
+    "confidently_wrong": 0.02,
+}  # the last one is a maximum
 
 
 def load_labelled(path: Path) -> list[tuple[str, str]]:
@@ -68,9 +72,13 @@ class Outcome:
 
 
 def outcome_of(expected: str, question: str, decision: Decision) -> Outcome:
-    return Outcome(expected, question, decision.intent,
-                   decision.item.name if decision.item else None,
-                   tuple(c.name for c in decision.candidates))
+    return Outcome(
+        expected,
+        question,
+        decision.intent,
+        decision.item.name if decision.item else None,
+        tuple(c.name for c in decision.candidates),
+    )
 
 
 @dataclass(frozen=True)
@@ -106,8 +114,10 @@ class Report:
 
     def meets_targets(self) -> bool:
         f = self.figures()
-        return all(f[k] >= v for k, v in TARGETS.items() if k != "confidently_wrong") and \
-            f["confidently_wrong"] <= TARGETS["confidently_wrong"]
+        return (
+            all(f[k] >= v for k, v in TARGETS.items() if k != "confidently_wrong")
+            and f["confidently_wrong"] <= TARGETS["confidently_wrong"]
+        )
 
     def per_intent(self) -> dict[str, tuple[int, int]]:
         """expected intent -> (correct, total); all item labels are grouped as `guide`."""
@@ -133,7 +143,9 @@ def format_report(report: Report, *, confusions: int = 15) -> str:
     for intent, (ok, total) in sorted(report.per_intent().items()):
         lines.append(f"{intent:<12} {ok:>7} {total:>5} {ok / total:>8.1%}")
     lines.append("")
-    lines.append(f"{len(report.outcomes)} questions, {len(report.item_outcomes)} about service items")
+    lines.append(
+        f"{len(report.outcomes)} questions, {len(report.item_outcomes)} about service items"
+    )
     labels = {
         "item_direct": "right item answered directly",
         "item_direct_or_menu": "right item directly or in the menu",

@@ -51,33 +51,59 @@ def _cell(value: Any) -> Any:
 
 def _item_rows(item: Item) -> list[dict[str, Any]]:
     base = {
-        "id": item.id, "name": item.name, "aliases": item.aliases, "department": item.department,
-        "level": item.level, "kind": item.kind, "audience": item.audience, "basis": item.basis,
-        "conditions": item.conditions, "steps": item.steps, "statutory": item.limits.statutory,
-        "promised": item.limits.promised, "publicity_days": item.publicity_days, "fee": item.fee,
-        "place": item.place, "hours": item.hours, "consult": item.phones.consult,
-        "complaint": item.phones.complaint, "online": item.online, "online_how": item.online_how,
-        "visits": item.visits, "result": item.result, "keywords": item.keywords,
+        "id": item.id,
+        "name": item.name,
+        "aliases": item.aliases,
+        "department": item.department,
+        "level": item.level,
+        "kind": item.kind,
+        "audience": item.audience,
+        "basis": item.basis,
+        "conditions": item.conditions,
+        "steps": item.steps,
+        "statutory": item.limits.statutory,
+        "promised": item.limits.promised,
+        "publicity_days": item.publicity_days,
+        "fee": item.fee,
+        "place": item.place,
+        "hours": item.hours,
+        "consult": item.phones.consult,
+        "complaint": item.phones.complaint,
+        "online": item.online,
+        "online_how": item.online_how,
+        "visits": item.visits,
+        "result": item.result,
+        "keywords": item.keywords,
     }
     rows = []
     for case in item.cases:
         if not case.materials:
             rows.append({**base, "case": case.name})
         for m in case.materials:
-            rows.append({**base, "case": case.name, "material": m.name, "form": m.form,
-                         "copies": m.copies, "source": m.source, "required": m.required,
-                         "note": m.note})
+            rows.append(
+                {
+                    **base,
+                    "case": case.name,
+                    "material": m.name,
+                    "form": m.form,
+                    "copies": m.copies,
+                    "source": m.source,
+                    "required": m.required,
+                    "note": m.note,
+                }
+            )
     return rows
 
 
-def _write(sheet: Worksheet, columns: tuple[tuple[str, str], ...],
-           rows: list[dict[str, Any]]) -> None:
+def _write(
+    sheet: Worksheet, columns: tuple[tuple[str, str], ...], rows: list[dict[str, Any]]
+) -> None:
     sheet.append([header for _, header in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
         sheet.append([_cell(row.get(key)) for key, _ in columns])
-    for index, (key, header) in enumerate(columns, 1):
+    for index, (_key, header) in enumerate(columns, 1):
         letter = sheet.cell(row=1, column=index).column_letter
         sheet.column_dimensions[letter].width = max(10, min(40, 2 * len(header) + 4))
     for row_cells in sheet.iter_rows(min_row=2):
@@ -94,17 +120,26 @@ def export_xlsx(catalog: Catalog, path: Path) -> None:
     items.title = texts.XLSX_ITEMS_SHEET
     _write(items, texts.XLSX_ITEM_COLUMNS, [r for item in catalog.items for r in _item_rows(item)])
     center = catalog.center
-    _write(book.create_sheet(texts.XLSX_DEPT_SHEET), texts.XLSX_DEPT_COLUMNS,
-           [vars(d) for d in center.departments])
+    _write(
+        book.create_sheet(texts.XLSX_DEPT_SHEET),
+        texts.XLSX_DEPT_COLUMNS,
+        [vars(d) for d in center.departments],
+    )
     values = {**vars(center), **vars(center.phones)}
-    _write(book.create_sheet(texts.XLSX_CENTER_SHEET), texts.XLSX_CENTER_COLUMNS,
-           [{"field": label, "value": values.get(key)} for key, label in texts.XLSX_CENTER_FIELDS])
+    _write(
+        book.create_sheet(texts.XLSX_CENTER_SHEET),
+        texts.XLSX_CENTER_COLUMNS,
+        [{"field": label, "value": values.get(key)} for key, label in texts.XLSX_CENTER_FIELDS],
+    )
     lexicon = catalog.lexicon
     kinds = dict(texts.XLSX_LEXICON_KINDS)
     rows = [{"kind": kinds["synonym"], "word": k, "target": v} for k, v in lexicon.synonyms.items()]
     rows += [{"kind": kinds["filler"], "word": w} for w in lexicon.fillers]
-    rows += [{"kind": kinds[intent], "word": w} for intent, words in lexicon.intents.items()
-             for w in words]
+    rows += [
+        {"kind": kinds[intent], "word": w}
+        for intent, words in lexicon.intents.items()
+        for w in words
+    ]
     _write(book.create_sheet(texts.XLSX_LEXICON_SHEET), texts.XLSX_LEXICON_COLUMNS, rows)
     book.save(path)
 
@@ -113,8 +148,10 @@ def _stage(path: Path, out_dir: Path, staging: Path, problems: list[Problem]) ->
     """Write the workbook as YAML into `staging`; returns item id -> first sheet row."""
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
-        def reader(sheet: str, columns: tuple[tuple[str, str], ...],
-                   required: tuple[str, ...]) -> SheetReader | None:
+
+        def reader(
+            sheet: str, columns: tuple[tuple[str, str], ...], required: tuple[str, ...]
+        ) -> SheetReader | None:
             if sheet not in book.sheetnames:
                 return None
             return SheetReader(f"{path.name}[{sheet}]", book[sheet], columns, problems, required)
@@ -149,8 +186,11 @@ def _locate(problem: Problem, staging: Path, book: str, first_rows: dict[str, in
     """Point a problem found in the staged YAML back at the workbook row it came from."""
     file = Path(problem.file)
     if file.parent == staging / ITEMS_DIR and file.stem in first_rows:
-        return Problem(f"{book}[{texts.XLSX_ITEMS_SHEET}]", first_rows[file.stem],
-                       f"item {file.stem!r}: {problem.message}")
+        return Problem(
+            f"{book}[{texts.XLSX_ITEMS_SHEET}]",
+            first_rows[file.stem],
+            f"item {file.stem!r}: {problem.message}",
+        )
     if file.parent == staging:
         return Problem(book, 1, f"{file.name}: {problem.message}")
     return problem

@@ -24,8 +24,14 @@ _WORD_SPLIT = re.compile("|".join(re.escape(s) for s in texts.XLSX_WORD_SEPARATO
 
 
 class SheetReader:
-    def __init__(self, label: str, sheet: Worksheet, columns: tuple[tuple[str, str], ...],
-                 problems: list[Problem], required: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        label: str,
+        sheet: Worksheet,
+        columns: tuple[tuple[str, str], ...],
+        problems: list[Problem],
+        required: tuple[str, ...],
+    ) -> None:
         self.label = label
         self.problems = problems
         self.sheet = sheet
@@ -113,9 +119,13 @@ def read_items(reader: SheetReader) -> tuple[list[dict[str, Any]], dict[str, int
         if not cases or cases[-1]["name"] != case_name:
             cases.append({"name": case_name, "materials": []})
         if values.get("material") is not None:
-            material = {"name": values["material"], "form": values.get("form"),
-                        "copies": values.get("copies"), "source": values.get("source"),
-                        "required": True if values.get("required") is None else values["required"]}
+            material = {
+                "name": values["material"],
+                "form": values.get("form"),
+                "copies": values.get("copies"),
+                "source": values.get("source"),
+                "required": True if values.get("required") is None else values["required"],
+            }
             if values.get("note"):
                 material["note"] = values["note"]
             cases[-1]["materials"].append(material)
@@ -125,8 +135,16 @@ def read_items(reader: SheetReader) -> tuple[list[dict[str, Any]], dict[str, int
 def _item_dict(item_id: str, data: dict[str, Any]) -> dict[str, Any]:
     f = data["_fields"]
     out: dict[str, Any] = {"id": item_id}
-    for key in ("name", "aliases", "department", "level", "kind", "audience", "basis",
-                "conditions"):
+    for key in (
+        "name",
+        "aliases",
+        "department",
+        "level",
+        "kind",
+        "audience",
+        "basis",
+        "conditions",
+    ):
         out[key] = f.get(key, [] if key in ("aliases", "basis", "conditions") else None)
     out["cases"] = data["cases"]
     out["steps"] = f.get("steps", [])
@@ -153,9 +171,15 @@ def read_departments(reader: SheetReader) -> list[dict[str, Any]]:
     depts = []
     for row, cells in reader.rows():
         values = {k: reader.convert(row, k, v) for k, v in cells.items()}
-        depts.append({"id": values.get("id"), "name": values.get("name"),
-                      "window": values.get("window"), "phone": values.get("phone"),
-                      "handles": values.get("handles") or []})
+        depts.append(
+            {
+                "id": values.get("id"),
+                "name": values.get("name"),
+                "window": values.get("window"),
+                "phone": values.get("phone"),
+                "handles": values.get("handles") or [],
+            }
+        )
     return depts
 
 

@@ -66,11 +66,20 @@ class Fields:
     def choice(self, key: str, choices: tuple[str, ...]) -> str:
         value = self.text(key)
         if value is not None and value not in choices:
-            self.problem(key, f"{self.where}{key} must be one of {', '.join(choices)}, not {value!r}")
+            self.problem(
+                key, f"{self.where}{key} must be one of {', '.join(choices)}, not {value!r}"
+            )
         return value or (choices[0] if choices else "")
 
-    def integer(self, key: str, *, required: bool = True, minimum: int = 0,
-                nullable: bool = False, default: int | None = 0) -> int | None:
+    def integer(
+        self,
+        key: str,
+        *,
+        required: bool = True,
+        minimum: int = 0,
+        nullable: bool = False,
+        default: int | None = 0,
+    ) -> int | None:
         value = self.data.get(key, _MISSING)
         if value is None and nullable:
             return None
@@ -104,9 +113,18 @@ class Fields:
             return ()
         out: list[str] = []
         for index, element in enumerate(value):
-            if isinstance(element, bool) or not isinstance(element, str | int | float) or not str(element).strip():
-                self.problems.append(Problem(self.file, value.line_of(index),
-                                             f"{self.where}{key}[{index}] must be non-empty text"))
+            if (
+                isinstance(element, bool)
+                or not isinstance(element, str | int | float)
+                or not str(element).strip()
+            ):
+                self.problems.append(
+                    Problem(
+                        self.file,
+                        value.line_of(index),
+                        f"{self.where}{key}[{index}] must be non-empty text",
+                    )
+                )
                 continue
             out.append(str(element).strip())
         if nonempty and not out:
@@ -135,6 +153,8 @@ class Fields:
         """Fields over the mapping at `container[index]`, or None (problem recorded)."""
         element = container[index]
         if not isinstance(element, LineDict):
-            self.problems.append(Problem(self.file, container.line_of(index), f"{where} must be a mapping"))
+            self.problems.append(
+                Problem(self.file, container.line_of(index), f"{where} must be a mapping")
+            )
             return None
         return Fields(self.file, element, self.problems, where + ".")

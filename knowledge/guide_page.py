@@ -48,8 +48,15 @@ def _materials(item: Item) -> str:
             parts.append(f"<h3>{escape(case.name)}</h3>")
         rows = []
         for number, m in enumerate(case.materials, 1):
-            cells = (str(number), m.name, m.form, str(m.copies), m.source,
-                     texts.REQUIRED_YES if m.required else texts.REQUIRED_NO, m.note or "")
+            cells = (
+                str(number),
+                m.name,
+                m.form,
+                str(m.copies),
+                m.source,
+                texts.REQUIRED_YES if m.required else texts.REQUIRED_NO,
+                m.note or "",
+            )
             rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
         parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
     return "".join(parts)
@@ -74,7 +81,8 @@ def guide_html(item: Item, center: Center) -> str:
         _row(f["promised"], _days(item.limits.promised)),
         _row(f["statutory"], _days(item.limits.statutory)),
         _row(f["publicity"], texts.PUBLICITY_DAYS.format(days=item.publicity_days))
-        if item.publicity_days else "",
+        if item.publicity_days
+        else "",
         _row(f["fee"], item.fee),
         _row(f["place"], place_of(item, center)),
         _row(f["hours"], hours_of(item, center)),
@@ -88,7 +96,8 @@ def guide_html(item: Item, center: Center) -> str:
         f"<h1>{escape(item.name)}</h1>",
         f"<p class=sub>{escape(texts.PAGE_SUBTITLE.format(center=center.name))}</p>",
         f'<button class=print onclick="window.print()">{escape(texts.PAGE_PRINT)}</button>',
-        f"<h2>{escape(texts.PAGE_MATERIALS)}</h2>", _materials(item),
+        f"<h2>{escape(texts.PAGE_MATERIALS)}</h2>",
+        _materials(item),
     ]
     if item.conditions:
         body += [f"<h2>{escape(texts.PAGE_CONDITIONS)}</h2>", _list(item.conditions)]
@@ -96,8 +105,10 @@ def guide_html(item: Item, center: Center) -> str:
     if item.steps:
         body += [f"<h2>{escape(texts.PAGE_STEPS)}</h2>", _list(item.steps, ordered=True)]
     body += [
-        f"<h2>{escape(texts.PAGE_BASIC)}</h2>", f"<table>{''.join(basic)}</table>",
-        f"<h2>{escape(texts.PAGE_RESULT)}</h2>", f"<p>{escape(item.result)}</p>",
+        f"<h2>{escape(texts.PAGE_BASIC)}</h2>",
+        f"<table>{''.join(basic)}</table>",
+        f"<h2>{escape(texts.PAGE_RESULT)}</h2>",
+        f"<p>{escape(item.result)}</p>",
         f"<p class=foot>{escape(texts.PAGE_FOOTER)}<br>{escape(center.name)} "
         f"{escape(center.address)}</p>",
     ]
@@ -105,5 +116,6 @@ def guide_html(item: Item, center: Center) -> str:
         "<!doctype html><html lang=zh-CN><head><meta charset=utf-8>"
         '<meta name=viewport content="width=device-width,initial-scale=1">'
         f"<title>{escape(title)}</title><style>{CSS}</style></head><body>"
-        + "".join(body) + "</body></html>"
+        + "".join(body)
+        + "</body></html>"
     )

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from knowledge.normalize import basic, strip_phrases
+from knowledge.normalize import basic
 
 # Ticket numbers look like BM20261121-0007 (interfaces.md); villagers may drop the dash or add
 # spaces, and may type full-width letters (NFKC folds them).
@@ -51,8 +51,12 @@ class IntentPhrases:
 
     @classmethod
     def build(cls, intents: Mapping[str, tuple[str, ...]]) -> IntentPhrases:
-        return cls({name: gapped_pattern(basic(p).replace(" ", "") for p in intents.get(name, ()))
-                    for name in INTENTS})
+        return cls(
+            {
+                name: gapped_pattern(basic(p).replace(" ", "") for p in intents.get(name, ()))
+                for name in INTENTS
+            }
+        )
 
     def find(self, text: str) -> dict[str, list[str]]:
         """intent -> the phrases found in the (normalized) text."""
@@ -64,8 +68,3 @@ class IntentPhrases:
                 if found:
                     hits[name] = found
         return hits
-
-    def residue(self, text: str, intent: str, fillers: re.Pattern[str] | None) -> str:
-        """What is left of the text once this intent's phrases and fillers are removed."""
-        text = strip_phrases(text.replace(" ", ""), self.patterns.get(intent))
-        return strip_phrases(text, fillers).replace(" ", "")

@@ -113,8 +113,12 @@ class PinyinRepair:
     max_len: int = 4
 
     @classmethod
-    def build(cls, vocab: Iterable[str], is_common: Callable[[str], bool],
-              canonical: Callable[[str], str] = lambda w: w) -> PinyinRepair:
+    def build(
+        cls,
+        vocab: Iterable[str],
+        is_common: Callable[[str], bool],
+        canonical: Callable[[str], str] = lambda w: w,
+    ) -> PinyinRepair:
         """`canonical` maps a vocabulary word to what it stands for (its synonym target), so
         homophones that mean the same (身分证, 身份证) are not taken as a conflict."""
         index: dict[tuple[str, ...], str] = {}
@@ -132,8 +136,9 @@ class PinyinRepair:
             del index[key]
         return cls(index=index, vocab=frozenset(words), is_common=is_common)
 
-    def apply(self, text: str, segment: Callable[[str], list[str]] | None = None
-              ) -> tuple[str, list[tuple[str, str]]]:
+    def apply(
+        self, text: str, segment: Callable[[str], list[str]] | None = None
+    ) -> tuple[str, list[tuple[str, str]]]:
         """Repair `text`; `segment` splits it into words (default: one token per character)."""
         if not self.index:
             return text, []
@@ -155,8 +160,13 @@ class PinyinRepair:
             pos = end
         return "".join(out), repairs
 
-    def _match_at(self, tokens: list[str], readings: list[tuple[str, ...] | None],
-                  common: list[bool], pos: int) -> tuple[str | None, int]:
+    def _match_at(
+        self,
+        tokens: list[str],
+        readings: list[tuple[str, ...] | None],
+        common: list[bool],
+        pos: int,
+    ) -> tuple[str | None, int]:
         """The longest repair of a window of whole tokens starting at `pos`."""
         key: tuple[str, ...] = ()
         found: tuple[str | None, int] = (None, pos)

@@ -22,8 +22,12 @@ class Bm25Params:
 class Bm25fIndex:
     """An inverted index: term -> [(doc, weighted pseudo term frequency)], plus idf."""
 
-    def __init__(self, docs: Sequence[Iterable[tuple[str, Sequence[str]]]],
-                 weights: Mapping[str, float], params: Bm25Params | None = None) -> None:
+    def __init__(
+        self,
+        docs: Sequence[Iterable[tuple[str, Sequence[str]]]],
+        weights: Mapping[str, float],
+        params: Bm25Params | None = None,
+    ) -> None:
         self.params = params or Bm25Params()
         self.size = len(docs)
         per_doc: list[list[tuple[str, Counter[str]]]] = []
@@ -50,7 +54,8 @@ class Bm25fIndex:
         n = self.size
         k1 = self.params.k1
         self.idf: dict[str, float] = {
-            term: math.log(1.0 + (n - len(p) + 0.5) / (len(p) + 0.5)) for term, p in postings.items()
+            term: math.log(1.0 + (n - len(p) + 0.5) / (len(p) + 0.5))
+            for term, p in postings.items()
         }
         # Each posting holds the term's finished BM25 contribution to that document, so a query
         # only adds numbers up.

@@ -55,14 +55,20 @@ class CatalogHolder:
             except CatalogError as exc:
                 self._signature = signature  # do not retry the same broken files every tick
                 self.problems = exc.problems
-                log.warning("catalog reload rejected, keeping digest %s: %d problem(s)",
-                            self._current.digest[:12], len(exc.problems))
+                log.warning(
+                    "catalog reload rejected, keeping digest %s: %d problem(s)",
+                    self._current.digest[:12],
+                    len(exc.problems),
+                )
                 return exc.problems
             self._signature = signature
             self.problems = []
             if catalog.digest != self._current.digest:
-                log.info("catalog reloaded: digest %s -> %s", self._current.digest[:12],
-                         catalog.digest[:12])
+                log.info(
+                    "catalog reloaded: digest %s -> %s",
+                    self._current.digest[:12],
+                    catalog.digest[:12],
+                )
             self._current = catalog
             return []
 

@@ -12,8 +12,15 @@ from knowledge.catalog import Case, Center, Item
 from knowledge.facts import consult_phone, hours_of, place_of
 from knowledge.guide_page import guide_html
 
-__all__ = ["WECHAT_TEXT_LIMIT", "fits", "guide_html", "render_center_info", "render_guide",
-           "render_menu", "render_unknown"]
+__all__ = [
+    "WECHAT_TEXT_LIMIT",
+    "fits",
+    "guide_html",
+    "render_center_info",
+    "render_guide",
+    "render_menu",
+    "render_unknown",
+]
 
 WECHAT_TEXT_LIMIT = 2000  # bytes of UTF-8; WeChat refuses longer passive text replies
 MAX_MATERIALS = 12  # beyond this even the first case is cut short and points to the full guide
@@ -24,16 +31,25 @@ def fits(text: str) -> bool:
 
 
 def _materials(case: Case, limit: int | None = None) -> list[str]:
-    lines = [texts.material_line(n, m.name, m.form, m.copies, m.source, m.required, m.note)
-             for n, m in enumerate(case.materials, 1)]
+    lines = [
+        texts.material_line(n, m.name, m.form, m.copies, m.source, m.required, m.note)
+        for n, m in enumerate(case.materials, 1)
+    ]
     if limit is not None and len(lines) > limit:
         rest = len(lines) - limit
         lines = lines[:limit] + [texts.GUIDE_MORE_MATERIALS.format(count=rest)]
     return lines
 
 
-def _guide(item: Item, center: Center, url: str, *, all_cases: bool, conditions: bool,
-           material_limit: int | None) -> str:
+def _guide(
+    item: Item,
+    center: Center,
+    url: str,
+    *,
+    all_cases: bool,
+    conditions: bool,
+    material_limit: int | None,
+) -> str:
     title = texts.GUIDE_TITLE.format(name=item.name)
     lines = [title, texts.GUIDE_INTRO_CASES if len(item.cases) > 1 else texts.GUIDE_INTRO]
     cases = item.cases if all_cases else item.cases[:1]
@@ -49,8 +65,11 @@ def _guide(item: Item, center: Center, url: str, *, all_cases: bool, conditions:
         lines.extend(texts.BULLET + c for c in item.conditions)
     lines.append(texts.GUIDE_PLACE.format(place=place_of(item, center)))
     lines.append(texts.GUIDE_HOURS.format(hours=hours_of(item, center)))
-    lines.append(texts.GUIDE_LIMIT.format(
-        limit=texts.limit_text(item.limits.statutory, item.limits.promised, item.publicity_days)))
+    lines.append(
+        texts.GUIDE_LIMIT.format(
+            limit=texts.limit_text(item.limits.statutory, item.limits.promised, item.publicity_days)
+        )
+    )
     lines.append(texts.GUIDE_FEE.format(fee=item.fee))
     phone = consult_phone(item, center)
     if phone:
@@ -75,8 +94,14 @@ def render_guide(item: Item, center: Center, *, guide_url: str) -> str:
     )
     text = ""
     for all_cases, conditions, limit in attempts:
-        text = _guide(item, center, guide_url, all_cases=all_cases, conditions=conditions,
-                      material_limit=limit)
+        text = _guide(
+            item,
+            center,
+            guide_url,
+            all_cases=all_cases,
+            conditions=conditions,
+            material_limit=limit,
+        )
         if fits(text):
             return text
     return _cut(text)
@@ -93,7 +118,9 @@ def _cut(text: str) -> str:
 
 def render_menu(candidates: Sequence[Item]) -> str:
     lines = [texts.MENU_INTRO]
-    lines.extend(texts.MENU_LINE.format(number=n, name=item.name) for n, item in enumerate(candidates, 1))
+    lines.extend(
+        texts.MENU_LINE.format(number=n, name=item.name) for n, item in enumerate(candidates, 1)
+    )
     lines.append(texts.MENU_NONE)
     return "\n".join(lines)
 
@@ -101,8 +128,10 @@ def render_menu(candidates: Sequence[Item]) -> str:
 def render_unknown(center: Center) -> str:
     """Say we do not know, list what the center handles (department `handles`) and offer a person."""
     lines = [texts.UNKNOWN_INTRO, texts.UNKNOWN_CATEGORIES]
-    lines.extend(texts.UNKNOWN_DEPT.format(name=d.name, handles=texts.LIST_SEP.join(d.handles))
-                 for d in center.departments)
+    lines.extend(
+        texts.UNKNOWN_DEPT.format(name=d.name, handles=texts.LIST_SEP.join(d.handles))
+        for d in center.departments
+    )
     lines.append(texts.UNKNOWN_NEXT)
     if center.phones.consult:
         lines.append(texts.UNKNOWN_PHONE.format(phone=center.phones.consult))
@@ -110,8 +139,11 @@ def render_unknown(center: Center) -> str:
 
 
 def render_center_info(center: Center) -> str:
-    lines = [center.name, texts.CENTER_ADDRESS.format(address=center.address),
-             texts.CENTER_HOURS.format(hours=center.hours)]
+    lines = [
+        center.name,
+        texts.CENTER_ADDRESS.format(address=center.address),
+        texts.CENTER_HOURS.format(hours=center.hours),
+    ]
     if center.hours_note:
         lines.append(texts.CENTER_HOURS_NOTE.format(note=center.hours_note))
     phones = center.phones
@@ -122,7 +154,9 @@ def render_center_info(center: Center) -> str:
     if phones.county_hotline:
         lines.append(texts.CENTER_HOTLINE.format(phone=phones.county_hotline))
     lines.append(texts.CENTER_WINDOWS)
-    lines.extend(texts.CENTER_WINDOW.format(window=d.window, name=d.name, phone=d.phone)
-                 for d in center.departments)
+    lines.extend(
+        texts.CENTER_WINDOW.format(window=d.window, name=d.name, phone=d.phone)
+        for d in center.departments
+    )
     text = "\n".join(lines)
     return text if fits(text) else _cut(text)

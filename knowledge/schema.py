@@ -31,9 +31,28 @@ from knowledge.yamlsrc import LineDict, load_yaml
 
 INTENT_KEYS = ("human", "status", "complaint", "center_info", "greeting", "out_of_scope_hints")
 ITEM_KEYS = (
-    "id", "name", "aliases", "department", "level", "kind", "audience", "basis", "conditions",
-    "cases", "steps", "limits", "publicity_days", "fee", "place", "hours", "phones", "online",
-    "online_how", "visits", "result", "keywords",
+    "id",
+    "name",
+    "aliases",
+    "department",
+    "level",
+    "kind",
+    "audience",
+    "basis",
+    "conditions",
+    "cases",
+    "steps",
+    "limits",
+    "publicity_days",
+    "fee",
+    "place",
+    "hours",
+    "phones",
+    "online",
+    "online_how",
+    "visits",
+    "result",
+    "keywords",
 )
 
 
@@ -78,13 +97,23 @@ def parse_center(file: str, data: LineDict, problems: list[Problem]) -> Center:
         if dept_id in seen:
             d.problem("id", f"duplicate department id {dept_id!r}")
         seen.add(dept_id)
-        departments.append(Department(dept_id, d.req_text("name"), d.req_text("window"),
-                                      d.req_text("phone"), d.texts("handles", nonempty=True)))
+        departments.append(
+            Department(
+                dept_id,
+                d.req_text("name"),
+                d.req_text("window"),
+                d.req_text("phone"),
+                d.texts("handles", nonempty=True),
+            )
+        )
     if not departments and seq:
         f.problem("departments", "no valid department")
     return Center(
-        name=f.req_text("name"), town=f.req_text("town"), county=f.req_text("county"),
-        address=f.req_text("address"), hours=f.req_text("hours"),
+        name=f.req_text("name"),
+        town=f.req_text("town"),
+        county=f.req_text("county"),
+        address=f.req_text("address"),
+        hours=f.req_text("hours"),
         hours_note=f.text("hours_note", required=False),
         phones=_phones(f, "phones", ("consult", "complaint", "county_hotline"), required=True),
         departments=tuple(departments),
@@ -97,8 +126,15 @@ def parse_lexicon(file: str, data: LineDict, problems: list[Problem]) -> Lexicon
     synonyms: dict[str, str] = {}
     raw = f.mapping("synonyms") or LineDict(data.line)
     for key, value in raw.items():
-        if not isinstance(key, str) or not isinstance(value, str) or not key.strip() or not value.strip():
-            problems.append(Problem(file, raw.line_of(key), f"synonym {key!r}: both sides must be text"))
+        if (
+            not isinstance(key, str)
+            or not isinstance(value, str)
+            or not key.strip()
+            or not value.strip()
+        ):
+            problems.append(
+                Problem(file, raw.line_of(key), f"synonym {key!r}: both sides must be text")
+            )
             continue
         synonyms[key.strip()] = value.strip()
     resolved = _resolve_chains(synonyms, file, raw, problems)
@@ -112,8 +148,9 @@ def parse_lexicon(file: str, data: LineDict, problems: list[Problem]) -> Lexicon
     return Lexicon(synonyms=resolved, fillers=f.texts("fillers"), intents=intents)
 
 
-def _resolve_chains(synonyms: dict[str, str], file: str, raw: LineDict,
-                    problems: list[Problem]) -> dict[str, str]:
+def _resolve_chains(
+    synonyms: dict[str, str], file: str, raw: LineDict, problems: list[Problem]
+) -> dict[str, str]:
     """Follow a -> b -> c to its end so the matcher applies synonyms in one pass."""
     resolved: dict[str, str] = {}
     for key, value in synonyms.items():
@@ -137,12 +174,16 @@ def _materials(f: Fields, case_where: str) -> tuple[Material, ...]:
         if m is None:
             continue
         m.known(("name", "form", "copies", "source", "required", "note"))
-        out.append(Material(
-            name=m.req_text("name"), form=m.choice("form", texts.FORMS),
-            copies=m.integer("copies") or 0, source=m.choice("source", texts.SOURCES),
-            required=m.boolean("required", required=False, default=True),
-            note=m.text("note", required=False),
-        ))
+        out.append(
+            Material(
+                name=m.req_text("name"),
+                form=m.choice("form", texts.FORMS),
+                copies=m.integer("copies") or 0,
+                source=m.choice("source", texts.SOURCES),
+                required=m.boolean("required", required=False, default=True),
+                note=m.text("note", required=False),
+            )
+        )
     return tuple(out)
 
 
@@ -162,7 +203,7 @@ def parse_item(file: str, data: LineDict, problems: list[Problem], expected_id: 
             c.known(("name", "materials"))
             cases.append(Case(c.req_text("name"), _materials(c, f"cases[{index}]")))
     if not seq:
-        f.problem("cases", "an item needs at least one case (办理情形)")
+        f.problem("cases", "an item needs at least one case")
     limits_data = f.mapping("limits", required=True)
     limits = Limits(None, 0)
     if limits_data is not None:
@@ -171,25 +212,40 @@ def parse_item(file: str, data: LineDict, problems: list[Problem], expected_id: 
         statutory = lf.integer("statutory", nullable=True, required=False, default=None)
         promised = lf.integer("promised") or 0
         if statutory is not None and promised > statutory:
-            lf.problem("promised", f"promised limit {promised} exceeds the statutory limit {statutory}")
+            lf.problem(
+                "promised", f"promised limit {promised} exceeds the statutory limit {statutory}"
+            )
         limits = Limits(statutory, promised)
     return Item(
-        id=item_id or expected_id, name=f.req_text("name"), aliases=f.texts("aliases"),
-        department=f.req_text("department"), level=f.choice("level", texts.LEVELS),
-        kind=f.choice("kind", texts.KINDS), audience=f.req_text("audience"),
-        basis=f.texts("basis"), conditions=f.texts("conditions"), cases=tuple(cases),
-        steps=f.texts("steps"), limits=limits,
+        id=item_id or expected_id,
+        name=f.req_text("name"),
+        aliases=f.texts("aliases"),
+        department=f.req_text("department"),
+        level=f.choice("level", texts.LEVELS),
+        kind=f.choice("kind", texts.KINDS),
+        audience=f.req_text("audience"),
+        basis=f.texts("basis"),
+        conditions=f.texts("conditions"),
+        cases=tuple(cases),
+        steps=f.texts("steps"),
+        limits=limits,
         publicity_days=f.integer("publicity_days", required=False) or 0,
         fee=f.text("fee", required=False) or texts.FEE_DEFAULT,
-        place=f.text("place", required=False), hours=f.text("hours", required=False),
+        place=f.text("place", required=False),
+        hours=f.text("hours", required=False),
         phones=_phones(f, "phones", ("consult", "complaint"), required=False),
-        online=f.boolean("online", required=False), online_how=f.text("online_how", required=False),
-        visits=f.integer("visits", required=False, default=1) or 0, result=f.req_text("result"),
-        keywords=f.texts("keywords"), source_file=file,
+        online=f.boolean("online", required=False),
+        online_how=f.text("online_how", required=False),
+        visits=f.integer("visits", required=False, default=1) or 0,
+        result=f.req_text("result"),
+        keywords=f.texts("keywords"),
+        source_file=file,
     )
 
 
-def _cross_check(center: Center, items: list[tuple[Item, LineDict]], problems: list[Problem]) -> None:
+def _cross_check(
+    center: Center, items: list[tuple[Item, LineDict]], problems: list[Problem]
+) -> None:
     dept_ids = {d.id for d in center.departments}
     owner: dict[str, str] = {}  # alias or name -> item id
     for item, data in items:
@@ -210,8 +266,11 @@ def _cross_check(center: Center, items: list[tuple[Item, LineDict]], problems: l
             seen.add(alias)
             other = owner.setdefault(alias, item.id)
             if other != item.id:
-                problems.append(Problem(item.source_file, line,
-                                        f"alias {alias!r} is also claimed by item {other!r}"))
+                problems.append(
+                    Problem(
+                        item.source_file, line, f"alias {alias!r} is also claimed by item {other!r}"
+                    )
+                )
 
 
 def parse_catalog(path: Path) -> tuple[Catalog | None, list[Problem]]:
@@ -220,7 +279,9 @@ def parse_catalog(path: Path) -> tuple[Catalog | None, list[Problem]]:
     center_data = _read(path / CENTER_FILE, str(path / CENTER_FILE), problems)
     lexicon_data = _read(path / LEXICON_FILE, str(path / LEXICON_FILE), problems)
     center = parse_center(str(path / CENTER_FILE), center_data, problems) if center_data else None
-    lexicon = parse_lexicon(str(path / LEXICON_FILE), lexicon_data, problems) if lexicon_data else None
+    lexicon = (
+        parse_lexicon(str(path / LEXICON_FILE), lexicon_data, problems) if lexicon_data else None
+    )
     items: list[tuple[Item, LineDict]] = []
     files = sorted((path / ITEMS_DIR).glob("*.yaml")) if (path / ITEMS_DIR).is_dir() else []
     if not files:
@@ -233,6 +294,10 @@ def parse_catalog(path: Path) -> tuple[Catalog | None, list[Problem]]:
         _cross_check(center, items, problems)
     if center is None or lexicon is None or problems:
         return None, problems
-    catalog = Catalog(center=center, items=tuple(item for item, _ in items), lexicon=lexicon,
-                      digest=catalog_digest(path))
+    catalog = Catalog(
+        center=center,
+        items=tuple(item for item, _ in items),
+        lexicon=lexicon,
+        digest=catalog_digest(path),
+    )
     return catalog, problems

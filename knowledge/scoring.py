@@ -1,6 +1,7 @@
-"""Scores every catalog item against one message: normalization pipeline, jieba tokens, BM25F
-over weighted fields, a character-level BM25 for partial words (户口怎么迁 -> 迁移), and strong
-bonuses for names and aliases written in the message.
+"""Scores every catalog item against one message (prepared by query.py): BM25F over jieba words
+in weighted fields, with query words weighted by how specific they are in general Chinese, a
+character-level BM25 for partial words (户口怎么迁 -> 迁移), and strong bonuses for names and
+aliases written in the message.
 
 Returns an `Analysis` with all signals; the decision policy lives in matcher.py.
 """
@@ -8,9 +9,8 @@ Returns an `Analysis` with all signals; the decision policy lives in matcher.py.
 from __future__ import annotations
 
 import hashlib
-import re
-import math
 import heapq
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +18,8 @@ from pathlib import Path
 from knowledge import texts
 from knowledge.catalog import Catalog
 from knowledge.intents import IntentPhrases, find_ticket
-from knowledge.normalize import PinyinRepair, Replacer, basic, is_cjk, phrase_pattern, strip_phrases
+from knowledge.normalize import PinyinRepair, Replacer, basic, is_cjk, phrase_pattern
+from knowledge.query import QueryPrep, common_word_test
 from knowledge.ranking import Bm25fIndex
 from knowledge.tokenizer import load_tokenizer
 from knowledge.vocab import (
@@ -38,16 +39,16 @@ SHORTLIST = 40  # items whose character overlap is scored
 # Field weights of BM25F: what the item is called counts far more than what it requires.
 WORD_FIELDS = {"name": 3.0, "alias": 3.0, "keyword": 2.0, "body": 1.0, "materials": 0.4}
 CHAR_FIELDS = {"title": 1.0, "body": 0.25}
-CHAR_WEIGHT = 0.6  # characters only back up words: 迁 matches 迁移, but weakly
+CHAR_WEIGHT = 0.6  # characters back up words: 迁 matches 迁移
 PHRASE_BASE = 6.0  # a name or alias written in the message is the strongest evidence
 PHRASE_PER_CHAR = 1.0
-PHRASE_SPREAD_POWER = 1.0
+PHRASE_SPREAD_POWER = 1.0  # ...divided among the items whose titles contain it
 NGRAM_MAX = 8
-COMMON_WORD_FREQ = 500
+COMMON_WORD_FREQ = 500  # jieba frequency from which a word is taken as meant (no pinyin repair)
 PRUNE_FROM = 300  # catalogs larger than this score only candidate items (a speed measure)
-CANDIDATE_MIN_DF = 20
+CANDIDATE_MIN_DF = 20  # words in more items than this (or 10%) do not nominate candidates
 FUNCTION_FREQ = 50_000  # jieba corpus frequency from which a word carries no meaning (能, 要)
-SPECIFIC_FREQ = 3_000  # ...and up to which it is fully specific (申请, 户口, 密码)  # words in more items than this (or 10%) do not nominate candidates  # jieba frequency above which a word is taken as meant (no pinyin repair)
+SPECIFIC_FREQ = 3_000  # ...and up to which it is fully specific (申请, 户口, 密码)
 
 
 @dataclass(frozen=True)
@@ -59,10 +60,8 @@ class Analysis:
     tokens: tuple[str, ...]
     ticket: str | None
     intents: Mapping[str, list[str]]
-    greeting_residue: str
     ranked: tuple[tuple[int, float], ...]  # (item index, score), best first
     strong_hit: bool  # the best item's name or alias is written in the message
-    coverage: float  # share of the message's meaningful words that the best item contains
     explain: Mapping[str, object]
 
 
@@ -74,39 +73,45 @@ class Scorer:
     def __init__(self, catalog: Catalog, *, cache_dir: Path | None = None) -> None:
         self.catalog = catalog
         lexicon = catalog.lexicon
-        self.synonyms = Replacer({_compact(basic(k)): _compact(basic(v))
-                                  for k, v in lexicon.synonyms.items() if basic(k)})
-        self.fillers = phrase_pattern(_compact(basic(f)) for f in lexicon.fillers)
+        synonyms = Replacer(
+            {
+                _compact(basic(k)): _compact(basic(v))
+                for k, v in lexicon.synonyms.items()
+                if basic(k)
+            }
+        )
         self.intents = IntentPhrases.build(lexicon.intents)
-        self.texts: list[ItemText] = [item_text(item, self.synonyms) for item in catalog.items]
+        self.texts: list[ItemText] = [item_text(item, synonyms) for item in catalog.items]
         self.phrases = phrase_table(self.texts)
         self.phrase_pattern = phrase_pattern(self.phrases)
         # How many items mention a piece of text in their name, aliases or keywords: 养老保险 is
         # an alias of one item but names a topic three items share, so identifies none alone.
         self.ngrams = title_ngrams(self.texts, NGRAM_MAX)
-        words = domain_words(catalog, self.texts, self.synonyms)
+        self.loose_table = str.maketrans("", "", texts.LOOSE_PARTICLES)
+        words = domain_words(catalog, self.texts, synonyms)
         chars = charset(catalog)
-        key = catalog.digest or hashlib.sha256(
-            ("\n".join(sorted(words)) + "".join(sorted(chars))).encode()).hexdigest()
-        self.tokenizer, freq = load_tokenizer(words, chars, key=key, cache_dir=cache_dir)
-        self.freq = freq
+        key = (
+            catalog.digest
+            or hashlib.sha256(
+                ("\n".join(sorted(words)) + "".join(sorted(chars))).encode()
+            ).hexdigest()
+        )
+        tokenizer, self.freq = load_tokenizer(words, chars, key=key, cache_dir=cache_dir)
         self.domain = frozenset(words)
+        fillers = phrase_pattern(_compact(basic(f)) for f in lexicon.fillers)
+        # name words from the plain cut: search mode would add fragments such as 乡居 (城乡居民)
+        name_tokens = {tok for t in self.texts for tok in tokenizer.lcut(t.name, HMM=False)}
+        vocab = pinyin_vocabulary(words, name_tokens)
+        repair = PinyinRepair.build(
+            vocab,
+            common_word_test(self.freq, vocab, COMMON_WORD_FREQ),
+            lambda w: synonyms.apply(w)[0],
+        )
+        self.query = QueryPrep(tokenizer, synonyms, fillers, repair)
         docs = [self._word_fields(t) for t in self.texts]
         self.word_index = Bm25fIndex(docs, WORD_FIELDS)
         self.char_index = Bm25fIndex([self._char_fields(t) for t in self.texts], CHAR_FIELDS)
         self.max_df = max(CANDIDATE_MIN_DF, len(self.texts) // 10)
-        # name words from the plain cut: search mode would add fragments such as 乡居 (城乡居民)
-        name_tokens = {tok for t in self.texts for tok in self.segment(t.name)}
-        vocab = pinyin_vocabulary(words, name_tokens)
-        self.loose_table = str.maketrans("", "", texts.LOOSE_PARTICLES)
-        # 不是X的那个，是Y: drop the negated clause when another clause follows
-        self.negation = re.compile(re.escape(texts.NEGATION) + r"[^ ]*?(?: |(?=" +
-                                   re.escape(texts.NEGATION[-1]) + r"))")
-        self.separable = re.compile(r"([\u4e00-\u9fff])([" + texts.ASPECT_PARTICLES +
-                                    r"])([\u4e00-\u9fff])")
-        self.repair = PinyinRepair.build(
-            vocab, lambda w: freq.get(w, 0) >= COMMON_WORD_FREQ and w not in vocab,
-            lambda w: self.synonyms.apply(w)[0])
 
     def specificity(self, term: str) -> float:
         """How much a query word can say about an item, from its frequency in general Chinese
@@ -123,69 +128,22 @@ class Scorer:
             return 0.0
         return math.log(FUNCTION_FREQ / freq) / math.log(FUNCTION_FREQ / SPECIFIC_FREQ)
 
-    def segment(self, text: str) -> list[str]:
-        """Plain segmentation (each character in exactly one token)."""
-        return self.tokenizer.lcut(text, HMM=False)
-
-    def tokens(self, text: str, segmented: list[str] | None = None) -> list[str]:
-        """Search-mode tokens: each word plus its 2- and 3-character sub-words that are words
-        themselves (jieba's cut_for_search, computed from a segmentation we already have)."""
-        freq = self.tokenizer.FREQ
-        out: list[str] = []
-        for word in segmented if segmented is not None else self.segment(text):
-            if not word.strip():
-                continue
-            for n in (2, 3):
-                if len(word) > n:
-                    out.extend(g for i in range(len(word) - n + 1) if freq.get(g := word[i:i + n]))
-            out.append(word)
-        return out
-
     def _word_fields(self, t: ItemText) -> list[tuple[str, list[str]]]:
-        fields = [("name", self.tokens(t.name))]
-        fields.append(("alias", [tok for a in t.aliases for tok in self.tokens(a)]))
-        fields.append(("keyword", [tok for k in t.keywords for tok in self.tokens(k)]))
-        fields.append(("body", [tok for b in t.body for tok in self.tokens(b)]))
-        fields.append(("materials", [tok for m in t.materials for tok in self.tokens(m)]))
+        fields = [("name", self.query.tokens(t.name))]
+        fields.append(("alias", [tok for a in t.aliases for tok in self.query.tokens(a)]))
+        fields.append(("keyword", [tok for k in t.keywords for tok in self.query.tokens(k)]))
+        fields.append(("body", [tok for b in t.body for tok in self.query.tokens(b)]))
+        fields.append(("materials", [tok for m in t.materials for tok in self.query.tokens(m)]))
         return fields
 
     @staticmethod
     def _char_fields(t: ItemText) -> list[tuple[str, list[str]]]:
         title = t.name + "".join(t.aliases) + "".join(t.keywords)
         body = "".join(t.body) + "".join(t.materials)
-        return [("title", [c for c in title if is_cjk(c)]), ("body", [c for c in body if is_cjk(c)])]
-
-    def prepare(self, normalized: str) -> tuple[str, list[str], dict[str, object]]:
-        """Fillers out, synonyms in, homophone typos repaired: the text that is scored, with its
-        segmentation."""
-        query = strip_phrases(self.negation.sub(" ", normalized), self.fillers)
-        query = self.separable.sub(self._join_separable, query)
-        query, synonyms = self.synonyms.apply(query)
-        segmented = self.segment(query)
-        query, repairs = self.repair.apply(query, lambda _: segmented)
-        if repairs:
-            query, more = self.synonyms.apply(query)
-            synonyms += more
-            segmented = self.segment(query)
-        return query, segmented, {"synonyms": synonyms, "pinyin": repairs}
-
-    def coverage(self, segmented: list[str], item: int) -> float:
-        """How much of the message the item explains: the specificity-weighted share of its words
-        (or their sub-words) found anywhere in the item. 血压高吃什么菜好 shares only 血压."""
-        total = found = 0.0
-        by_doc = self.word_index.by_doc
-        for word in dict.fromkeys(w for w in segmented if w.strip()):
-            weight = self.specificity(word)
-            if weight <= 0.0:
-                continue
-            total += weight
-            if any(item in by_doc.get(t, ()) for t in self.tokens(word, [word])):
-                found += weight
-        return found / total if total else 0.0
-
-    def _join_separable(self, match: re.Match[str]) -> str:
-        joined = match.group(1) + match.group(3)
-        return joined if joined in self.repair.vocab else match.group(0)
+        return [
+            ("title", [c for c in title if is_cjk(c)]),
+            ("body", [c for c in body if is_cjk(c)]),
+        ]
 
     def phrase_bonus(self, query: str) -> dict[int, tuple[float, str, str]]:
         """item index -> (bonus, phrase, kind) for the best name/alias/keyword in the query."""
@@ -209,8 +167,8 @@ class Scorer:
     def analyze(self, text: str) -> Analysis:
         text = text[:MAX_CHARS]
         normalized = basic(text)
-        query, segmented, steps = self.prepare(normalized)
-        tokens = self.tokens(query, segmented)
+        query, segmented, steps = self.query.prepare(normalized)
+        tokens = self.query.tokens(query, segmented)
         phrases = self.phrase_bonus(query)
         # In a large catalog only items sharing a rare word or a phrase with the message can rank
         # high; common words and characters are then scored for those alone (1,000 items fast).
@@ -218,24 +176,27 @@ class Scorer:
         only: set[int] | None = None
         if len(self.texts) > PRUNE_FROM:
             only = self.word_index.candidates(
-                [t for t, w in weights.items() if w >= 0.5], self.max_df) | set(phrases)
+                [t for t, w in weights.items() if w >= 0.5], self.max_df
+            ) | set(phrases)
         # no rare word at all: let every word nominate (户口 alone is in most items' materials)
         words = self.word_index.score(weights, only or None)
         # Characters only refine the ranking of items that words or phrases already found.
-        pre = {i: words.get(i, 0.0) + phrases.get(i, (0.0, "", ""))[0]
-               for i in words.keys() | phrases.keys()}
+        pre = {
+            i: words.get(i, 0.0) + phrases.get(i, (0.0, "", ""))[0]
+            for i in words.keys() | phrases.keys()
+        }
         shortlist = set(heapq.nlargest(SHORTLIST, pre, key=pre.__getitem__))
         char_weights = {c: self.specificity(c) for c in query if is_cjk(c)}
         chars = self.char_index.score(char_weights, shortlist) if shortlist else {}
         combined = {
-            index: words.get(index, 0.0) + CHAR_WEIGHT * chars.get(index, 0.0)
+            index: words.get(index, 0.0)
+            + CHAR_WEIGHT * chars.get(index, 0.0)
             + phrases.get(index, (0.0, "", ""))[0]
             for index in words.keys() | chars.keys() | phrases.keys()
         }
         ranked = tuple(heapq.nsmallest(TOP_N, combined.items(), key=lambda kv: (-kv[1], kv[0])))
         strong = bool(ranked) and ranked[0][0] in phrases and phrases[ranked[0][0]][2] != "keyword"
-        coverage = self.coverage(segmented, ranked[0][0]) if ranked else 0.0
-        intents = self.intents.find(self.synonyms.apply(_compact(normalized))[0])
+        intents = self.intents.find(self.query.synonyms.apply(_compact(normalized))[0])
         items = self.catalog.items
         ticket = find_ticket(text)
         explain: dict[str, object] = {
@@ -245,17 +206,24 @@ class Scorer:
             "tokens": tokens,
             **steps,
             "intents": intents,
-            "coverage": round(coverage, 3),
             "top": [
-                {"item": items[i].name, "score": round(s, 3),
-                 "words": round(words.get(i, 0.0), 3), "chars": round(chars.get(i, 0.0), 3),
-                 "phrase": phrases[i][1] if i in phrases else None}
+                {
+                    "item": items[i].name,
+                    "score": round(s, 3),
+                    "words": round(words.get(i, 0.0), 3),
+                    "chars": round(chars.get(i, 0.0), 3),
+                    "phrase": phrases[i][1] if i in phrases else None,
+                }
                 for i, s in ranked[:5]
             ],
         }
         return Analysis(
-            normalized=normalized, query=query, tokens=tuple(tokens), ticket=ticket,
+            normalized=normalized,
+            query=query,
+            tokens=tuple(tokens),
+            ticket=ticket,
             intents=intents,
-            greeting_residue=self.intents.residue(query, "greeting", None),
-            ranked=ranked, strong_hit=strong, coverage=coverage, explain=explain,
+            ranked=ranked,
+            strong_hit=strong,
+            explain=explain,
         )

@@ -38,8 +38,9 @@ BULLET = "· "
 LIST_SEP = "、"
 
 
-def material_line(number: int, name: str, form: str, copies: int, source: str,
-                  required: bool, note: str | None) -> str:
+def material_line(
+    number: int, name: str, form: str, copies: int, source: str, required: bool, note: str | None
+) -> str:
     """'2. 户口簿 原件和复印件1份（村委出具；可后补）'"""
     extras = []
     if source != SOURCE_SELF:
@@ -133,39 +134,76 @@ PUBLICITY_DAYS = "{days}天"
 ASK_HUMAN = "好的，已为您转工作人员，请稍等。工作时间内会尽快回复您。"
 ASK_STATUS = "查办理进度：请发送您的工单号（比如 BM20261121-0007），我帮您查。"
 ASK_STATUS_TICKET = "正在为您查询工单 {ticket} 的办理进度。"
-ASK_COMPLAINT = "您反映的问题我们会登记，并交带班领导处理，尽快给您答复。也可拨打监督投诉电话：{phone}"
+ASK_COMPLAINT = (
+    "您反映的问题我们会登记，并交带班领导处理，尽快给您答复。也可拨打监督投诉电话：{phone}"
+)
 ASK_GREETING = "您好！我是{center}的办事小助手。想办什么事，直接说就行，比如“低保要带什么”。"
 
 # --- the Excel 事项清单 (import/export); keys are the catalog's field names --------------------
 XLSX_ITEMS_SHEET = "事项清单"
 XLSX_ITEM_COLUMNS = (
-    ("id", "事项编码"), ("name", "事项名称"), ("aliases", "别名/俗称"), ("department", "部门编码"),
-    ("level", "实施层级"), ("kind", "办件类型"), ("audience", "服务对象"), ("basis", "设定依据"),
-    ("conditions", "受理条件"), ("steps", "办理流程"), ("statutory", "法定时限（工作日）"),
-    ("promised", "承诺时限（工作日）"), ("publicity_days", "公示期（天）"), ("fee", "收费标准"),
-    ("place", "办理地点"), ("hours", "办理时间"), ("consult", "咨询电话"),
-    ("complaint", "监督投诉电话"), ("online", "是否网办"), ("online_how", "网办途径"),
-    ("visits", "到现场次数"), ("result", "办理结果"), ("keywords", "匹配关键词"),
-    ("case", "办理情形"), ("material", "材料名称"), ("form", "原件/复印件"), ("copies", "份数"),
-    ("source", "材料来源"), ("required", "是否必需"), ("note", "材料备注"),
+    ("id", "事项编码"),
+    ("name", "事项名称"),
+    ("aliases", "别名/俗称"),
+    ("department", "部门编码"),
+    ("level", "实施层级"),
+    ("kind", "办件类型"),
+    ("audience", "服务对象"),
+    ("basis", "设定依据"),
+    ("conditions", "受理条件"),
+    ("steps", "办理流程"),
+    ("statutory", "法定时限（工作日）"),
+    ("promised", "承诺时限（工作日）"),
+    ("publicity_days", "公示期（天）"),
+    ("fee", "收费标准"),
+    ("place", "办理地点"),
+    ("hours", "办理时间"),
+    ("consult", "咨询电话"),
+    ("complaint", "监督投诉电话"),
+    ("online", "是否网办"),
+    ("online_how", "网办途径"),
+    ("visits", "到现场次数"),
+    ("result", "办理结果"),
+    ("keywords", "匹配关键词"),
+    ("case", "办理情形"),
+    ("material", "材料名称"),
+    ("form", "原件/复印件"),
+    ("copies", "份数"),
+    ("source", "材料来源"),
+    ("required", "是否必需"),
+    ("note", "材料备注"),
 )
 XLSX_DEPT_SHEET = "部门"
 XLSX_DEPT_COLUMNS = (
-    ("id", "部门编码"), ("name", "部门名称"), ("window", "窗口"), ("phone", "电话"),
+    ("id", "部门编码"),
+    ("name", "部门名称"),
+    ("window", "窗口"),
+    ("phone", "电话"),
     ("handles", "办理事项分类"),
 )
 XLSX_CENTER_SHEET = "中心"
 XLSX_CENTER_COLUMNS = (("field", "项目"), ("value", "内容"))
 XLSX_CENTER_FIELDS = (
-    ("name", "中心名称"), ("town", "乡镇"), ("county", "县"), ("address", "地址"),
-    ("hours", "办公时间"), ("hours_note", "时间说明"), ("consult", "咨询电话"),
-    ("complaint", "监督投诉电话"), ("county_hotline", "政务服务热线"),
+    ("name", "中心名称"),
+    ("town", "乡镇"),
+    ("county", "县"),
+    ("address", "地址"),
+    ("hours", "办公时间"),
+    ("hours_note", "时间说明"),
+    ("consult", "咨询电话"),
+    ("complaint", "监督投诉电话"),
+    ("county_hotline", "政务服务热线"),
 )
 XLSX_LEXICON_SHEET = "词库"
 XLSX_LEXICON_COLUMNS = (("kind", "类别"), ("word", "词语"), ("target", "标准词"))
 XLSX_LEXICON_KINDS = (
-    ("synonym", "同义词"), ("filler", "填充词"), ("human", "转人工"), ("status", "查进度"),
-    ("complaint", "投诉举报"), ("center_info", "中心信息"), ("greeting", "问候"),
+    ("synonym", "同义词"),
+    ("filler", "填充词"),
+    ("human", "转人工"),
+    ("status", "查进度"),
+    ("complaint", "投诉举报"),
+    ("center_info", "中心信息"),
+    ("greeting", "问候"),
     ("out_of_scope_hints", "超出范围"),
 )
 XLSX_YES = "是"

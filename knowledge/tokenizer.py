@@ -58,8 +58,9 @@ def dictionary_lines(domain_words: Iterable[str], charset: set[str]) -> list[str
     return [f"{word} {freq}" for word, freq in sorted(freqs.items())]
 
 
-def load_tokenizer(domain_words: Iterable[str], charset: set[str], *, key: str,
-                   cache_dir: Path | None) -> tuple[jieba.Tokenizer, dict[str, int]]:
+def load_tokenizer(
+    domain_words: Iterable[str], charset: set[str], *, key: str, cache_dir: Path | None
+) -> tuple[jieba.Tokenizer, dict[str, int]]:
     """A ready jieba.Tokenizer plus its word frequencies, built once per `key` and cached."""
     folder = (cache_dir or default_cache_dir()) / f"jieba-{DICT_VERSION}-{key[:24]}"
     dict_path = folder / "dict.txt"

@@ -19,8 +19,11 @@ class _Dumper(yaml.SafeDumper):
 
 def _list(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.Node:
     """Short word lists in flow style (`aliases: [低保, 吃低保]`), everything else one per line."""
-    short = bool(data) and all(isinstance(v, str) and len(v) <= 12 for v in data) \
+    short = (
+        bool(data)
+        and all(isinstance(v, str) and len(v) <= 12 for v in data)
         and sum(len(v) for v in data) <= 60
+    )
     return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=short)
 
 
@@ -29,18 +32,35 @@ _Dumper.add_representer(tuple, _list)
 
 
 def dump(data: Any) -> str:
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000,
-                     default_flow_style=False)
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=1000,
+        default_flow_style=False,
+    )
 
 
 def center_data(center: Center) -> dict[str, Any]:
-    data: dict[str, Any] = {"name": center.name, "town": center.town, "county": center.county,
-                            "address": center.address, "hours": center.hours}
+    data: dict[str, Any] = {
+        "name": center.name,
+        "town": center.town,
+        "county": center.county,
+        "address": center.address,
+        "hours": center.hours,
+    }
     if center.hours_note:
         data["hours_note"] = center.hours_note
     data["phones"] = {k: v for k, v in vars(center.phones).items() if v}
     data["departments"] = [
-        {"id": d.id, "name": d.name, "window": d.window, "phone": d.phone, "handles": list(d.handles)}
+        {
+            "id": d.id,
+            "name": d.name,
+            "window": d.window,
+            "phone": d.phone,
+            "handles": list(d.handles),
+        }
         for d in center.departments
     ]
     return data
@@ -56,26 +76,42 @@ def lexicon_data(lexicon: Lexicon) -> dict[str, Any]:
 
 def item_data(item: Item) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "id": item.id, "name": item.name, "aliases": list(item.aliases),
-        "department": item.department, "level": item.level, "kind": item.kind,
-        "audience": item.audience, "basis": list(item.basis), "conditions": list(item.conditions),
+        "id": item.id,
+        "name": item.name,
+        "aliases": list(item.aliases),
+        "department": item.department,
+        "level": item.level,
+        "kind": item.kind,
+        "audience": item.audience,
+        "basis": list(item.basis),
+        "conditions": list(item.conditions),
         "cases": [],
         "steps": list(item.steps),
         "limits": {"statutory": item.limits.statutory, "promised": item.limits.promised},
-        "publicity_days": item.publicity_days, "fee": item.fee,
+        "publicity_days": item.publicity_days,
+        "fee": item.fee,
     }
     for case in item.cases:
         materials = []
         for m in case.materials:
-            entry: dict[str, Any] = {"name": m.name, "form": m.form, "copies": m.copies,
-                                     "source": m.source, "required": m.required}
+            entry: dict[str, Any] = {
+                "name": m.name,
+                "form": m.form,
+                "copies": m.copies,
+                "source": m.source,
+                "required": m.required,
+            }
             if m.note:
                 entry["note"] = m.note
             materials.append(entry)
         data["cases"].append({"name": case.name, "materials": materials})
     optional = {"place": item.place, "hours": item.hours}
     data.update({k: v for k, v in optional.items() if v})
-    phones = {k: v for k, v in (("consult", item.phones.consult), ("complaint", item.phones.complaint)) if v}
+    phones = {
+        k: v
+        for k, v in (("consult", item.phones.consult), ("complaint", item.phones.complaint))
+        if v
+    }
     if phones:
         data["phones"] = phones
     data["online"] = item.online

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from alembic import context
+from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from storage.db import make_engine
@@ -24,11 +25,25 @@ def _run(connection: Connection) -> None:
         context.run_migrations()
 
 
+# Replicas started together all run `upgrade`; on PostgreSQL an advisory lock
+# makes them take turns (the second finds nothing left to do).
+_LOCK_ID = 7_242_651_001
+
+
 async def _main() -> None:
     engine = make_engine(context.config.get_main_option("sqlalchemy.url") or "")
     async with engine.connect() as conn:
-        await conn.run_sync(_run)
-        await conn.commit()
+        postgres = conn.dialect.name == "postgresql"
+        if postgres:
+            await conn.execute(text("SELECT pg_advisory_lock(:id)"), {"id": _LOCK_ID})
+            await conn.commit()
+        try:
+            await conn.run_sync(_run)
+            await conn.commit()
+        finally:
+            if postgres:
+                await conn.execute(text("SELECT pg_advisory_unlock(:id)"), {"id": _LOCK_ID})
+                await conn.commit()
     await engine.dispose()
 
 

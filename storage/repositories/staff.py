@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Department, Staff
+from storage.repositories.upsert import insert_for
 
 ROLES = ("clerk", "head", "leader", "admin")
 
@@ -20,12 +21,13 @@ class StaffRepository:
     async def sync_departments(self, departments: Iterable[tuple[str, str, str | None, str | None]]) -> None:
         """Make the departments table match the catalog's center.yaml (id, name, window, phone)."""
         for dep_id, name, window, phone in departments:
-            row = await self.session.get(Department, dep_id)
-            if row is None:
-                self.session.add(Department(id=dep_id, name=name, window=window, phone=phone))
-            else:
-                row.name, row.window, row.phone = name, window, phone
-        await self.session.flush()
+            # An upsert: replicas starting together all sync the same rows.
+            stmt = insert_for(self.session, Department).values(id=dep_id, name=name, window=window, phone=phone)
+            await self.session.execute(
+                stmt.on_conflict_do_update(
+                    index_elements=["id"], set_={"name": name, "window": window, "phone": phone}
+                )
+            )
 
     async def department_exists(self, dep_id: str) -> bool:
         return await self.session.get(Department, dep_id) is not None

@@ -31,7 +31,9 @@ OTHER = "oVillagerHandlers00000000002"
 class Chat:
     """One villager's side of the conversation, plus the database behind it."""
 
-    def __init__(self, client: TestClient[Any, Any], clock: FixedClock, openid: str = OPENID) -> None:
+    def __init__(
+        self, client: TestClient[Any, Any], clock: FixedClock, openid: str = OPENID
+    ) -> None:
         self.client = client
         self.clock = clock
         self.openid = openid
@@ -57,7 +59,12 @@ class Chat:
     async def image(self, media_id: str) -> str:
         ts = int(self.clock.now().timestamp())
         body = helpers.xml(
-            self.openid, ts, "image", PicUrl="http://x/p.jpg", MediaId=media_id, MsgId=helpers.next_msg_id()
+            self.openid,
+            ts,
+            "image",
+            PicUrl="http://x/p.jpg",
+            MediaId=media_id,
+            MsgId=helpers.next_msg_id(),
         )
         return await self._post(body)
 
@@ -81,7 +88,9 @@ class Chat:
     async def add_staff(self, username: str, role: str, department: str | None = None) -> int:
         async with self.repos() as repos:
             departments = self.rt.knowledge.current.center.departments
-            await repos.staff.sync_departments((d.id, d.name, d.window, d.phone) for d in departments)
+            await repos.staff.sync_departments(
+                (d.id, d.name, d.window, d.phone) for d in departments
+            )
             staff = await repos.staff.add(
                 username=username,
                 display_name=username,

@@ -16,7 +16,12 @@ async def _fill(chat: Chat, day: dt.date, half: str, count: int = SLOT_CAPACITY)
         item = desk.catalog.by_id["dibao"]
         for n in range(count):
             ticket = await desk.register(
-                openid=f"oNeighbour{n:018d}", item=item, case=None, name="邻居", phone="13800000000", village="青石村"
+                openid=f"oNeighbour{n:018d}",
+                item=item,
+                case=None,
+                name="邻居",
+                phone="13800000000",
+                village="青石村",
             )
             await desk.chat.book(ticket, day, half)
 
@@ -43,7 +48,9 @@ async def test_slots_skip_full_slots_holidays_and_overrides(chat: Chat, clock: F
     assert "预约好了" in done and "9月30日（周三）下午" in done and "民政办" in done
     (row,) = await chat.rows(Appointment, Appointment.ticket_id == ticket.id)
     assert (row.day, row.half, row.department_id) == (dt.date(2026, 9, 30), "pm", "minzheng")
-    events = await chat.rows(TicketEvent, TicketEvent.ticket_id == ticket.id, TicketEvent.kind == "appointment")
+    events = await chat.rows(
+        TicketEvent, TicketEvent.ticket_id == ticket.id, TicketEvent.kind == "appointment"
+    )
     assert [e.data for e in events] == [{"day": "2026-09-30", "half": "pm"}]
 
     again = await chat.say("预约")  # one appointment per ticket

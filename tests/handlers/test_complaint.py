@@ -17,7 +17,10 @@ async def test_complaint_asks_for_the_matter_then_registers_it(chat: Chat) -> No
     reply = await chat.say("邻居把我家地界的树砍了，村里调解了两次都没用")
     (ticket,) = await chat.tickets()
     assert ticket.kind == "complaint" and ticket.department_id == "zongzhi"
-    assert ticket.item_name == "矛盾纠纷" and ticket.content == "邻居把我家地界的树砍了，村里调解了两次都没用"
+    assert (
+        ticket.item_name == "矛盾纠纷"
+        and ticket.content == "邻居把我家地界的树砍了，村里调解了两次都没用"
+    )
     for part in (ticket.number, "矛盾纠纷", "综治中心（信访办）", "15个工作日", "值班领导"):
         assert part in reply, part
     notices = await chat.rows(StaffNotice, StaffNotice.ticket_id == ticket.id)

@@ -25,9 +25,19 @@ async def test_full_registration_with_a_multi_case_item(chat: Chat) -> None:
 
     (ticket,) = await chat.tickets()
     assert ticket.number == "BM20261123-0001"
-    assert (ticket.item_id, ticket.department_id, ticket.case_name) == ("dibao", "minzheng", "重病重残人员单独申请")
-    assert (ticket.applicant_name, ticket.applicant_phone, ticket.village) == ("张建明", "13812345678", "青石村")
-    assert ticket.handling == "承诺件" and ticket.promised_days == 20 and ticket.status == "accepted"
+    assert (ticket.item_id, ticket.department_id, ticket.case_name) == (
+        "dibao",
+        "minzheng",
+        "重病重残人员单独申请",
+    )
+    assert (ticket.applicant_name, ticket.applicant_phone, ticket.village) == (
+        "张建明",
+        "13812345678",
+        "青石村",
+    )
+    assert (
+        ticket.handling == "承诺件" and ticket.promised_days == 20 and ticket.status == "accepted"
+    )
     # The second case's checklist, not the first's.
     assert [m["name"] for m in ticket.materials] == [
         "低保申请书",
@@ -170,7 +180,9 @@ async def test_expiry_note_follows_an_answer(make_chat: Any, clock: FixedClock) 
     assert "超时" not in await chat.say("医保怎么交")  # told once
 
 
-async def test_form_idle_longer_than_state_ttl_still_resumes(make_chat: Any, clock: FixedClock) -> None:
+async def test_form_idle_longer_than_state_ttl_still_resumes(
+    make_chat: Any, clock: FixedClock
+) -> None:
     chat: Chat = await make_chat(form_idle_minutes=90)
     await chat.say("低保要带什么")
     await chat.say("办理")

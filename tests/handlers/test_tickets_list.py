@@ -43,7 +43,14 @@ async def test_one_ticket_by_number_in_a_sentence(chat: Chat) -> None:
         assert row is not None
         await desk.change_status(row, "need_materials", staff=None, missing=["户口簿原件"])
     reply = await chat.say(f"请问{ticket.number.lower()}办到哪了")
-    for part in (ticket.number, "最低生活保障申请", "待补正", "户口簿原件", "民政办（3号窗口）", "20个工作日"):
+    for part in (
+        ticket.number,
+        "最低生活保障申请",
+        "待补正",
+        "户口簿原件",
+        "民政办（3号窗口）",
+        "20个工作日",
+    ):
         assert part in reply, part
 
 

@@ -24,7 +24,9 @@ async def test_withdraw_the_only_open_ticket_after_confirming(chat: Chat) -> Non
     done = await chat.say("是")
     assert "已撤回" in done and ticket.number in done
     assert await _status(chat, ticket.number) == "withdrawn"
-    events = await chat.rows(TicketEvent, TicketEvent.ticket_id == ticket.id, TicketEvent.kind == "status")
+    events = await chat.rows(
+        TicketEvent, TicketEvent.ticket_id == ticket.id, TicketEvent.kind == "status"
+    )
     assert [e.to_status for e in events] == ["withdrawn"]
     (appointment,) = await chat.rows(Appointment)
     assert appointment.cancelled_at is not None  # the slot is given back

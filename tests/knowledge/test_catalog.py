@@ -7,9 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.knowledge.fixture_catalog import ITEMS, REAL_CATALOG, write_catalog
 
 from knowledge.catalog import CatalogError, Problem, check_catalog, load_catalog
+from tests.knowledge.fixture_catalog import ITEMS, REAL_CATALOG, write_catalog
 
 MakeCatalog = Callable[..., Path]
 
@@ -59,8 +59,13 @@ def test_unknown_department_is_reported_at_its_line(catalog_dir: Path) -> None:
     path = catalog_dir / "items" / "tekun.yaml"
     edit(path, "department: minzheng", "department: minzhengban")
     problems = check_catalog(catalog_dir)
-    assert problems == [Problem(str(path), line_of(path, "department:"),
-                                "department 'minzhengban' is not in center.yaml")]
+    assert problems == [
+        Problem(
+            str(path),
+            line_of(path, "department:"),
+            "department 'minzhengban' is not in center.yaml",
+        )
+    ]
     assert str(problems[0]).startswith(f"{path}:{line_of(path, 'department:')}: department")
 
 
@@ -75,13 +80,26 @@ def test_all_problems_are_reported_at_once(catalog_dir: Path) -> None:
     with pytest.raises(CatalogError) as caught:
         load_catalog(catalog_dir)
     found = {(Path(p.file).name, p.line, p.message) for p in caught.value.problems}
-    assert ("tekun.yaml", line_of(tekun, "promised:"),
-            "limits.promised must be a whole number, not '二十天'") in found
-    assert ("tekun.yaml", line_of(tekun, "- 低保"), "alias '低保' is also claimed by item 'dibao'") in found
-    assert ("dibao.yaml", line_of(dibao, "copies: -1"),
-            "cases[0].materials[0].copies must be at least 0") in found
-    assert ("dibao.yaml", line_of(dibao, "form: 原件或复印件"),
-            "cases[0].materials[0].form must be one of 原件, 复印件, 原件和复印件, not '原件或复印件'") in found
+    assert (
+        "tekun.yaml",
+        line_of(tekun, "promised:"),
+        "limits.promised must be a whole number, not '二十天'",
+    ) in found
+    assert (
+        "tekun.yaml",
+        line_of(tekun, "- 低保"),
+        "alias '低保' is also claimed by item 'dibao'",
+    ) in found
+    assert (
+        "dibao.yaml",
+        line_of(dibao, "copies: -1"),
+        "cases[0].materials[0].copies must be at least 0",
+    ) in found
+    assert (
+        "dibao.yaml",
+        line_of(dibao, "form: 原件或复印件"),
+        "cases[0].materials[0].form must be one of 原件, 复印件, 原件和复印件, not '原件或复印件'",
+    ) in found
     assert ("dibao.yaml", line_of(dibao, "reslut"), "unknown field reslut") in found
     assert len(found) == 5
 
@@ -103,7 +121,7 @@ def test_id_must_match_file_name_and_cases_are_required(make_catalog: MakeCatalo
     root = make_catalog(items=[ITEMS[0], bad])
     messages = {p.message for p in check_catalog(root)}
     # the file is written under the item's id, so rename it to provoke the mismatch
-    assert messages == {"an item needs at least one case (办理情形)"}
+    assert messages == {"an item needs at least one case"}
     (root / "items" / "tekun2.yaml").rename(root / "items" / "tekun.yaml")
     messages = {p.message for p in check_catalog(root)}
     assert "id 'tekun2' must equal the file name 'tekun'" in messages
@@ -112,7 +130,8 @@ def test_id_must_match_file_name_and_cases_are_required(make_catalog: MakeCatalo
 def test_promised_limit_cannot_exceed_statutory(make_catalog: MakeCatalog) -> None:
     root = make_catalog(items=[dict(ITEMS[0], limits={"statutory": 10, "promised": 20})])
     assert [p.message for p in check_catalog(root)] == [
-        "promised limit 20 exceeds the statutory limit 10"]
+        "promised limit 20 exceeds the statutory limit 10"
+    ]
 
 
 def test_center_and_lexicon_are_checked(make_catalog: MakeCatalog) -> None:

@@ -46,7 +46,8 @@ def test_roundtrip_reproduces_the_catalog(source: str, catalog_dir: Path, tmp_pa
     assert again.items == catalog.items and again.center == catalog.center
     assert again.lexicon == catalog.lexicon
     assert sorted(p.name for p in (tmp_path / "imported" / "items").iterdir()) == sorted(
-        f"{it.id}.yaml" for it in catalog.items)
+        f"{it.id}.yaml" for it in catalog.items
+    )
 
 
 def test_reordered_columns_and_blank_repeats_import(catalog_dir: Path, tmp_path: Path) -> None:
@@ -58,8 +59,10 @@ def test_reordered_columns_and_blank_repeats_import(catalog_dir: Path, tmp_path:
     sheet.move_range("A1:A200", cols=40)  # id column moved to the far right
     id_col = 41
     seen: set[str] = set()
-    keep = {header_index(sheet, h) for h in ("办理情形", "材料名称", "原件/复印件", "份数", "材料来源",
-                                               "是否必需", "材料备注")} | {id_col}
+    keep = {
+        header_index(sheet, h)
+        for h in ("办理情形", "材料名称", "原件/复印件", "份数", "材料来源", "是否必需", "材料备注")
+    } | {id_col}
     for row in range(2, sheet.max_row + 1):
         item_id = sheet.cell(row=row, column=id_col).value
         if item_id in seen:
@@ -71,7 +74,9 @@ def test_reordered_columns_and_blank_repeats_import(catalog_dir: Path, tmp_path:
     assert import_xlsx(tmp_path / "merged.xlsx", tmp_path / "out") == catalog
 
 
-def test_bad_cells_are_reported_by_row_and_nothing_is_written(catalog_dir: Path, tmp_path: Path) -> None:
+def test_bad_cells_are_reported_by_row_and_nothing_is_written(
+    catalog_dir: Path, tmp_path: Path
+) -> None:
     catalog = load_catalog(catalog_dir)
     export_xlsx(catalog, tmp_path / "list.xlsx")
     book = openpyxl.load_workbook(tmp_path / "list.xlsx")
@@ -90,7 +95,9 @@ def test_bad_cells_are_reported_by_row_and_nothing_is_written(catalog_dir: Path,
     assert {p.name: p.read_bytes() for p in (catalog_dir / "items").iterdir()} == before
 
 
-def test_cross_reference_problems_point_at_the_items_first_row(catalog_dir: Path, tmp_path: Path) -> None:
+def test_cross_reference_problems_point_at_the_items_first_row(
+    catalog_dir: Path, tmp_path: Path
+) -> None:
     catalog = load_catalog(catalog_dir)
     export_xlsx(catalog, tmp_path / "list.xlsx")
     book = openpyxl.load_workbook(tmp_path / "list.xlsx")
@@ -102,12 +109,14 @@ def test_cross_reference_problems_point_at_the_items_first_row(catalog_dir: Path
     with pytest.raises(CatalogError) as caught:
         import_xlsx(tmp_path / "bad.xlsx", tmp_path / "out")
     assert [str(p) for p in caught.value.problems] == [
-        f"bad.xlsx[事项清单]:{rows[0]}: item 'tekun': department 'nosuch' is not in center.yaml"]
+        f"bad.xlsx[事项清单]:{rows[0]}: item 'tekun': department 'nosuch' is not in center.yaml"
+    ]
     assert not (tmp_path / "out" / "items").exists()
 
 
 def test_import_replaces_items_and_keeps_center_when_sheets_absent(
-        make_catalog: Callable[..., Path], tmp_path: Path) -> None:
+    make_catalog: Callable[..., Path], tmp_path: Path
+) -> None:
     root = make_catalog()
     catalog = load_catalog(root)
     export_xlsx(catalog, tmp_path / "list.xlsx")

@@ -16,8 +16,9 @@ from knowledge.matcher import Matcher, Thresholds
 from tests.knowledge.fixture_catalog import REAL_CATALOG
 
 ROOT = Path(__file__).resolve().parents[2]
-FIXTURE_THRESHOLDS = Thresholds(guide_score=8.0, strong_score=6.0, guide_ratio=0.8, menu_score=3.0,
-                                menu_ratio=0.4)
+FIXTURE_THRESHOLDS = Thresholds(
+    guide_score=8.0, strong_score=6.0, guide_ratio=0.8, menu_score=3.0, menu_ratio=0.4
+)
 real_catalog_missing = not (REAL_CATALOG / "lexicon.yaml").is_file()
 
 
@@ -28,8 +29,11 @@ def fixture_matcher(tmp_path_factory: pytest.TempPathFactory) -> Matcher:
     root = write_catalog(tmp_path_factory.mktemp("fixture") / "catalog")
     # Scores scale with the catalog (idf over 8 items is small), so the fixture gets its own
     # thresholds; the calibrated defaults are exercised on the repository catalog below.
-    return Matcher(load_catalog(root), cache_dir=tmp_path_factory.mktemp("cache"),
-                   thresholds=FIXTURE_THRESHOLDS)
+    return Matcher(
+        load_catalog(root),
+        cache_dir=tmp_path_factory.mktemp("cache"),
+        thresholds=FIXTURE_THRESHOLDS,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -46,34 +50,41 @@ def name(matcher: Matcher, text: str) -> str | None:
 
 # --- mechanisms, on the fixture catalog ---------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("低保要带什么", "最低生活保障申请"),
-    ("地保怎么申请", "最低生活保障申请"),  # homophone typo, repaired by pinyin
-    ("申請低保要帶什麼證件", "最低生活保障申请"),  # Traditional characters
-    ("ＤＩ保", "unknown"),  # letters are not a typo of Chinese
-    ("五保户要什么材料", "特困人员救助供养申请"),  # old name via lexicon synonym
-    ("一宝怎么交", "城乡居民基本医疗保险参保缴费"),
-    ("新农合在哪交", "城乡居民基本医疗保险参保缴费"),
-    ("老兵优待证", "退役军人优待证申领"),
-    ("老年人优待证", "老年人优待证办理"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("低保要带什么", "最低生活保障申请"),
+        ("地保怎么申请", "最低生活保障申请"),  # homophone typo, repaired by pinyin
+        ("申請低保要帶什麼證件", "最低生活保障申请"),  # Traditional characters
+        ("ＤＩ保", "unknown"),  # letters are not a typo of Chinese
+        ("五保户要什么材料", "特困人员救助供养申请"),  # old name via lexicon synonym
+        ("一宝怎么交", "城乡居民基本医疗保险参保缴费"),
+        ("新农合在哪交", "城乡居民基本医疗保险参保缴费"),
+        ("老兵优待证", "退役军人优待证申领"),
+        ("老年人优待证", "老年人优待证办理"),
+    ],
+)
 def test_fixture_items(fixture_matcher: Matcher, text: str, expected: str) -> None:
     assert name(fixture_matcher, text) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("转人工", "human"),
-    ("我要投诉窗口", "complaint"),
-    ("我要投诉低保评得不公平", "complaint"),  # names an item, still a complaint
-    ("BM20261121-0007办好了吗", "status"),
-    ("ｂｍ２０２６１１２１ ０００７", "status"),
-    ("你们几点上班", "center_info"),
-    ("你好", "greeting"),
-    ("您好，在吗", "greeting"),
-    ("今天天气怎么样", "unknown"),
-    ("", "unknown"),
-    ("？？？", "unknown"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("转人工", "human"),
+        ("我要投诉窗口", "complaint"),
+        ("我要投诉低保评得不公平", "complaint"),  # names an item, still a complaint
+        ("BM20261121-0007办好了吗", "status"),
+        ("ｂｍ２０２６１１２１ ０００７", "status"),
+        ("你们几点上班", "center_info"),
+        ("你好", "greeting"),
+        ("您好，在吗", "greeting"),
+        ("今天天气怎么样", "unknown"),
+        ("", "unknown"),
+        ("？？？", "unknown"),
+    ],
+)
 def test_fixture_intents(fixture_matcher: Matcher, text: str, expected: str) -> None:
     assert name(fixture_matcher, text) == expected
 
@@ -101,12 +112,14 @@ def test_explain_shows_the_reasoning(fixture_matcher: Matcher) -> None:
 
 def test_thresholds_decide_between_guide_menu_and_unknown(fixture_matcher: Matcher) -> None:
     analysis = fixture_matcher.analyze("低保要带什么")
-    strict = Thresholds(guide_score=500, strong_score=500, guide_ratio=0.8, menu_score=1,
-                        menu_ratio=0.4)
+    strict = Thresholds(
+        guide_score=500, strong_score=500, guide_ratio=0.8, menu_score=1, menu_ratio=0.4
+    )
     assert fixture_matcher.apply(analysis).intent == "guide"
     assert fixture_matcher.apply(analysis, strict).intent == "clarify"
-    hopeless = Thresholds(guide_score=900, strong_score=900, guide_ratio=0.8, menu_score=800,
-                          menu_ratio=0.4)
+    hopeless = Thresholds(
+        guide_score=900, strong_score=900, guide_ratio=0.8, menu_score=800, menu_ratio=0.4
+    )
     assert fixture_matcher.with_thresholds(hopeless).decide("低保要带什么").intent == "unknown"
 
 
@@ -152,42 +165,56 @@ def test_answer_has_the_interface_shape(fixture_matcher: Matcher) -> None:
 
 # --- the repository catalog: the keyword baseline's failures (domain.md) -----------------------
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("户口怎么迁", "户口迁移"),
-    ("地保", "最低生活保障申请"),
-    ("地保怎么办要带啥", "最低生活保障申请"),
-    ("申請低保要帶什麼", "最低生活保障申请"),
-    ("戶口遷移要什麼材料", "户口迁移"),
-    ("當過兵的能領什麼證", "退役军人优待证申领"),
-    ("当过兵的能领什么证", "退役军人优待证申领"),
-    ("老兵优待证怎么办", "退役军人优待证申领"),
-    ("老年人优待证怎么办", "老年人优待证办理"),
-    ("一宝怎么交", "城乡居民基本医疗保险参保缴费"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("户口怎么迁", "户口迁移"),
+        ("地保", "最低生活保障申请"),
+        ("地保怎么办要带啥", "最低生活保障申请"),
+        ("申請低保要帶什麼", "最低生活保障申请"),
+        ("戶口遷移要什麼材料", "户口迁移"),
+        ("當過兵的能領什麼證", "退役军人优待证申领"),
+        ("当过兵的能领什么证", "退役军人优待证申领"),
+        ("老兵优待证怎么办", "退役军人优待证申领"),
+        ("老年人优待证怎么办", "老年人优待证办理"),
+        ("一宝怎么交", "城乡居民基本医疗保险参保缴费"),
+    ],
+)
 def test_keyword_baseline_failures(real: Matcher, text: str, expected: str) -> None:
     decision = real.decide(text)
     got = decision.item.name if decision.item else None
     offered = [c.name for c in decision.candidates]
     assert got == expected or (decision.intent == "clarify" and expected == offered[0]), (
-        decision.intent, got, offered, decision.explain["why"])
+        decision.intent,
+        got,
+        offered,
+        decision.explain["why"],
+    )
 
 
 def test_veteran_and_elderly_cards_are_never_swapped(real: Matcher) -> None:
-    for text, wrong in (("老兵优待证", "老年人优待证办理"), ("老年人优待证", "退役军人优待证申领"),
-                        ("老人优待证要带什么", "退役军人优待证申领"),
-                        ("退伍军人优待证", "老年人优待证办理")):
+    for text, wrong in (
+        ("老兵优待证", "老年人优待证办理"),
+        ("老年人优待证", "退役军人优待证申领"),
+        ("老人优待证要带什么", "退役军人优待证申领"),
+        ("退伍军人优待证", "老年人优待证办理"),
+    ):
         decision = real.decide(text)
         assert not (decision.intent == "guide" and decision.item and decision.item.name == wrong)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("我要投诉窗口的人", "complaint"),
-    ("查一下我的工单进度", "status"),
-    ("周六上班吗", "center_info"),
-    ("明天下不下雨", "unknown"),
-    ("谢谢", "greeting"),
-    ("人工", "human"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我要投诉窗口的人", "complaint"),
+        ("查一下我的工单进度", "status"),
+        ("周六上班吗", "center_info"),
+        ("明天下不下雨", "unknown"),
+        ("谢谢", "greeting"),
+        ("人工", "human"),
+    ],
+)
 def test_real_intents(real: Matcher, text: str, expected: str) -> None:
     assert name(real, text) == expected
 
@@ -203,7 +230,10 @@ def test_cold_start_is_quick(tmp_path: Path) -> None:
         f"print(Matcher(c, cache_dir=Path({str(tmp_path)!r})).decide('地保').intent)\n"
     )
     run = [sys.executable, "-c", code]
-    assert subprocess.run(run, cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip() == "guide"
+    assert (
+        subprocess.run(run, cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+        == "guide"
+    )
     start = time.perf_counter()
     done = subprocess.run(run, cwd=ROOT, capture_output=True, text=True, check=True)
     elapsed = time.perf_counter() - start

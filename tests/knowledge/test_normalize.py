@@ -26,7 +26,9 @@ def test_simplified_text_is_left_alone() -> None:
 
 
 def test_replacer_prefers_the_longest_phrase_in_one_pass() -> None:
-    synonyms = Replacer({"老兵": "退役军人", "当过兵": "退役军人", "新农合": "医保", "农合": "合作"})
+    synonyms = Replacer(
+        {"老兵": "退役军人", "当过兵": "退役军人", "新农合": "医保", "农合": "合作"}
+    )
     text, applied = synonyms.apply("我爸是老兵，新农合怎么交")
     assert text == "我爸是退役军人，医保怎么交"
     assert applied == [("老兵", "退役军人"), ("新农合", "医保")]

@@ -22,8 +22,9 @@ def test_valid_edit_is_reloaded(catalog_dir: Path) -> None:
     old = holder.current
     assert holder.maybe_reload() == [] and holder.current is old  # nothing changed
     path = catalog_dir / "items" / "tekun.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("promised: 20", "promised: 15"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("promised: 20", "promised: 15"), encoding="utf-8"
+    )
     touch_forward(path)
     assert holder.maybe_reload() == []
     assert holder.current is not old
@@ -35,8 +36,10 @@ def test_invalid_edit_keeps_the_old_catalog(catalog_dir: Path) -> None:
     holder = CatalogHolder(catalog_dir)
     old = holder.current
     path = catalog_dir / "items" / "tekun.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("department: minzheng",
-                                                             "department: gone"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("department: minzheng", "department: gone"),
+        encoding="utf-8",
+    )
     touch_forward(path)
     problems = holder.maybe_reload()
     assert [p.message for p in problems] == ["department 'gone' is not in center.yaml"]

@@ -53,11 +53,23 @@ def test_same_day_item_says_so(catalog_dir: Path) -> None:
 
 
 def test_long_guide_is_shortened_but_keeps_the_link(make_catalog: Callable[..., Path]) -> None:
-    many = [material(f"第{n}种很长很长很长的证明材料名称（需加盖公章）", "原件和复印件", 2,
-                     note="由村委会出具并签字确认后方为有效") for n in range(1, 25)]
-    huge = item("huge", "超长事项测试申请", ["超长事项"], "minzheng",
-                conditions=[f"受理条件第{n}条：申请人须符合相关规定的各项要求" for n in range(15)],
-                cases=[{"name": f"情形{n}", "materials": many} for n in range(1, 5)])
+    many = [
+        material(
+            f"第{n}种很长很长很长的证明材料名称（需加盖公章）",
+            "原件和复印件",
+            2,
+            note="由村委会出具并签字确认后方为有效",
+        )
+        for n in range(1, 25)
+    ]
+    huge = item(
+        "huge",
+        "超长事项测试申请",
+        ["超长事项"],
+        "minzheng",
+        conditions=[f"受理条件第{n}条：申请人须符合相关规定的各项要求" for n in range(15)],
+        cases=[{"name": f"情形{n}", "materials": many} for n in range(1, 5)],
+    )
     catalog = load_catalog(make_catalog(items=[*ITEMS, huge]))
     text = render_guide(catalog.by_id["huge"], catalog.center, guide_url=URL)
     assert size(text) < 2000
@@ -107,10 +119,19 @@ def test_center_info_has_hours_address_and_phones(catalog_dir: Path) -> None:
 
 
 def test_guide_page_is_complete_printable_and_escaped(make_catalog: Callable[..., Path]) -> None:
-    nasty = item("nasty", "恶意<script>alert(1)</script>事项", ["恶意"], "minzheng",
-                 cases=[{"name": "情形A&B", "materials": [material("材料<b>", note="\"引号\"")]},
-                        {"name": "第二种情形", "materials": [material("户口簿", "复印件", 2, required=False)]}],
-                 steps=["第一步", "第二步"], online=True, online_how="云岭办<小程序>")
+    nasty = item(
+        "nasty",
+        "恶意<script>alert(1)</script>事项",
+        ["恶意"],
+        "minzheng",
+        cases=[
+            {"name": "情形A&B", "materials": [material("材料<b>", note='"引号"')]},
+            {"name": "第二种情形", "materials": [material("户口簿", "复印件", 2, required=False)]},
+        ],
+        steps=["第一步", "第二步"],
+        online=True,
+        online_how="云岭办<小程序>",
+    )
     catalog = load_catalog(make_catalog(items=[*ITEMS, nasty]))
     page = guide_html(catalog.by_id["nasty"], catalog.center)
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
@@ -126,6 +147,15 @@ def test_guide_page_is_complete_printable_and_escaped(make_catalog: Callable[...
 def test_guide_page_of_a_plain_item(catalog_dir: Path) -> None:
     catalog = load_catalog(catalog_dir)
     page = guide_html(catalog.by_id["dibao"], catalog.center)
-    for text in ("最低生活保障申请", "家庭收入情况声明", "复审", "30个工作日", "45个工作日", "7天",
-                 "不收费", "《社会救助暂行办法》", "审批通过后按月发放低保金至社保卡"):
+    for text in (
+        "最低生活保障申请",
+        "家庭收入情况声明",
+        "复审",
+        "30个工作日",
+        "45个工作日",
+        "7天",
+        "不收费",
+        "《社会救助暂行办法》",
+        "审批通过后按月发放低保金至社保卡",
+    ):
         assert text in page

@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from argon2 import PasswordHasher
 from aiohttp import ClientResponse
 from aiohttp.test_utils import TestClient, TestServer
 
 from bot.clock import FixedClock
 from bot.demo import sync_departments
 from bot.fake_wechat.api import FakeWeChat
-from bot.passwords import hash_password
 from bot.runtime import Runtime
 from bot.tickets.calendar import load_calendar
 from bot.tickets.desk import TicketDesk
@@ -39,7 +39,9 @@ ACCOUNTS = {
 
 @pytest.fixture(scope="session")
 def password_hash() -> str:
-    return hash_password(PASSWORD)  # argon2 once per run, not once per account
+    # Cheap argon2 parameters: verification reads them from the hash, so logins in
+    # tests take milliseconds instead of the production half second.
+    return PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1).hash(PASSWORD)
 
 
 @dataclass

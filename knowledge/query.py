@@ -1,0 +1,81 @@
+"""From a villager's message to the text that is scored: negated clauses and filler words out,
+separable verbs joined (投了保 -> 投保), synonyms in, homophone typos repaired, then jieba words
+with their search-mode sub-words. No catalog scoring here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import jieba
+
+from knowledge import texts
+from knowledge.normalize import PinyinRepair, Replacer, strip_phrases
+
+
+class QueryPrep:
+    """Prepares messages for one catalog's vocabulary and dedicated jieba tokenizer."""
+
+    def __init__(
+        self,
+        tokenizer: jieba.Tokenizer,
+        synonyms: Replacer,
+        fillers: re.Pattern[str] | None,
+        repair: PinyinRepair,
+    ) -> None:
+        self.tokenizer = tokenizer
+        self.synonyms = synonyms
+        self.fillers = fillers
+        self.repair = repair
+        # 不是X的那个，是Y: drop the negated clause when another clause follows
+        self.negation = re.compile(
+            re.escape(texts.NEGATION) + r"[^ ]*?(?: |(?=" + re.escape(texts.NEGATION[-1]) + r"))"
+        )
+        self.separable = re.compile(
+            r"([\u4e00-\u9fff])([" + texts.ASPECT_PARTICLES + r"])([\u4e00-\u9fff])"
+        )
+
+    def segment(self, text: str) -> list[str]:
+        """Plain segmentation (each character in exactly one token)."""
+        return self.tokenizer.lcut(text, HMM=False)
+
+    def tokens(self, text: str, segmented: list[str] | None = None) -> list[str]:
+        """Search-mode tokens: each word plus its 2- and 3-character sub-words that are words
+        themselves (jieba's cut_for_search, computed from a segmentation we already have)."""
+        freq = self.tokenizer.FREQ
+        out: list[str] = []
+        for word in segmented if segmented is not None else self.segment(text):
+            if not word.strip():
+                continue
+            for n in (2, 3):
+                if len(word) > n:
+                    out.extend(
+                        g for i in range(len(word) - n + 1) if freq.get(g := word[i : i + n])
+                    )
+            out.append(word)
+        return out
+
+    def _join_separable(self, match: re.Match[str]) -> str:
+        joined = match.group(1) + match.group(3)
+        return joined if joined in self.repair.vocab else match.group(0)
+
+    def prepare(self, normalized: str) -> tuple[str, list[str], dict[str, object]]:
+        """The text that is scored, its segmentation, and what was changed (for `explain`)."""
+        query = strip_phrases(self.negation.sub(" ", normalized), self.fillers)
+        query = self.separable.sub(self._join_separable, query)
+        query, synonyms = self.synonyms.apply(query)
+        segmented = self.segment(query)
+        query, repairs = self.repair.apply(query, lambda _: segmented)
+        if repairs:
+            query, more = self.synonyms.apply(query)
+            synonyms += more
+            segmented = self.segment(query)
+        return query, segmented, {"synonyms": synonyms, "pinyin": repairs}
+
+
+def common_word_test(
+    freq: dict[str, int], vocab: set[str], threshold: int
+) -> Callable[[str], bool]:
+    """`is_common` for PinyinRepair: a frequent word of general Chinese that is not ours."""
+    return lambda word: freq.get(word, 0) >= threshold and word not in vocab

@@ -16,10 +16,7 @@ stateDiagram-v2
     village --> confirm: one case
     case --> confirm
     confirm --> edit: xiugai
-    edit --> name
-    edit --> phone
-    edit --> village
-    edit --> case
+    edit --> name: 1-4 picks the field, then back to confirm
     confirm --> [*]: queren, ticket registered (END)
     confirm --> [*]: quxiao, at every step (END)
     confirm --> [*]: TIMEOUT form_idle_minutes, told kindly
@@ -28,7 +25,6 @@ stateDiagram-v2
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from typing import Any
@@ -46,7 +42,6 @@ TICKET = "ticket"  # set here after registering: {"ticket": number}, for 预约 
 PASSIVE = (GUIDED, TICKET)  # states that wait for nothing in particular
 STASH = "form"  # a paused form rides in another flow's state data under this key
 FIELDS = ("name", "phone", "village")
-DEFAULT_IDLE_MINUTES = 30
 PHONE = re.compile(r"1[3-9]\d{9}")
 DIGIT_RUN = re.compile(r"\d[\d\s\-\u2010-\u2015()]*")  # digits with the separators people type
 BAD = "bad"  # form-shaped but wrong: ask again instead of treating it as a new question
@@ -62,7 +57,7 @@ COMMANDS = frozenset(
 
 
 def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch == "·"
+    return 0x4E00 <= ord(ch) <= 0x9FFF or 0x3400 <= ord(ch) <= 0x4DBF or ch == "\u00b7"
 
 
 def mask_name(name: str) -> str:
@@ -178,40 +173,6 @@ def live_form(ctx: Context, text: str) -> State | None:
     return None
 
 
-def keep(ctx: Context, form: State) -> None:
-    """After another handler ran: the form survives whatever state that handler left."""
-    if ctx.state is None:
-        ctx.goto(FLOW, form.step, **form.data)
-    elif ctx.state.flow != FLOW and STASH not in ctx.state.data:
-        ctx.state.data[STASH] = {"step": form.step, "data": form.data}
-        ctx.state_changed = True
-
-
-def is_stale(form: State, now: dt.datetime, ctx: Context) -> bool:
-    settings = getattr(ctx.desk, "settings", None)
-    minutes = getattr(settings, "form_idle_minutes", DEFAULT_IDLE_MINUTES)
-    return now - idle_since(form) > dt.timedelta(minutes=minutes)
-
-
-def idle_since(form: State) -> dt.datetime:
-    return dt.datetime.fromisoformat(str(form.data["at"]))
-
-
-def drop(ctx: Context, form: State) -> None:
-    """Forget an expired form; "办理" next starts the same item again."""
-    if ctx.state is not None and ctx.state.flow != FLOW:
-        ctx.state.data.pop(STASH, None)
-        ctx.state_changed = True
-    else:
-        ctx.goto(GUIDED, "offered", item=form.data["item"])
-
-
-def waiting_note(form: State, ctx: Context) -> str:
-    item = ctx.catalog.by_id.get(str(form.data.get("item")))
-    name = item.name if item is not None else ""
-    return texts.FORM_WAITING.format(item=name, next=texts.FORM_NEXT[form.step])
-
-
 # -- the flow --------------------------------------------------------------------
 
 
@@ -302,13 +263,8 @@ async def _ask(
         )
     elif step == "confirm":
         case = texts.FORM_SUMMARY_CASE.format(case=data["case"]) if data.get("case") else ""
-        question = texts.FORM_SUMMARY.format(
-            item=item.name,
-            case=case,
-            name=data["name"],
-            phone=data["phone"],
-            village=data["village"],
-        )
+        answers = {field: data[field] for field in FIELDS}
+        question = texts.FORM_SUMMARY.format(item=item.name, case=case, **answers)
     elif step == "edit":
         lines = "\n".join(f"{n}. {texts.FORM_FIELDS[f]}" for n, f in enumerate(fields, 1))
         question = (texts.FORM_BAD_EDIT.format(n=len(fields)) + "\n") if bad else ""
@@ -324,19 +280,8 @@ async def _ask(
 
 async def _register(data: dict[str, Any], item: Item, msg: Inbound, ctx: Context) -> Reply:
     case = next((c for c in item.cases if c.name == data.get("case")), None)
-    ticket = await ctx.desk.register(
-        openid=msg.openid,
-        item=item,
-        case=case,
-        name=data["name"],
-        phone=data["phone"],
-        village=data["village"],
-    )
+    fields = {field: data[field] for field in FIELDS}
+    ticket = await ctx.desk.register(openid=msg.openid, item=item, case=case, **fields)
     ctx.goto(TICKET, "offered", ticket=ticket.number)
-    text = await render_ticket(
-        ticket,
-        ctx,
-        head=texts.REGISTERED.format(number=ticket.number),
-        tail=texts.REGISTERED_NEXT,
-    )
-    return Reply.say(text)
+    head = texts.REGISTERED.format(number=ticket.number)
+    return Reply.say(await render_ticket(ticket, ctx, head=head, tail=texts.REGISTERED_NEXT))

@@ -56,6 +56,7 @@ ROUTES: tuple[ModuleType, ...] = (
 # An expired form older than this is forgotten silently: after a day the villager
 # has moved on, and "your form timed out" would only puzzle them.
 FORGET_AFTER = dt.timedelta(days=1)
+DEFAULT_IDLE_MINUTES = 30  # Settings.form_idle_minutes, when no desk is at hand
 
 
 async def route(msg: Inbound, ctx: Context) -> Reply:
@@ -67,17 +68,13 @@ async def route(msg: Inbound, ctx: Context) -> Reply:
     if module is register:
         return reply
     if form is not None:
-        register.keep(ctx, form)
+        _keep(ctx, form)
     if reply.kind != "text":
         return reply
-    if form is not None:
-        state = ctx.state
-        if (
-            module is not human
-            and state is not None
-            and state.flow in (register.FLOW, *register.PASSIVE)
-        ):
-            reply = Reply.say(reply.text + register.waiting_note(form, ctx))
+    waiting = ctx.state is not None and ctx.state.flow in (register.FLOW, *register.PASSIVE)
+    if form is not None and module is not human and waiting:
+        # Remind only when nothing else waits for an answer (a menu, a slot list).
+        reply = Reply.say(reply.text + _waiting_note(form, ctx))
     if expired:
         # A late answer nobody understood was meant for the form: say only why.
         text = texts.FORM_EXPIRED if module is unknown else reply.text + "\n\n" + texts.FORM_EXPIRED
@@ -109,12 +106,47 @@ async def _notice_expiry(msg: Inbound, ctx: Context) -> bool:
         form = register.paused_form(state)
         if form is None:
             return False
-        if not register.is_stale(form, now, ctx):
+        if not _is_stale(form, now, ctx):
             ctx.state, ctx.state_changed = state, True
             return False
     else:
         form = register.paused_form(ctx.state)
-        if form is None or not register.is_stale(form, now, ctx):
+        if form is None or not _is_stale(form, now, ctx):
             return False
-    register.drop(ctx, form)
-    return now - register.idle_since(form) <= FORGET_AFTER
+    _drop(ctx, form)
+    return now - _idle_since(form) <= FORGET_AFTER
+
+
+def _keep(ctx: Context, form: State) -> None:
+    """After another handler ran: the form survives whatever state that handler left,
+    as the current flow again, or paused inside the new one (register.STASH)."""
+    if ctx.state is None:
+        ctx.goto(register.FLOW, form.step, **form.data)
+    elif ctx.state.flow != register.FLOW and register.STASH not in ctx.state.data:
+        ctx.state.data[register.STASH] = {"step": form.step, "data": form.data}
+        ctx.state_changed = True
+
+
+def _waiting_note(form: State, ctx: Context) -> str:
+    item = ctx.catalog.by_id.get(str(form.data.get("item")))
+    name = item.name if item is not None else ""
+    return texts.FORM_WAITING.format(item=name, next=texts.FORM_NEXT[form.step])
+
+
+def _idle_since(form: State) -> dt.datetime:
+    return dt.datetime.fromisoformat(str(form.data["at"]))
+
+
+def _is_stale(form: State, now: dt.datetime, ctx: Context) -> bool:
+    settings = getattr(ctx.desk, "settings", None)
+    minutes = getattr(settings, "form_idle_minutes", DEFAULT_IDLE_MINUTES)
+    return now - _idle_since(form) > dt.timedelta(minutes=minutes)
+
+
+def _drop(ctx: Context, form: State) -> None:
+    """Forget an expired form; "banli" next starts the same item again."""
+    if ctx.state is not None and ctx.state.flow != register.FLOW:
+        ctx.state.data.pop(register.STASH, None)
+        ctx.state_changed = True
+    else:
+        ctx.goto(register.GUIDED, "offered", item=form.data["item"])

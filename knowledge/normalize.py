@@ -30,14 +30,15 @@ def is_cjk(text: str) -> bool:
 @lru_cache(maxsize=16384)
 def _is_traditional(ch: str) -> bool:
     """True for a character opencc would change (skips the slow converter for most messages)."""
-    return _T2S.convert(ch) != ch
+    converted: str = _T2S.convert(ch)
+    return converted != ch
 
 
 def basic(text: str) -> str:
     """Width, case, script and punctuation: '戶口，怎麼遷？' -> '户口 怎么迁'."""
     text = unicodedata.normalize("NFKC", text)
     if not text.isascii() and any(_is_traditional(ch) for ch in text):
-        text = _T2S.convert(text)  # whole text: opencc converts some words as phrases
+        text = str(_T2S.convert(text))  # whole text: opencc converts some words as phrases
     chars = [ch if unicodedata.category(ch)[0] in _KEEP_CATEGORIES else " " for ch in text.lower()]
     return _SPACES.sub(" ", "".join(chars)).strip()
 

@@ -38,7 +38,8 @@ class QueryPrep:
 
     def segment(self, text: str) -> list[str]:
         """Plain segmentation (each character in exactly one token)."""
-        return self.tokenizer.lcut(text, HMM=False)
+        words: list[str] = self.tokenizer.lcut(text, HMM=False)
+        return words
 
     def tokens(self, text: str, segmented: list[str] | None = None) -> list[str]:
         """Search-mode tokens: each word plus its 2- and 3-character sub-words that are words

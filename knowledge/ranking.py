@@ -87,9 +87,9 @@ class Bm25fIndex:
             elif len(only) < len(postings):
                 by_doc = self.by_doc[term]
                 for doc in only:
-                    contribution = by_doc.get(doc)
-                    if contribution is not None:
-                        scores[doc] = get(doc, 0.0) + weight * contribution
+                    found = by_doc.get(doc)
+                    if found is not None:
+                        scores[doc] = get(doc, 0.0) + weight * found
             else:
                 for doc, contribution in postings:
                     if doc in only:

@@ -19,7 +19,6 @@ from knowledge.catalog import (
     Center,
     Department,
     Item,
-    Lexicon,
     Limits,
     Material,
     Phones,
@@ -27,9 +26,9 @@ from knowledge.catalog import (
     catalog_digest,
 )
 from knowledge.fields import SLUG, Fields
-from knowledge.yamlsrc import LineDict, load_yaml
+from knowledge.lexicon_schema import parse_lexicon
+from knowledge.yamlsrc import LineDict, LineList, load_yaml
 
-INTENT_KEYS = ("human", "status", "complaint", "center_info", "greeting", "out_of_scope_hints")
 ITEM_KEYS = (
     "id",
     "name",
@@ -118,52 +117,6 @@ def parse_center(file: str, data: LineDict, problems: list[Problem]) -> Center:
         phones=_phones(f, "phones", ("consult", "complaint", "county_hotline"), required=True),
         departments=tuple(departments),
     )
-
-
-def parse_lexicon(file: str, data: LineDict, problems: list[Problem]) -> Lexicon:
-    f = Fields(file, data, problems)
-    f.known(("synonyms", "fillers", "intents"))
-    synonyms: dict[str, str] = {}
-    raw = f.mapping("synonyms") or LineDict(data.line)
-    for key, value in raw.items():
-        if (
-            not isinstance(key, str)
-            or not isinstance(value, str)
-            or not key.strip()
-            or not value.strip()
-        ):
-            problems.append(
-                Problem(file, raw.line_of(key), f"synonym {key!r}: both sides must be text")
-            )
-            continue
-        synonyms[key.strip()] = value.strip()
-    resolved = _resolve_chains(synonyms, file, raw, problems)
-    intents: dict[str, tuple[str, ...]] = {}
-    idata = f.mapping("intents")
-    if idata is not None:
-        sub = Fields(file, idata, problems, "intents.")
-        sub.known(INTENT_KEYS)
-        for key in INTENT_KEYS:
-            intents[key] = sub.texts(key)
-    return Lexicon(synonyms=resolved, fillers=f.texts("fillers"), intents=intents)
-
-
-def _resolve_chains(
-    synonyms: dict[str, str], file: str, raw: LineDict, problems: list[Problem]
-) -> dict[str, str]:
-    """Follow a -> b -> c to its end so the matcher applies synonyms in one pass."""
-    resolved: dict[str, str] = {}
-    for key, value in synonyms.items():
-        seen = {key}
-        while value in synonyms and value != synonyms[value]:
-            if value in seen:
-                problems.append(Problem(file, raw.line_of(key), f"synonym cycle through {key!r}"))
-                break
-            seen.add(value)
-            value = synonyms[value]
-        if key != value:
-            resolved[key] = value
-    return resolved
 
 
 def _materials(f: Fields, case_where: str) -> tuple[Material, ...]:
@@ -260,7 +213,7 @@ def _cross_check(
         seen: set[str] = set()
         for index, alias in enumerate(item.aliases):
             aliases = data.get("aliases")
-            line = aliases.line_of(index) if hasattr(aliases, "line_of") else f.line("aliases")
+            line = aliases.line_of(index) if isinstance(aliases, LineList) else f.line("aliases")
             if alias in seen:
                 problems.append(Problem(item.source_file, line, f"alias {alias!r} is listed twice"))
             seen.add(alias)

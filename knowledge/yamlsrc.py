@@ -47,7 +47,7 @@ class YamlIssue:
     message: str
 
 
-class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _LineLoader(_BaseLoader):  # type: ignore[misc]
     issues: list[YamlIssue]
 
 

@@ -13,7 +13,7 @@ import yaml
 from knowledge.catalog import CENTER_FILE, ITEMS_DIR, LEXICON_FILE, Catalog, Center, Item, Lexicon
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(yaml.SafeDumper):  # type: ignore[misc]
     pass
 
 
@@ -32,7 +32,7 @@ _Dumper.add_representer(tuple, _list)
 
 
 def dump(data: Any) -> str:
-    return yaml.dump(
+    text: str = yaml.dump(
         data,
         Dumper=_Dumper,
         allow_unicode=True,
@@ -40,6 +40,7 @@ def dump(data: Any) -> str:
         width=1000,
         default_flow_style=False,
     )
+    return text
 
 
 def center_data(center: Center) -> dict[str, Any]:

@@ -144,7 +144,7 @@ def test_global_jieba_is_left_alone(fixture_matcher: Matcher) -> None:
     import jieba
 
     assert "吃低保" not in jieba.dt.FREQ  # our words went to a dedicated tokenizer
-    assert "吃低保" in fixture_matcher.scorer.tokenizer.FREQ
+    assert "吃低保" in fixture_matcher.scorer.query.tokenizer.FREQ
 
 
 def test_answer_has_the_interface_shape(fixture_matcher: Matcher) -> None:

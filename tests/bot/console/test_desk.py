@@ -29,7 +29,8 @@ async def test_handoff_read_reply_close(console: Console) -> None:
     assert [m["from"] for m in convo["messages"]] == ["villager", "bot"]
     assert (await clerk.post(f"/api/v1/handoffs/{handoff_id}/read"))["unread"] == 0
     answer = await clerk.post(f"/api/v1/handoffs/{handoff_id}/reply", {"text": "您好，我是民政办小王，请讲。"})
-    assert answer["push"]["state"] == "sent"
+    assert answer["push"]["state"] == "pending"  # queued in the same commit as the handoff change
+    assert (await clerk.get(f"/api/v1/pushes/{answer['push']['id']}"))["state"] == "sent"
     (push,) = [p for p in console.fake.pushes_for(VILLAGER) if "小王" in str(p.body)]
     assert push.kind == "text"
     state = (await clerk.get(f"/api/v1/handoffs/{handoff_id}"))["handoff"]

@@ -51,7 +51,11 @@ def build_runtime(
 
     async def make_desk(repos: Repos) -> TicketDesk:
         return TicketDesk(
-            repos=repos, clock=clock, settings=settings, catalog=service.current, calendar=await load_calendar(repos)
+            repos=repos,
+            clock=clock,
+            settings=settings,
+            catalog=service.current,
+            calendar=await load_calendar(repos),
         )
 
     async def push_now() -> None:

@@ -46,7 +46,9 @@ def cli(verbose: bool) -> None:
 @cli.command()
 @click.option("--host", default=None, help="Listen address (BIANMIN_HOST).")
 @click.option("--port", type=int, default=None, help="Listen port (BIANMIN_PORT).")
-@click.option("--demo", is_flag=True, help="Demo mode: fake WeChat API, sandbox at /sim, demo staff.")
+@click.option(
+    "--demo", is_flag=True, help="Demo mode: fake WeChat API, sandbox at /sim, demo staff."
+)
 def serve(host: str | None, port: int | None, demo: bool) -> None:
     """Webhook + console + scheduler in one process."""
     from bot.serve import run
@@ -69,7 +71,9 @@ def serve(host: str | None, port: int | None, demo: bool) -> None:
 @cli.command()
 @click.argument("text", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-@click.option("--jsonl", is_flag=True, help="One question per stdin line, one JSON object per line.")
+@click.option(
+    "--jsonl", is_flag=True, help="One question per stdin line, one JSON object per line."
+)
 def ask(text: str | None, as_json: bool, jsonl: bool) -> None:
     """Answer one villager message with the catalog: no server, no state."""
     from knowledge.ask import answer
@@ -152,12 +156,16 @@ def eval_(file: Path | None) -> None:
 
     settings = _offline_settings()
     catalog = _load_catalog(settings.kb_path)
-    rows = load_labelled(file or Path(__file__).resolve().parent.parent / "tests/data/questions.tsv")
+    rows = load_labelled(
+        file or Path(__file__).resolve().parent.parent / "tests/data/questions.tsv"
+    )
     click.echo(format_report(evaluate(Matcher(catalog, cache_dir=Path("data/cache")), rows)))
 
 
 @cli.command()
-@click.option("--now", "now", default=None, help="ISO 8601 instant to run the pass as of (default: now).")
+@click.option(
+    "--now", "now", default=None, help="ISO 8601 instant to run the pass as of (default: now)."
+)
 def tick(now: str | None) -> None:
     """One scheduler pass: due reminders, SLA warnings, escalations, push retries."""
     from bot.tick import run_once
@@ -183,7 +191,9 @@ def staff_add(name: str, role: str, department: str | None, display_name: str | 
 
     password = sys.stdin.readline().rstrip("\n")
     if len(password) < 8:
-        raise click.ClickException("the password (first line of stdin) must have at least 8 characters")
+        raise click.ClickException(
+            "the password (first line of stdin) must have at least 8 characters"
+        )
     if role in ("clerk", "head") and not department:
         raise click.ClickException(f"--department is required for role {role}")
     try:

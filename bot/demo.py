@@ -23,7 +23,9 @@ DEMO_STAFF = (
 )
 
 
-async def sync_departments(sessionmaker: async_sessionmaker[AsyncSession], catalog: Catalog) -> None:
+async def sync_departments(
+    sessionmaker: async_sessionmaker[AsyncSession], catalog: Catalog
+) -> None:
     async with sessionmaker() as session, session.begin():
         await Repos.bind(session).staff.sync_departments(
             (d.id, d.name, d.window, d.phone) for d in catalog.center.departments

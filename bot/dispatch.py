@@ -19,9 +19,9 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import Clock
+from bot.knowledge_service import KnowledgeService
 from handlers import router, texts
 from handlers.types import Context, Inbound, Reply, State
-from bot.knowledge_service import KnowledgeService
 from storage.repositories import Repos
 
 log = logging.getLogger(__name__)
@@ -185,7 +185,9 @@ class Dispatcher:
                     message_id, reply=reply.to_dict(), intent="error", now=self.clock.now()
                 )
                 if outcome == "deferred":
-                    await self._queue_late_reply(repos, message_id, msg.openid, reply, self.clock.now())
+                    await self._queue_late_reply(
+                        repos, message_id, msg.openid, reply, self.clock.now()
+                    )
                     return None
         except Exception:
             log.exception("could not record the failure of message %s", message_id)

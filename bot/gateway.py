@@ -44,7 +44,11 @@ class Gateway:
     def _signed(self, request: web.Request) -> tuple[str, str]:
         """Check `signature` and the timestamp window; raise 403 otherwise."""
         q = request.query
-        signature, timestamp, nonce = q.get("signature", ""), q.get("timestamp", ""), q.get("nonce", "")
+        signature, timestamp, nonce = (
+            q.get("signature", ""),
+            q.get("timestamp", ""),
+            q.get("nonce", ""),
+        )
         if not (signature and timestamp and nonce):
             raise web.HTTPForbidden(text="missing signature")
         if not check_signature(self.settings.wechat_token, signature, timestamp, nonce):
@@ -66,7 +70,10 @@ class Gateway:
         return web.Response(text=request.query.get("echostr", ""))
 
     async def receive(self, request: web.Request) -> web.Response:
-        if request.content_length is not None and request.content_length > self.settings.max_body_bytes:
+        if (
+            request.content_length is not None
+            and request.content_length > self.settings.max_body_bytes
+        ):
             raise web.HTTPRequestEntityTooLarge(
                 max_size=self.settings.max_body_bytes, actual_size=request.content_length
             )
@@ -98,7 +105,9 @@ class Gateway:
             xml_out = self.crypto.encrypt(xml_out, secrets.token_hex(8), str(now_ts))
         return web.Response(text=xml_out, content_type="application/xml")
 
-    def _open(self, request: web.Request, body: bytes, encrypted: bool, timestamp: str, nonce: str) -> bytes | str:
+    def _open(
+        self, request: web.Request, body: bytes, encrypted: bool, timestamp: str, nonce: str
+    ) -> bytes | str:
         if not encrypted:
             return body
         if self.crypto is None:

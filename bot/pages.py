@@ -27,7 +27,11 @@ async def healthz(request: web.Request) -> web.Response:
     except Exception as exc:  # the database is down: say so, with 503 for the balancer
         return web.json_response({"status": "error", "database": repr(exc)}, status=503)
     return web.json_response(
-        {"status": "ok", "catalog_items": len(rt.knowledge.current.items), "time": rt.clock.now().isoformat()}
+        {
+            "status": "ok",
+            "catalog_items": len(rt.knowledge.current.items),
+            "time": rt.clock.now().isoformat(),
+        }
     )
 
 

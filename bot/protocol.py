@@ -83,7 +83,9 @@ class Crypto:
         raise ProtocolError(f"cannot decrypt: {last!r}")
 
     def encrypt(self, xml: str, nonce: str, timestamp: str) -> str:
-        out = WeChatCrypto(self.token, self.keys[0], self.appid).encrypt_message(xml, nonce, timestamp)
+        out = WeChatCrypto(self.token, self.keys[0], self.appid).encrypt_message(
+            xml, nonce, timestamp
+        )
         return out if isinstance(out, str) else out.decode("utf-8")
 
 
@@ -129,7 +131,9 @@ def _to_inbound(msg: Any, data: dict[str, Any], openid: str, created: Any) -> In
     common: dict[str, Any] = {"openid": openid, "created_at": created}
     msg_id = _str(data.get("MsgId") or data.get("MsgID")) or None
     if kind == "text":
-        return Inbound(kind="text", text=_str(data.get("Content"))[:_MAX_TEXT], msg_id=msg_id, **common)
+        return Inbound(
+            kind="text", text=_str(data.get("Content"))[:_MAX_TEXT], msg_id=msg_id, **common
+        )
     if kind == "voice":
         return Inbound(
             kind="voice",
@@ -140,21 +144,34 @@ def _to_inbound(msg: Any, data: dict[str, Any], openid: str, created: Any) -> In
         )
     if kind == "image":
         return Inbound(
-            kind="image", msg_id=msg_id, media_id=_str(data.get("MediaId")) or None,
-            pic_url=_str(data.get("PicUrl")) or None, **common,
+            kind="image",
+            msg_id=msg_id,
+            media_id=_str(data.get("MediaId")) or None,
+            pic_url=_str(data.get("PicUrl")) or None,
+            **common,
         )
     if kind == "location":
         return Inbound(
-            kind="location", msg_id=msg_id, latitude=_float(data.get("Location_X")),
-            longitude=_float(data.get("Location_Y")), label=_str(data.get("Label")) or None, **common,
+            kind="location",
+            msg_id=msg_id,
+            latitude=_float(data.get("Location_X")),
+            longitude=_float(data.get("Location_Y")),
+            label=_str(data.get("Label")) or None,
+            **common,
         )
     if kind == "link":
         return Inbound(
-            kind="link", msg_id=msg_id, label=_str(data.get("Title")) or None,
-            url=_str(data.get("Url")) or None, text=_str(data.get("Description"))[:_MAX_TEXT], **common,
+            kind="link",
+            msg_id=msg_id,
+            label=_str(data.get("Title")) or None,
+            url=_str(data.get("Url")) or None,
+            text=_str(data.get("Description"))[:_MAX_TEXT],
+            **common,
         )
     if kind in ("video", "shortvideo"):
-        return Inbound(kind=kind, msg_id=msg_id, media_id=_str(data.get("MediaId")) or None, **common)
+        return Inbound(
+            kind=kind, msg_id=msg_id, media_id=_str(data.get("MediaId")) or None, **common
+        )
     if kind == "event":
         event = str(getattr(msg, "event", "") or _str(data.get("Event"))).lower()
         event = _EVENT_ALIASES.get(event, event)
@@ -165,9 +182,16 @@ def _to_inbound(msg: Any, data: dict[str, Any], openid: str, created: Any) -> In
         elif event == "scan":
             scene = key
         return Inbound(
-            kind="event", event=event, event_key=key, scene=scene, msg_id=msg_id,
-            status=_str(data.get("Status")) or None, latitude=_float(data.get("Latitude")),
-            longitude=_float(data.get("Longitude")), url=key if event == "view" else None, **common,
+            kind="event",
+            event=event,
+            event_key=key,
+            scene=scene,
+            msg_id=msg_id,
+            status=_str(data.get("Status")) or None,
+            latitude=_float(data.get("Latitude")),
+            longitude=_float(data.get("Longitude")),
+            url=key if event == "view" else None,
+            **common,
         )
     return Inbound(kind="unknown", msg_id=msg_id, extra={"MsgType": kind}, **common)
 

@@ -29,7 +29,12 @@ from storage.repositories.villagers import WINDOW
 
 log = logging.getLogger(__name__)
 
-BACKOFF = (dt.timedelta(seconds=30), dt.timedelta(minutes=2), dt.timedelta(minutes=10), dt.timedelta(minutes=30))
+BACKOFF = (
+    dt.timedelta(seconds=30),
+    dt.timedelta(minutes=2),
+    dt.timedelta(minutes=10),
+    dt.timedelta(minutes=30),
+)
 
 
 @dataclass
@@ -79,7 +84,9 @@ class Pusher:
         for _ in range(max_batches):
             async with self.sessionmaker() as session, session.begin():
                 repos = Repos.bind(session)
-                rows = await repos.outbox.claim_due(now=self.clock.now(), worker=self.worker, limit=batch, lease=self.lease)
+                rows = await repos.outbox.claim_due(
+                    now=self.clock.now(), worker=self.worker, limit=batch, lease=self.lease
+                )
                 windows = await repos.villagers.window_states(sorted({r.openid for r in rows}))
             if not rows:
                 break
@@ -87,18 +94,24 @@ class Pusher:
             for row in rows:
                 groups.setdefault(row.openid, []).append(row)
             gate = asyncio.Semaphore(self.concurrency)
-
-            async def run(openid: str, queue: list[OutboxMessage]) -> DrainReport:
-                window = _Window(*windows.get(openid, (None, 0)))
-                done = DrainReport()
-                async with gate:
-                    for row in queue:
-                        done += await self._deliver(row, window)
-                return done
-
-            for part in await asyncio.gather(*(run(o, q) for o, q in groups.items())):
+            parts = await asyncio.gather(
+                *(
+                    self._deliver_in_order(q, _Window(*windows.get(o, (None, 0))), gate)
+                    for o, q in groups.items()
+                )
+            )
+            for part in parts:
                 report += part
         return report
+
+    async def _deliver_in_order(
+        self, queue: list[OutboxMessage], window: _Window, gate: asyncio.Semaphore
+    ) -> DrainReport:
+        done = DrainReport()
+        async with gate:
+            for row in queue:
+                done += await self._deliver(row, window)
+        return done
 
     async def _deliver(self, row: OutboxMessage, window: _Window) -> DrainReport:
         now = self.clock.now()
@@ -109,7 +122,9 @@ class Pusher:
         )
         kind = row.kind
         async with self.sessionmaker() as session, session.begin():
-            if not await Repos.bind(session).outbox.mark_sending(row.id, row.claimed_by or "", self.clock.now()):
+            if not await Repos.bind(session).outbox.mark_sending(
+                row.id, row.claimed_by or "", self.clock.now()
+            ):
                 return DrainReport()  # our lease ran out and another worker owns it now
         try:
             if kind in ("text", "news") and not in_window:
@@ -146,7 +161,10 @@ class Pusher:
             return None
         template = body.get("template") or body
         msgid = await self.client.send_template(
-            row.openid, template.get("template_id") or self.template_id, template["data"], template.get("url")
+            row.openid,
+            template.get("template_id") or self.template_id,
+            template["data"],
+            template.get("url"),
         )
         return str(msgid)
 

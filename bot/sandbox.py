@@ -24,7 +24,9 @@ MAX_TEXT = 600  # the sandbox's input box; WeChat itself allows more
 
 def mount_demo(app: web.Application) -> None:
     rt = app[RUNTIME]
-    fake = FakeWeChat(appid=rt.settings.wechat_appid, secret=rt.settings.wechat_secret, clock=rt.clock)
+    fake = FakeWeChat(
+        appid=rt.settings.wechat_appid, secret=rt.settings.wechat_secret, clock=rt.clock
+    )
     if rt.settings.wechat_template_status:
         fake.add_template(rt.settings.wechat_template_status)
     app[FAKE] = fake
@@ -85,7 +87,11 @@ async def sim_send(request: web.Request) -> web.Response:
     elif kind == "location":
         result = await platform.send(openid, "location", Label=text or "")
     elif kind in ("subscribe", "unsubscribe"):
-        result = await (platform.subscribe(openid, text or None) if kind == "subscribe" else platform.send(openid, "event", Event="unsubscribe"))
+        result = await (
+            platform.subscribe(openid, text or None)
+            if kind == "subscribe"
+            else platform.send(openid, "event", Event="unsubscribe")
+        )
     else:
         return web.json_response({"error": f"unknown kind {kind}"}, status=400)
     return web.json_response(

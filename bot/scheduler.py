@@ -31,8 +31,12 @@ async def scheduler_ctx(app: web.Application) -> AsyncIterator[None]:
         rt.knowledge.maybe_reload()
 
     scheduler = AsyncIOScheduler(timezone="Asia/Shanghai")
-    scheduler.add_job(run_tick, "interval", seconds=rt.settings.scheduler_interval, max_instances=1, coalesce=True)
-    scheduler.add_job(reload_catalog, "interval", seconds=RELOAD_SECONDS, max_instances=1, coalesce=True)
+    scheduler.add_job(
+        run_tick, "interval", seconds=rt.settings.scheduler_interval, max_instances=1, coalesce=True
+    )
+    scheduler.add_job(
+        reload_catalog, "interval", seconds=RELOAD_SECONDS, max_instances=1, coalesce=True
+    )
     scheduler.start()
     try:
         yield

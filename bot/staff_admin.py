@@ -10,7 +10,12 @@ from storage.repositories import Repos
 
 
 async def add_staff(
-    settings: Settings, username: str, role: str, department: str | None, display_name: str | None, password: str
+    settings: Settings,
+    username: str,
+    role: str,
+    department: str | None,
+    display_name: str | None,
+    password: str,
 ) -> None:
     engine = make_engine(settings.database_url)
     try:
@@ -19,7 +24,9 @@ async def add_staff(
             if await repos.staff.by_username(username) is not None:
                 raise ValueError(f"staff {username!r} already exists")
             if department is not None and not await repos.staff.department_exists(department):
-                raise ValueError(f"unknown department {department!r} (see center.yaml; run the server once to load it)")
+                raise ValueError(
+                    f"unknown department {department!r} (see center.yaml; run the server once to load it)"
+                )
             await repos.staff.add(
                 username=username,
                 display_name=display_name or username,

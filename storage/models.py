@@ -164,7 +164,9 @@ class Ticket(Base):
     applicant_phone: Mapped[str | None] = mapped_column(String(32))
     village: Mapped[str | None] = mapped_column(String(64))
     content: Mapped[str | None] = mapped_column(Text)  # complaint text, villager's own words
-    materials: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [{name, form, copies, required, received}]
+    materials: Mapped[list[Any]] = mapped_column(
+        JSON, default=list
+    )  # [{name, form, copies, required, received}]
     missing: Mapped[list[Any]] = mapped_column(JSON, default=list)  # names asked for in 待补正
     handling: Mapped[str | None] = mapped_column(String(16))  # 即办件 | 承诺件
     promised_days: Mapped[int] = mapped_column(Integer, default=0)
@@ -173,14 +175,18 @@ class Ticket(Base):
     due_at: Mapped[dt.datetime]
     due_provisional: Mapped[bool] = mapped_column(Boolean, default=False)
     paused_since: Mapped[dt.datetime | None]
-    breaks: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [[start_iso, end_iso]]: SLA pauses
+    breaks: Mapped[list[Any]] = mapped_column(
+        JSON, default=list
+    )  # [[start_iso, end_iso]]: SLA pauses
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # 首问责任人
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
     assigned_at: Mapped[dt.datetime | None]
     last_staff_action_at: Mapped[dt.datetime | None]
     finished_at: Mapped[dt.datetime | None]
     sla_met: Mapped[bool | None] = mapped_column(Boolean)
-    sla_wall_seconds: Mapped[int | None] = mapped_column(Integer)  # finished - due; negative = early
+    sla_wall_seconds: Mapped[int | None] = mapped_column(
+        Integer
+    )  # finished - due; negative = early
     sla_work_minutes: Mapped[int | None] = mapped_column(Integer)
     rating: Mapped[int | None] = mapped_column(Integer)  # 1..5, None = 未评价
     rating_asked_at: Mapped[dt.datetime | None]
@@ -404,7 +410,9 @@ class ExtensionRequest(Base):
     ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
     days: Mapped[int] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending | approved | denied
+    status: Mapped[str] = mapped_column(
+        String(16), default="pending"
+    )  # pending | approved | denied
     requested_by: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     requested_at: Mapped[dt.datetime]
     decided_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))

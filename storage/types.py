@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import DateTime
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
-
-from zoneinfo import ZoneInfo
-
 
 TZ = ZoneInfo("Asia/Shanghai")
 

@@ -37,7 +37,9 @@ def clock() -> FixedClock:
 @pytest.fixture(scope="session")
 def knowledge() -> KnowledgeService:
     """The real catalog, loaded once per session (building the matcher takes a moment)."""
-    return KnowledgeService(PROJECT_ROOT / "knowledge" / "catalog", cache_dir=PROJECT_ROOT / "data" / "cache")
+    return KnowledgeService(
+        PROJECT_ROOT / "knowledge" / "catalog", cache_dir=PROJECT_ROOT / "data" / "cache"
+    )
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -105,7 +107,9 @@ async def fake_wechat(clock: FixedClock) -> AsyncIterator[tuple[FakeWeChat, Test
 
 
 @pytest.fixture
-def make_settings(db_url: str, fake_wechat: tuple[FakeWeChat, TestServer]) -> Callable[..., Settings]:
+def make_settings(
+    db_url: str, fake_wechat: tuple[FakeWeChat, TestServer]
+) -> Callable[..., Settings]:
     def build(**overrides: Any) -> Settings:
         env = {
             "BIANMIN_DATABASE_URL": db_url,

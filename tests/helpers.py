@@ -16,11 +16,17 @@ _msgids = itertools.count(10_000_000_001)
 
 
 def sign(token: str, timestamp: int | str, nonce: str, *extra: str) -> str:
-    return hashlib.sha1("".join(sorted([token, str(timestamp), nonce, *extra])).encode()).hexdigest()
+    return hashlib.sha1(
+        "".join(sorted([token, str(timestamp), nonce, *extra])).encode()
+    ).hexdigest()
 
 
 def query(timestamp: int, nonce: str = "nonce42", token: str = TOKEN, **extra: str) -> str:
-    params = {"signature": sign(token, timestamp, nonce), "timestamp": str(timestamp), "nonce": nonce}
+    params = {
+        "signature": sign(token, timestamp, nonce),
+        "timestamp": str(timestamp),
+        "nonce": nonce,
+    }
     params.update(extra)
     return "/wechat?" + urlencode(params)
 
@@ -40,7 +46,8 @@ def text_xml(openid: str, content: str, created: int, msg_id: int | None = None)
 
 def xml(openid: str, created: int, msg_type: str, **fields: str | int) -> str:
     body = "".join(
-        f"<{k}>{v}</{k}>" if isinstance(v, int) else f"<{k}>{cdata(v)}</{k}>" for k, v in fields.items()
+        f"<{k}>{v}</{k}>" if isinstance(v, int) else f"<{k}>{cdata(v)}</{k}>"
+        for k, v in fields.items()
     )
     return (
         f"<xml><ToUserName>{cdata(ACCOUNT)}</ToUserName><FromUserName>{cdata(openid)}</FromUserName>"

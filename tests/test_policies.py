@@ -48,7 +48,9 @@ def string_literals(path: Path) -> list[str]:
 
 
 def test_the_clock_is_read_only_in_clock_py() -> None:
-    pattern = re.compile(r"\b(datetime|dt)\.(datetime\.)?now\(|\btime\.time\(\)|\bdate\.today\(\)|\.utcnow\(")
+    pattern = re.compile(
+        r"\b(datetime|dt)\.(datetime\.)?now\(|\btime\.time\(\)|\bdate\.today\(\)|\.utcnow\("
+    )
     offenders = [rel(p) for p in SOURCES if p.name != "clock.py" and pattern.search(code_of(p))]
     assert offenders == []
 
@@ -56,7 +58,9 @@ def test_the_clock_is_read_only_in_clock_py() -> None:
 def test_sql_lives_in_storage() -> None:
     pattern = re.compile(r"\b(select|insert|update|delete|text)\(|session\.execute")
     outside = [p for p in SOURCES if not rel(p).startswith("storage/")]
-    offenders = [rel(p) for p in outside if "sqlalchemy" in code_of(p) and pattern.search(code_of(p))]
+    offenders = [
+        rel(p) for p in outside if "sqlalchemy" in code_of(p) and pattern.search(code_of(p))
+    ]
     assert offenders == []
 
 

@@ -32,13 +32,23 @@ class TicketError(ValueError):
 
 
 class TicketDesk:
-    def __init__(self, *, repos: Repos, clock: Clock, settings: Settings, catalog: Catalog, calendar: WorkCalendar) -> None:
+    def __init__(
+        self,
+        *,
+        repos: Repos,
+        clock: Clock,
+        settings: Settings,
+        catalog: Catalog,
+        calendar: WorkCalendar,
+    ) -> None:
         self.repos = repos
         self.clock = clock
         self.settings = settings
         self.catalog = catalog
         self.calendar = calendar
-        self.notify = Notifier(repos=repos, clock=clock, settings=settings, center=catalog.center, calendar=calendar)
+        self.notify = Notifier(
+            repos=repos, clock=clock, settings=settings, center=catalog.center, calendar=calendar
+        )
 
     # -- registration -------------------------------------------------------
 
@@ -48,7 +58,9 @@ class TicketDesk:
         now = self.clock.now()
         case = case or item.cases[0]
         number = await self.repos.tickets.next_number(now.date())
-        deadline = compute_deadline(now, item.limits.promised, self.calendar, count_from=self._count_from())
+        deadline = compute_deadline(
+            now, item.limits.promised, self.calendar, count_from=self._count_from()
+        )
         ticket = Ticket(
             number=number,
             kind="service",
@@ -62,7 +74,13 @@ class TicketDesk:
             applicant_phone=phone,
             village=village,
             materials=[
-                {"name": m.name, "form": m.form, "copies": m.copies, "required": m.required, "received": False}
+                {
+                    "name": m.name,
+                    "form": m.form,
+                    "copies": m.copies,
+                    "required": m.required,
+                    "received": False,
+                }
                 for m in case.materials
             ],
             missing=[],
@@ -78,14 +96,18 @@ class TicketDesk:
         )
         await self.repos.tickets.add(ticket)
         await self.repos.tickets.add_event(ticket, at=now, kind="created", to_status="accepted")
-        await self.repos.villagers.remember_applicant(openid, name=name, phone=phone, village=village)
+        await self.repos.villagers.remember_applicant(
+            openid, name=name, phone=phone, village=village
+        )
         return ticket
 
     async def register_complaint(self, *, openid: str, text: str, category: str) -> Ticket:
         """投诉/举报/信访/矛盾纠纷/意见建议: routed to 综治信访, the leader on duty told at once."""
         now = self.clock.now()
         villager = await self.repos.villagers.get(openid)
-        deadline = compute_deadline(now, COMPLAINT_DAYS, self.calendar, count_from=self._count_from())
+        deadline = compute_deadline(
+            now, COMPLAINT_DAYS, self.calendar, count_from=self._count_from()
+        )
         ticket = Ticket(
             number=await self.repos.tickets.next_number(now.date()),
             kind="complaint",
@@ -112,10 +134,22 @@ class TicketDesk:
             updated_at=now,
         )
         await self.repos.tickets.add(ticket)
-        await self.repos.tickets.add_event(ticket, at=now, kind="created", to_status="accepted", note=text)
-        alert = texts.NOTICE_NEW_COMPLAINT.format(kind=category, number=ticket.number, village=ticket.village or "-")
-        await self.notify.leaders(key=f"complaint:{ticket.number}", kind="complaint", text=alert, ticket=ticket)
-        await self.notify.heads(COMPLAINT_DEPARTMENT, key=f"complaint:{ticket.number}", kind="complaint", text=alert, ticket=ticket)
+        await self.repos.tickets.add_event(
+            ticket, at=now, kind="created", to_status="accepted", note=text
+        )
+        alert = texts.NOTICE_NEW_COMPLAINT.format(
+            kind=category, number=ticket.number, village=ticket.village or "-"
+        )
+        await self.notify.leaders(
+            key=f"complaint:{ticket.number}", kind="complaint", text=alert, ticket=ticket
+        )
+        await self.notify.heads(
+            COMPLAINT_DEPARTMENT,
+            key=f"complaint:{ticket.number}",
+            kind="complaint",
+            text=alert,
+            ticket=ticket,
+        )
         return ticket
 
     # -- staff actions ------------------------------------------------------
@@ -131,22 +165,36 @@ class TicketDesk:
         ticket.last_staff_action_at = ticket.updated_at = now
         await self.repos.tickets.add_event(ticket, at=now, kind="claim", staff_id=staff.id)
 
-    async def assign(self, ticket: Ticket, staff: Staff, *, by: Staff | None = None, reason: str = "assign") -> None:
+    async def assign(
+        self, ticket: Ticket, staff: Staff, *, by: Staff | None = None, reason: str = "assign"
+    ) -> None:
         now = self.clock.now()
         ticket.assignee_id, ticket.assigned_at, ticket.updated_at = staff.id, now, now
         await self.repos.tickets.add_event(
-            ticket, at=now, kind="assign", staff_id=by.id if by else None, data={"assignee": staff.id, "reason": reason}
+            ticket,
+            at=now,
+            kind="assign",
+            staff_id=by.id if by else None,
+            data={"assignee": staff.id, "reason": reason},
         )
         await self.notify.staff(
             staff.id,
             key=f"assigned:{ticket.number}:{staff.id}:{now.isoformat()}",
             kind="assigned",
-            text=texts.NOTICE_ASSIGNED.format(number=ticket.number, item=ticket.item_name, due=due_text(ticket)),
+            text=texts.NOTICE_ASSIGNED.format(
+                number=ticket.number, item=ticket.item_name, due=due_text(ticket)
+            ),
             ticket=ticket,
         )
 
     async def change_status(
-        self, ticket: Ticket, to: str, *, staff: Staff | None, note: str = "", missing: Sequence[str] = ()
+        self,
+        ticket: Ticket,
+        to: str,
+        *,
+        staff: Staff | None,
+        note: str = "",
+        missing: Sequence[str] = (),
     ) -> None:
         now = self.clock.now()
         frm = ticket.status
@@ -172,16 +220,26 @@ class TicketDesk:
             self._finish(ticket, now)
         self._recompute(ticket, now)
         event = await self.repos.tickets.add_event(
-            ticket, at=now, kind="status", staff_id=staff.id if staff else None, from_status=frm, to_status=to,
-            note=note or None, data={"missing": list(missing)} if missing else {},
+            ticket,
+            at=now,
+            kind="status",
+            staff_id=staff.id if staff else None,
+            from_status=frm,
+            to_status=to,
+            note=note or None,
+            data={"missing": list(missing)} if missing else {},
         )
         text = await self._status_text(ticket, to, note, missing)
         if to == "done":
             ticket.rating_asked_at = now
             text += texts.RATING_ASK  # 好差评: asked once, with the completion notice
-        await self.notify.villager(ticket, text, key=f"status:{ticket.number}:{event.id}", status=to)
+        await self.notify.villager(
+            ticket, text, key=f"status:{ticket.number}:{event.id}", status=to
+        )
 
-    async def transfer(self, ticket: Ticket, department_id: str, *, staff: Staff, note: str = "") -> None:
+    async def transfer(
+        self, ticket: Ticket, department_id: str, *, staff: Staff, note: str = ""
+    ) -> None:
         """Another department takes over; the owner (首问) stays and keeps following it."""
         now = self.clock.now()
         try:
@@ -195,11 +253,18 @@ class TicketDesk:
         ticket.owner_id = ticket.owner_id or staff.id
         ticket.updated_at = ticket.last_staff_action_at = now
         event = await self.repos.tickets.add_event(
-            ticket, at=now, kind="transfer", staff_id=staff.id, note=note or None, data={"from": old, "to": department_id}
+            ticket,
+            at=now,
+            kind="transfer",
+            staff_id=staff.id,
+            note=note or None,
+            data={"from": old, "to": department_id},
         )
         owner = await self.repos.staff.get(ticket.owner_id) if ticket.owner_id else None
         text = texts.PUSH_TRANSFERRED.format(
-            **self._head(ticket), department=dep.name, owner=owner.display_name if owner else texts.NOBODY
+            **self._head(ticket),
+            department=dep.name,
+            owner=owner.display_name if owner else texts.NOBODY,
         )
         await self.notify.villager(ticket, text, key=f"transfer:{ticket.number}:{event.id}")
 
@@ -220,13 +285,17 @@ class TicketDesk:
     async def reply(self, ticket: Ticket, text: str, *, staff: Staff) -> None:
         now = self.clock.now()
         ticket.last_staff_action_at = ticket.updated_at = now
-        event = await self.repos.tickets.add_event(ticket, at=now, kind="reply", staff_id=staff.id, note=text)
+        event = await self.repos.tickets.add_event(
+            ticket, at=now, kind="reply", staff_id=staff.id, note=text
+        )
         push = texts.PUSH_STAFF_REPLY.format(center=self.catalog.center.name, text=text)
         await self.notify.villager(ticket, push, key=f"reply:{ticket.number}:{event.id}")
 
     async def note(self, ticket: Ticket, text: str, *, staff: Staff) -> None:
         """An internal note: never shown to the villager."""
-        await self.repos.tickets.add_event(ticket, at=self.clock.now(), kind="note", staff_id=staff.id, note=text, internal=True)
+        await self.repos.tickets.add_event(
+            ticket, at=self.clock.now(), kind="note", staff_id=staff.id, note=text, internal=True
+        )
 
     async def withdraw(self, ticket: Ticket, *, staff: Staff | None = None, note: str = "") -> None:
         await self.change_status(ticket, "withdrawn", staff=staff, note=note)
@@ -248,17 +317,34 @@ class TicketDesk:
         if existing is not None:
             existing.reason = reason
             return existing
-        due = compute_deadline(now, self.settings.callback_days, self.calendar, count_from=self._count_from())
+        due = compute_deadline(
+            now, self.settings.callback_days, self.calendar, count_from=self._count_from()
+        )
         callback = await self.repos.callbacks.add(
-            Callback(ticket_id=ticket.id, department_id=ticket.department_id, reason=reason, due_at=due.due_at, created_at=now)
+            Callback(
+                ticket_id=ticket.id,
+                department_id=ticket.department_id,
+                reason=reason,
+                due_at=due.due_at,
+                created_at=now,
+            )
         )
         ticket.rating_comment = reason
         await self.repos.tickets.add_event(ticket, at=now, kind="callback_opened", note=reason)
         text = texts.NOTICE_CALLBACK.format(
-            number=ticket.number, item=ticket.item_name, rating=texts.RATING_NAMES.get(ticket.rating or 0, ""),
-            due=texts.DUE_FORMAT.format(m=due.due_at.month, d=due.due_at.day), reason=reason,
+            number=ticket.number,
+            item=ticket.item_name,
+            rating=texts.RATING_NAMES.get(ticket.rating or 0, ""),
+            due=texts.DUE_FORMAT.format(m=due.due_at.month, d=due.due_at.day),
+            reason=reason,
         )
-        await self.notify.heads(ticket.department_id, key=f"callback:{ticket.number}", kind="callback", text=text, ticket=ticket)
+        await self.notify.heads(
+            ticket.department_id,
+            key=f"callback:{ticket.number}",
+            kind="callback",
+            text=text,
+            ticket=ticket,
+        )
         return callback
 
     # -- internals ----------------------------------------------------------
@@ -267,7 +353,10 @@ class TicketDesk:
         return "same_day" if self.settings.count_from == "same_day" else "next_day"
 
     def _breaks(self, ticket: Ticket) -> list[Break]:
-        spans = [Break(dt.datetime.fromisoformat(a), dt.datetime.fromisoformat(b)) for a, b in ticket.breaks]
+        spans = [
+            Break(dt.datetime.fromisoformat(a), dt.datetime.fromisoformat(b))
+            for a, b in ticket.breaks
+        ]
         if ticket.paused_since is not None:
             spans.append(Break(ticket.paused_since, None))
         return spans
@@ -299,7 +388,11 @@ class TicketDesk:
         ticket.sla_work_minutes = outcome.working_delta_minutes
 
     def _head(self, ticket: Ticket) -> dict[str, str]:
-        return {"center": self.catalog.center.name, "item": ticket.item_name, "number": ticket.number}
+        return {
+            "center": self.catalog.center.name,
+            "item": ticket.item_name,
+            "number": ticket.number,
+        }
 
     async def _status_text(self, ticket: Ticket, to: str, note: str, missing: Sequence[str]) -> str:
         head = self._head(ticket)
@@ -311,10 +404,14 @@ class TicketDesk:
             lines = "\n".join(f"{i}. {name}" for i, name in enumerate(missing, 1))
             text = texts.PUSH_NEED_MATERIALS.format(**head, missing=lines, place=place)
         elif to == "done":
-            result = texts.PUSH_DONE_RESULT.format(result=item.result) if item and item.result else ""
+            result = (
+                texts.PUSH_DONE_RESULT.format(result=item.result) if item and item.result else ""
+            )
             text = texts.PUSH_DONE.format(**head, result=result, place=place)
         elif to == "rejected":
-            text = texts.PUSH_REJECTED.format(**head, reason=note, phone=self.catalog.center.phones.consult)
+            text = texts.PUSH_REJECTED.format(
+                **head, reason=note, phone=self.catalog.center.phones.consult
+            )
             return text
         else:
             text = texts.PUSH_WITHDRAWN.format(**head)
@@ -331,8 +428,9 @@ class TicketDesk:
             dep = self.catalog.department(ticket.department_id)
         except KeyError:
             return self.catalog.center.address
-        return texts.WINDOW_PLACE.format(center=self.catalog.center.name, window=dep.window or "", department=dep.name)
-
+        return texts.WINDOW_PLACE.format(
+            center=self.catalog.center.name, window=dep.window or "", department=dep.name
+        )
 
     # -- the villager conversation (appended; see bot/tickets/chat_actions.py) --
 

@@ -17,12 +17,19 @@ MAX_ATTEMPTS = 5
 
 
 async def fetch_pending(
-    sessionmaker: async_sessionmaker[AsyncSession], client: WeChatClient, directory: Path, *, limit: int = 20
+    sessionmaker: async_sessionmaker[AsyncSession],
+    client: WeChatClient,
+    directory: Path,
+    *,
+    limit: int = 20,
 ) -> list[str]:
     """Download pending attachments; returns the media ids stored."""
     stored: list[str] = []
     async with sessionmaker() as session:
-        pending = [(a.id, a.ticket_id, a.media_id) for a in await Repos.bind(session).attachments.pending(limit)]
+        pending = [
+            (a.id, a.ticket_id, a.media_id)
+            for a in await Repos.bind(session).attachments.pending(limit)
+        ]
     for attachment_id, ticket_id, media_id in pending:
         try:
             media = await client.download_media(media_id)
@@ -32,7 +39,9 @@ async def fetch_pending(
                 row = await Repos.bind(session).attachments.get(attachment_id)
                 if row is not None:
                     row.attempts += 1
-                    row.status = "failed" if row.attempts >= MAX_ATTEMPTS or not exc.retryable else "pending"
+                    row.status = (
+                        "failed" if row.attempts >= MAX_ATTEMPTS or not exc.retryable else "pending"
+                    )
             continue
         ext = mimetypes.guess_extension(media.content_type or "") or ".bin"
         target = directory / str(ticket_id) / f"{attachment_id}{ext}"

@@ -32,14 +32,24 @@ def due_text(ticket: Ticket) -> str:
 
 
 class Notifier:
-    def __init__(self, *, repos: Repos, clock: Clock, settings: Settings, center: Center, calendar: WorkCalendar) -> None:
+    def __init__(
+        self,
+        *,
+        repos: Repos,
+        clock: Clock,
+        settings: Settings,
+        center: Center,
+        calendar: WorkCalendar,
+    ) -> None:
         self.repos = repos
         self.clock = clock
         self.settings = settings
         self.center = center
         self.calendar = calendar
 
-    async def villager(self, ticket: Ticket, text: str, *, key: str, status: str | None = None) -> bool:
+    async def villager(
+        self, ticket: Ticket, text: str, *, key: str, status: str | None = None
+    ) -> bool:
         """Queue one push to the ticket's villager; `key` makes it happen once."""
         now = self.clock.now()
         template = {
@@ -63,10 +73,17 @@ class Notifier:
             ticket_id=ticket.id,
         )
 
-    async def staff(self, staff_id: int, *, key: str, kind: str, text: str, ticket: Ticket | None = None) -> bool:
+    async def staff(
+        self, staff_id: int, *, key: str, kind: str, text: str, ticket: Ticket | None = None
+    ) -> bool:
         now = self.clock.now()
         added = await self.repos.notices.add(
-            key=key, staff_id=staff_id, kind=kind, text=text, now=now, ticket_id=ticket.id if ticket else None
+            key=key,
+            staff_id=staff_id,
+            kind=kind,
+            text=text,
+            now=now,
+            ticket_id=ticket.id if ticket else None,
         )
         member = await self.repos.staff.get(staff_id)
         if added and member is not None and member.openid:
@@ -82,7 +99,9 @@ class Notifier:
             )
         return added
 
-    async def leaders(self, *, key: str, kind: str, text: str, ticket: Ticket | None = None) -> list[int]:
+    async def leaders(
+        self, *, key: str, kind: str, text: str, ticket: Ticket | None = None
+    ) -> list[int]:
         """The leader on duty today (roster), or every leader if nobody is rostered."""
         on_duty = await self.repos.calendar.leader_on(self.clock.now().date())
         ids = [on_duty] if on_duty else [s.id for s in await self.repos.staff.with_role("leader")]
@@ -90,7 +109,9 @@ class Notifier:
             await self.staff(staff_id, key=f"{key}:{staff_id}", kind=kind, text=text, ticket=ticket)
         return ids
 
-    async def heads(self, department_id: str, *, key: str, kind: str, text: str, ticket: Ticket | None = None) -> list[int]:
+    async def heads(
+        self, department_id: str, *, key: str, kind: str, text: str, ticket: Ticket | None = None
+    ) -> list[int]:
         heads = await self.repos.staff.in_department(department_id, roles=("head",))
         for head in heads:
             await self.staff(head.id, key=f"{key}:{head.id}", kind=kind, text=text, ticket=ticket)

@@ -10,7 +10,14 @@ from dataclasses import dataclass, field
 
 from bot.clock import Clock
 from bot.config import Settings
-from bot.sla import WorkCalendar, add_workdays, is_working_time, warning_day, workdays_between, working_minutes_between
+from bot.sla import (
+    WorkCalendar,
+    add_workdays,
+    is_working_time,
+    warning_day,
+    workdays_between,
+    working_minutes_between,
+)
 from bot.tickets import texts
 from bot.tickets.calendar import load_calendar
 from bot.tickets.desk import TicketDesk
@@ -49,7 +56,13 @@ async def sweep(repos: Repos, *, clock: Clock, settings: Settings, catalog: Cata
 
 
 async def _assign_if_waiting(
-    ticket: Ticket, desk: TicketDesk, repos: Repos, cal: WorkCalendar, now: dt.datetime, settings: Settings, report: SweepReport
+    ticket: Ticket,
+    desk: TicketDesk,
+    repos: Repos,
+    cal: WorkCalendar,
+    now: dt.datetime,
+    settings: Settings,
+    report: SweepReport,
 ) -> None:
     """Nobody claimed it in time: give it to the on-duty clerk who got one least recently (round-robin)."""
     if ticket.assignee_id is not None:
@@ -58,7 +71,9 @@ async def _assign_if_waiting(
     if working_minutes_between(since, now, cal) < settings.claim_after_minutes:
         return
     staff = await repos.staff.in_department(ticket.department_id, roles=("clerk",), on_duty=True)
-    staff = staff or await repos.staff.in_department(ticket.department_id, roles=("head",), on_duty=True)
+    staff = staff or await repos.staff.in_department(
+        ticket.department_id, roles=("head",), on_duty=True
+    )
     if not staff:
         return
     chosen = await _least_recent(staff, repos)
@@ -68,7 +83,9 @@ async def _assign_if_waiting(
 
 async def _least_recent(staff: list[Staff], repos: Repos) -> Staff:
     latest: dict[int, dt.datetime] = {}
-    for ticket in await repos.tickets.listing(departments=None, kinds=("service", "complaint"), limit=2000):
+    for ticket in await repos.tickets.listing(
+        departments=None, kinds=("service", "complaint"), limit=2000
+    ):
         if ticket.assignee_id is not None and ticket.assigned_at is not None:
             seen = latest.get(ticket.assignee_id)
             if seen is None or ticket.assigned_at > seen:
@@ -78,7 +95,13 @@ async def _least_recent(staff: list[Staff], repos: Repos) -> Staff:
 
 
 async def _nudge_if_idle(
-    ticket: Ticket, desk: TicketDesk, repos: Repos, cal: WorkCalendar, now: dt.datetime, settings: Settings, report: SweepReport
+    ticket: Ticket,
+    desk: TicketDesk,
+    repos: Repos,
+    cal: WorkCalendar,
+    now: dt.datetime,
+    settings: Settings,
+    report: SweepReport,
 ) -> None:
     if ticket.assignee_id is None or ticket.paused_since is not None:
         return
@@ -88,19 +111,40 @@ async def _nudge_if_idle(
         return
     assignee = await repos.staff.get(ticket.assignee_id)
     text = texts.NOTICE_NUDGE.format(number=ticket.number, item=ticket.item_name, days=idle)
-    if await desk.notify.staff(ticket.assignee_id, key=f"nudge:{ticket.number}:{last.isoformat()}", kind="nudge", text=text, ticket=ticket):
+    if await desk.notify.staff(
+        ticket.assignee_id,
+        key=f"nudge:{ticket.number}:{last.isoformat()}",
+        kind="nudge",
+        text=text,
+        ticket=ticket,
+    ):
         report.warnings.append(f"nudge {ticket.number}")
     if idle >= 2 * settings.idle_nudge_days:
         head_text = texts.NOTICE_NUDGE_HEAD.format(
-            number=ticket.number, item=ticket.item_name, assignee=assignee.display_name if assignee else "-", days=idle
+            number=ticket.number,
+            item=ticket.item_name,
+            assignee=assignee.display_name if assignee else "-",
+            days=idle,
         )
-        ids = await desk.notify.heads(ticket.department_id, key=f"nudge-head:{ticket.number}:{last.isoformat()}", kind="nudge", text=head_text, ticket=ticket)
+        ids = await desk.notify.heads(
+            ticket.department_id,
+            key=f"nudge-head:{ticket.number}:{last.isoformat()}",
+            kind="nudge",
+            text=head_text,
+            ticket=ticket,
+        )
         if ids:
             report.warnings.append(f"nudge-head {ticket.number}")
 
 
 async def _ladder(
-    ticket: Ticket, desk: TicketDesk, repos: Repos, cal: WorkCalendar, now: dt.datetime, settings: Settings, report: SweepReport
+    ticket: Ticket,
+    desk: TicketDesk,
+    repos: Repos,
+    cal: WorkCalendar,
+    now: dt.datetime,
+    settings: Settings,
+    report: SweepReport,
 ) -> None:
     """N working days before → assignee; due day → head; overdue → leader (督办), daily until done."""
     if ticket.paused_since is not None:
@@ -108,28 +152,61 @@ async def _ladder(
     today, due_day = now.date(), ticket.due_at.date()
     assignee = await repos.staff.get(ticket.assignee_id) if ticket.assignee_id else None
     who = assignee.display_name if assignee else texts.NOBODY
-    fields = {"number": ticket.number, "item": ticket.item_name, "due": due_text(ticket), "assignee": who}
+    fields = {
+        "number": ticket.number,
+        "item": ticket.item_name,
+        "due": due_text(ticket),
+        "assignee": who,
+    }
     due_key = ticket.due_at.isoformat()
     if today < due_day and today >= warning_day(ticket.due_at, settings.warn_days_before, cal):
-        targets = [ticket.assignee_id] if ticket.assignee_id else [s.id for s in await repos.staff.in_department(ticket.department_id)]
+        targets = (
+            [ticket.assignee_id]
+            if ticket.assignee_id
+            else [s.id for s in await repos.staff.in_department(ticket.department_id)]
+        )
         for staff_id in targets:
-            if await desk.notify.staff(staff_id, key=f"warn:{ticket.number}:{due_key}:{staff_id}", kind="warning", text=texts.NOTICE_WARN.format(**fields), ticket=ticket):
+            if await desk.notify.staff(
+                staff_id,
+                key=f"warn:{ticket.number}:{due_key}:{staff_id}",
+                kind="warning",
+                text=texts.NOTICE_WARN.format(**fields),
+                ticket=ticket,
+            ):
                 report.warnings.append(f"warn {ticket.number}")
     elif today == due_day and now < ticket.due_at:
-        if await desk.notify.heads(ticket.department_id, key=f"due:{ticket.number}:{due_key}", kind="due_today", text=texts.NOTICE_DUE_TODAY.format(**fields), ticket=ticket):
+        if await desk.notify.heads(
+            ticket.department_id,
+            key=f"due:{ticket.number}:{due_key}",
+            kind="due_today",
+            text=texts.NOTICE_DUE_TODAY.format(**fields),
+            ticket=ticket,
+        ):
             report.warnings.append(f"due-today {ticket.number}")
     elif now >= ticket.due_at:
         late = max(1, workdays_between(due_day, today, cal))
         text = texts.NOTICE_OVERDUE.format(**fields, days=late)
-        ids = await desk.notify.leaders(key=f"overdue:{ticket.number}:{today.isoformat()}", kind="overdue", text=text, ticket=ticket)
+        ids = await desk.notify.leaders(
+            key=f"overdue:{ticket.number}:{today.isoformat()}",
+            kind="overdue",
+            text=text,
+            ticket=ticket,
+        )
         key = f"overdue:{today.isoformat()}"
         if ids and not await repos.tickets.has_event(ticket.id, "escalation", key):
-            await repos.tickets.add_event(ticket, at=now, kind="escalation", note=text, internal=True, data={"key": key})
+            await repos.tickets.add_event(
+                ticket, at=now, kind="escalation", note=text, internal=True, data={"key": key}
+            )
             report.warnings.append(f"overdue {ticket.number}")
 
 
 async def _appointment_reminders(
-    desk: TicketDesk, repos: Repos, cal: WorkCalendar, now: dt.datetime, settings: Settings, report: SweepReport
+    desk: TicketDesk,
+    repos: Repos,
+    cal: WorkCalendar,
+    now: dt.datetime,
+    settings: Settings,
+    report: SweepReport,
 ) -> None:
     """The working day before an appointment, in the villagers' daytime window."""
     if villager_time(now, settings.villager_window) != now or not cal.is_workday(now.date()):
@@ -140,9 +217,12 @@ async def _appointment_reminders(
         if ticket is None or ticket.status not in ("accepted", "in_progress", "need_materials"):
             continue
         text = texts.APPOINTMENT_REMINDER.format(
-            center=desk.catalog.center.name, day=texts.DUE_FORMAT.format(m=next_day.month, d=next_day.day),
-            half=texts.HALF_NAMES[appt.half], place=desk.place_for(ticket),
-            item=ticket.item_name, number=ticket.number,
+            center=desk.catalog.center.name,
+            day=texts.DUE_FORMAT.format(m=next_day.month, d=next_day.day),
+            half=texts.HALF_NAMES[appt.half],
+            place=desk.place_for(ticket),
+            item=ticket.item_name,
+            number=ticket.number,
         )
         if await desk.notify.villager(ticket, text, key=f"appt-remind:{appt.id}"):
             report.reminders.append(ticket.number)

@@ -28,10 +28,11 @@ PUSH_EXTENDED = PUSH_HEAD + "经批准延期{days}个工作日，新的办结期
 PUSH_STAFF_REPLY = "【{center}工作人员】{text}"
 PUSH_NOTE = "\n说明：{note}"
 RATING_ASK = (
-    "\n请您为这次服务打个分，回复数字：\n"
-    "1 非常满意  2 满意  3 基本满意\n4 不满意  5 非常不满意"
+    "\n请您为这次服务打个分，回复数字：\n1 非常满意  2 满意  3 基本满意\n4 不满意  5 非常不满意"
 )
-APPOINTMENT_REMINDER = "【{center}】提醒：您预约了明天{day}{half}到{place}办理{item}（编号{number}），请带齐材料。"
+APPOINTMENT_REMINDER = (
+    "【{center}】提醒：您预约了明天{day}{half}到{place}办理{item}（编号{number}），请带齐材料。"
+)
 HALF_NAMES = {"am": "上午", "pm": "下午"}
 PROVISIONAL = "（节假日安排未公布，期限可能顺延）"
 DUE_FORMAT = "{m}月{d}日"
@@ -46,7 +47,9 @@ NOTICE_OVERDUE = "督办：工单{number}（{item}）已超期{days}个工作日
 NOTICE_ASSIGNED = "新分派给您的工单：{number}（{item}），期限{due}。"
 NOTICE_NUDGE = "工单{number}（{item}）已{days}个工作日没有进展，请跟进。"
 NOTICE_NUDGE_HEAD = "工单{number}（{item}）经办人{assignee}已{days}个工作日未处理。"
-NOTICE_CALLBACK = "差评回访：工单{number}（{item}）评价为“{rating}”，请在{due}前回访。原因：{reason}"
+NOTICE_CALLBACK = (
+    "差评回访：工单{number}（{item}）评价为“{rating}”，请在{due}前回访。原因：{reason}"
+)
 NOTICE_HANDOFF = "有群众在线等待人工回复。"
 NOTICE_EXTENSION = "延期申请：工单{number}（{item}）申请延期{days}个工作日，理由：{note}"
 NOBODY = "（未分派）"

@@ -29,7 +29,9 @@ class AppointmentRepository:
 
     async def for_ticket(self, ticket_id: int) -> Appointment | None:
         return await self.session.scalar(
-            select(Appointment).where(Appointment.ticket_id == ticket_id, Appointment.cancelled_at.is_(None))
+            select(Appointment).where(
+                Appointment.ticket_id == ticket_id, Appointment.cancelled_at.is_(None)
+            )
         )
 
     async def add(self, appointment: Appointment) -> Appointment:

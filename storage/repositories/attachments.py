@@ -18,7 +18,9 @@ class AttachmentRepository:
     async def add(self, *, ticket_id: int, media_id: str, now: dt.datetime) -> bool:
         row_id = await self.session.scalar(
             insert_for(self.session, Attachment)
-            .values(ticket_id=ticket_id, media_id=media_id, status="pending", attempts=0, created_at=now)
+            .values(
+                ticket_id=ticket_id, media_id=media_id, status="pending", attempts=0, created_at=now
+            )
             .on_conflict_do_nothing(index_elements=["media_id"])
             .returning(Attachment.id)
         )
@@ -26,7 +28,10 @@ class AttachmentRepository:
 
     async def pending(self, limit: int = 20) -> list[Attachment]:
         rows = await self.session.scalars(
-            select(Attachment).where(Attachment.status == "pending").order_by(Attachment.id).limit(limit)
+            select(Attachment)
+            .where(Attachment.status == "pending")
+            .order_by(Attachment.id)
+            .limit(limit)
         )
         return list(rows)
 

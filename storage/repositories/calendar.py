@@ -21,7 +21,9 @@ class CalendarRepository:
     async def complete_years(self) -> frozenset[int]:
         return frozenset(await self.session.scalars(select(CalendarYear.year)))
 
-    async def set_override(self, day: dt.date, workday: bool | None, note: str | None = None) -> None:
+    async def set_override(
+        self, day: dt.date, workday: bool | None, note: str | None = None
+    ) -> None:
         """workday None removes the override (the package's calendar applies again)."""
         row = await self.session.get(CalendarOverride, day)
         if workday is None:
@@ -52,5 +54,7 @@ class CalendarRepository:
             row.staff_id = staff_id
 
     async def roster(self, start: dt.date, end: dt.date) -> dict[dt.date, int]:
-        rows = await self.session.scalars(select(DutyRoster).where(DutyRoster.day >= start, DutyRoster.day <= end))
+        rows = await self.session.scalars(
+            select(DutyRoster).where(DutyRoster.day >= start, DutyRoster.day <= end)
+        )
         return {r.day: r.staff_id for r in rows}

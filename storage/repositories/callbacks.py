@@ -26,7 +26,9 @@ class CallbackRepository:
     async def get(self, callback_id: int) -> Callback | None:
         return await self.session.get(Callback, callback_id)
 
-    async def listing(self, departments: Sequence[str] | None = None, *, open_only: bool = False) -> list[Callback]:
+    async def listing(
+        self, departments: Sequence[str] | None = None, *, open_only: bool = False
+    ) -> list[Callback]:
         q = select(Callback)
         if departments is not None:
             q = q.where(Callback.department_id.in_(departments))
@@ -34,5 +36,7 @@ class CallbackRepository:
             q = q.where(Callback.done_at.is_(None))
         return list(await self.session.scalars(q.order_by(Callback.due_at)))
 
-    async def finish(self, callback: Callback, *, staff_id: int, result: str, now: dt.datetime) -> None:
+    async def finish(
+        self, callback: Callback, *, staff_id: int, result: str, now: dt.datetime
+    ) -> None:
         callback.done_at, callback.done_by, callback.result = now, staff_id, result

@@ -42,7 +42,9 @@ class ConsoleQueries:
     # -- pushes ---------------------------------------------------------------
 
     async def outbox_by_key(self, key: str) -> OutboxMessage | None:
-        row: OutboxMessage | None = await self.session.scalar(select(OutboxMessage).where(OutboxMessage.key == key))
+        row: OutboxMessage | None = await self.session.scalar(
+            select(OutboxMessage).where(OutboxMessage.key == key)
+        )
         return row
 
     async def outbox_get(self, row_id: int) -> OutboxMessage | None:
@@ -64,12 +66,17 @@ class ConsoleQueries:
         inbound = await self.session.scalar(select(func.max(InboundMessage.id)))
         event = await self.session.scalar(select(func.max(TicketEvent.id)))
         handoff = await self.session.scalar(select(func.max(Handoff.id)))
-        notice = await self.session.scalar(select(func.max(StaffNotice.id)).where(StaffNotice.staff_id == staff_id))
+        notice = await self.session.scalar(
+            select(func.max(StaffNotice.id)).where(StaffNotice.staff_id == staff_id)
+        )
         return Marks(int(inbound or 0), int(event or 0), int(handoff or 0), int(notice or 0))
 
     async def inbound_openids_after(self, after_id: int, limit: int = 200) -> list[str]:
         rows = await self.session.scalars(
-            select(InboundMessage.openid).where(InboundMessage.id > after_id).order_by(InboundMessage.id).limit(limit)
+            select(InboundMessage.openid)
+            .where(InboundMessage.id > after_id)
+            .order_by(InboundMessage.id)
+            .limit(limit)
         )
         return list(dict.fromkeys(rows))
 
@@ -80,7 +87,9 @@ class ConsoleQueries:
     async def open_tickets_of(self, openids: Sequence[str]) -> list[Ticket]:
         if not openids:
             return []
-        rows = await self.session.scalars(select(Ticket).where(Ticket.openid.in_(openids), Ticket.status.in_(OPEN)))
+        rows = await self.session.scalars(
+            select(Ticket).where(Ticket.openid.in_(openids), Ticket.status.in_(OPEN))
+        )
         return list(rows)
 
     async def live_handoffs_of(self, openids: Sequence[str]) -> list[int]:
@@ -106,12 +115,18 @@ class ConsoleQueries:
         wanted = {i for i in ids if i is not None}
         if not wanted:
             return {}
-        return {s.id: s for s in await self.session.scalars(select(Staff).where(Staff.id.in_(wanted)))}
+        return {
+            s.id: s for s in await self.session.scalars(select(Staff).where(Staff.id.in_(wanted)))
+        }
 
     # -- reports ------------------------------------------------------------------
 
     async def received_between(
-        self, start: dt.datetime, end: dt.datetime, departments: Sequence[str] | None, limit: int = 50_000
+        self,
+        start: dt.datetime,
+        end: dt.datetime,
+        departments: Sequence[str] | None,
+        limit: int = 50_000,
     ) -> list[Ticket]:
         q = select(Ticket).where(Ticket.accepted_at >= start, Ticket.accepted_at < end)
         if departments is not None:
@@ -122,7 +137,9 @@ class ConsoleQueries:
         out: list[Callback] = []
         ids = list(ticket_ids)
         for i in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
-            out += await self.session.scalars(select(Callback).where(Callback.ticket_id.in_(ids[i : i + 500])))
+            out += await self.session.scalars(
+                select(Callback).where(Callback.ticket_id.in_(ids[i : i + 500]))
+            )
         return out
 
     # -- escalations --------------------------------------------------------------

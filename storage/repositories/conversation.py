@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import delete, select
-
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import ConversationState
@@ -28,7 +27,13 @@ class ConversationRepository:
         return row if row is not None and row.expires_at <= now else None
 
     async def save(
-        self, openid: str, flow: str, step: str, data: dict[str, Any], now: dt.datetime, ttl: dt.timedelta
+        self,
+        openid: str,
+        flow: str,
+        step: str,
+        data: dict[str, Any],
+        now: dt.datetime,
+        ttl: dt.timedelta,
     ) -> None:
         row = await self.session.get(ConversationState, openid)
         if row is None:
@@ -38,7 +43,13 @@ class ConversationRepository:
         row.updated_at, row.expires_at = now, now + ttl
 
     async def clear(self, openid: str) -> None:
-        await self.session.execute(delete(ConversationState).where(ConversationState.openid == openid))
+        await self.session.execute(
+            delete(ConversationState).where(ConversationState.openid == openid)
+        )
 
     async def all_for(self, flow: str) -> list[ConversationState]:
-        return list(await self.session.scalars(select(ConversationState).where(ConversationState.flow == flow)))
+        return list(
+            await self.session.scalars(
+                select(ConversationState).where(ConversationState.flow == flow)
+            )
+        )

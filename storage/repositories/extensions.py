@@ -15,9 +15,16 @@ class ExtensionRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def add(self, *, ticket_id: int, days: int, reason: str, staff_id: int, now: dt.datetime) -> ExtensionRequest:
+    async def add(
+        self, *, ticket_id: int, days: int, reason: str, staff_id: int, now: dt.datetime
+    ) -> ExtensionRequest:
         row = ExtensionRequest(
-            ticket_id=ticket_id, days=days, reason=reason, status="pending", requested_by=staff_id, requested_at=now
+            ticket_id=ticket_id,
+            days=days,
+            reason=reason,
+            status="pending",
+            requested_by=staff_id,
+            requested_at=now,
         )
         self.session.add(row)
         await self.session.flush()
@@ -28,13 +35,17 @@ class ExtensionRepository:
 
     async def for_ticket(self, ticket_id: int) -> list[ExtensionRequest]:
         rows = await self.session.scalars(
-            select(ExtensionRequest).where(ExtensionRequest.ticket_id == ticket_id).order_by(ExtensionRequest.id)
+            select(ExtensionRequest)
+            .where(ExtensionRequest.ticket_id == ticket_id)
+            .order_by(ExtensionRequest.id)
         )
         return list(rows)
 
     async def pending_for_ticket(self, ticket_id: int) -> ExtensionRequest | None:
         row: ExtensionRequest | None = await self.session.scalar(
-            select(ExtensionRequest).where(ExtensionRequest.ticket_id == ticket_id, ExtensionRequest.status == "pending")
+            select(ExtensionRequest).where(
+                ExtensionRequest.ticket_id == ticket_id, ExtensionRequest.status == "pending"
+            )
         )
         return row
 
@@ -50,6 +61,8 @@ class ExtensionRepository:
         return [(r[0], r[1]) for r in rows.all()]
 
     @staticmethod
-    def decide(row: ExtensionRequest, *, approved: bool, staff_id: int, note: str | None, now: dt.datetime) -> None:
+    def decide(
+        row: ExtensionRequest, *, approved: bool, staff_id: int, note: str | None, now: dt.datetime
+    ) -> None:
         row.status = "approved" if approved else "denied"
         row.decided_by, row.decided_at, row.decision_note = staff_id, now, note

@@ -16,7 +16,9 @@ class HandoffRepository:
 
     async def active(self, openid: str) -> Handoff | None:
         return await self.session.scalar(
-            select(Handoff).where(Handoff.openid == openid, Handoff.status != "closed").order_by(Handoff.id.desc())
+            select(Handoff)
+            .where(Handoff.openid == openid, Handoff.status != "closed")
+            .order_by(Handoff.id.desc())
         )
 
     async def open(self, openid: str, now: dt.datetime) -> tuple[Handoff, bool]:

@@ -30,7 +30,13 @@ class MessageRepository:
         on this process or another replica, see the first one's row."""
         row_id = await self.session.scalar(
             insert_for(self.session, InboundMessage)
-            .values(dedup_key=dedup_key, received_at=received_at, state="processing", retries=0, **fields)
+            .values(
+                dedup_key=dedup_key,
+                received_at=received_at,
+                state="processing",
+                retries=0,
+                **fields,
+            )
             .on_conflict_do_nothing(index_elements=["dedup_key"])
             .returning(InboundMessage.id)
         )
@@ -50,7 +56,9 @@ class MessageRepository:
     async def status(self, message_id: int) -> tuple[str, dict[str, Any] | None]:
         row = (
             await self.session.execute(
-                select(InboundMessage.state, InboundMessage.reply).where(InboundMessage.id == message_id)
+                select(InboundMessage.state, InboundMessage.reply).where(
+                    InboundMessage.id == message_id
+                )
             )
         ).one()
         return row.state, row.reply

@@ -16,18 +16,34 @@ class NoticeRepository:
         self.session = session
 
     async def add(
-        self, *, key: str, staff_id: int, kind: str, text: str, now: dt.datetime, ticket_id: int | None = None
+        self,
+        *,
+        key: str,
+        staff_id: int,
+        kind: str,
+        text: str,
+        now: dt.datetime,
+        ticket_id: int | None = None,
     ) -> bool:
         """False when a notice with this key was already given."""
         row_id = await self.session.scalar(
             insert_for(self.session, StaffNotice)
-            .values(key=key, staff_id=staff_id, kind=kind, text=text, created_at=now, ticket_id=ticket_id)
+            .values(
+                key=key,
+                staff_id=staff_id,
+                kind=kind,
+                text=text,
+                created_at=now,
+                ticket_id=ticket_id,
+            )
             .on_conflict_do_nothing(index_elements=["key"])
             .returning(StaffNotice.id)
         )
         return row_id is not None
 
-    async def for_staff(self, staff_id: int, *, unread_only: bool = False, limit: int = 100) -> list[StaffNotice]:
+    async def for_staff(
+        self, staff_id: int, *, unread_only: bool = False, limit: int = 100
+    ) -> list[StaffNotice]:
         q = select(StaffNotice).where(StaffNotice.staff_id == staff_id)
         if unread_only:
             q = q.where(StaffNotice.read_at.is_(None))
@@ -42,7 +58,9 @@ class NoticeRepository:
     async def unread_count(self, staff_id: int) -> int:
         return int(
             await self.session.scalar(
-                select(func.count()).where(StaffNotice.staff_id == staff_id, StaffNotice.read_at.is_(None))
+                select(func.count()).where(
+                    StaffNotice.staff_id == staff_id, StaffNotice.read_at.is_(None)
+                )
             )
             or 0
         )

@@ -62,7 +62,9 @@ class OutboxRepository:
             and_(OutboxMessage.status == "pending", OutboxMessage.next_attempt_at <= now),
             and_(OutboxMessage.status == "claimed", OutboxMessage.claimed_at <= now - lease),
         )
-        pick = select(OutboxMessage.id).where(due).order_by(OutboxMessage.next_attempt_at).limit(limit)
+        pick = (
+            select(OutboxMessage.id).where(due).order_by(OutboxMessage.next_attempt_at).limit(limit)
+        )
         if self.session.bind is not None and self.session.bind.dialect.name == "postgresql":
             pick = pick.with_for_update(skip_locked=True)
         ids = list(await self.session.scalars(pick))
@@ -105,18 +107,29 @@ class OutboxRepository:
         done = await self.session.execute(
             update(OutboxMessage)
             .where(OutboxMessage.status == "sending", OutboxMessage.claimed_at <= now - lease)
-            .values(status="in_doubt", last_error="the sender stopped during the call; delivery unknown")
+            .values(
+                status="in_doubt", last_error="the sender stopped during the call; delivery unknown"
+            )
         )
         return done.rowcount
 
-    async def mark_sent(self, row_id: int, now: dt.datetime, wechat_msgid: str | None = None) -> None:
+    async def mark_sent(
+        self, row_id: int, now: dt.datetime, wechat_msgid: str | None = None
+    ) -> None:
         await self.session.execute(
             update(OutboxMessage)
             .where(OutboxMessage.id == row_id)
-            .values(status="sent", sent_at=now, wechat_msgid=wechat_msgid, attempts=OutboxMessage.attempts + 1)
+            .values(
+                status="sent",
+                sent_at=now,
+                wechat_msgid=wechat_msgid,
+                attempts=OutboxMessage.attempts + 1,
+            )
         )
 
-    async def mark_retry(self, row_id: int, next_at: dt.datetime, error: str, *, kind: str | None = None) -> None:
+    async def mark_retry(
+        self, row_id: int, next_at: dt.datetime, error: str, *, kind: str | None = None
+    ) -> None:
         values: dict[str, Any] = {
             "status": "pending",
             "next_attempt_at": next_at,
@@ -127,7 +140,9 @@ class OutboxRepository:
         }
         if kind is not None:
             values["kind"] = kind
-        await self.session.execute(update(OutboxMessage).where(OutboxMessage.id == row_id).values(**values))
+        await self.session.execute(
+            update(OutboxMessage).where(OutboxMessage.id == row_id).values(**values)
+        )
 
     async def mark_failed(self, row_id: int, error: str) -> None:
         await self.session.execute(
@@ -139,7 +154,9 @@ class OutboxRepository:
     async def record_delivery(self, wechat_msgid: str, status: str) -> bool:
         """TEMPLATESENDJOBFINISH: WeChat's report of whether a template message arrived."""
         done = await self.session.execute(
-            update(OutboxMessage).where(OutboxMessage.wechat_msgid == wechat_msgid).values(delivery=status)
+            update(OutboxMessage)
+            .where(OutboxMessage.wechat_msgid == wechat_msgid)
+            .values(delivery=status)
         )
         return done.rowcount > 0
 

@@ -67,7 +67,9 @@ class SessionRepository:
 
     async def revoke_all(self, staff_id: int, now: dt.datetime, *, keep: str | None = None) -> None:
         """End every session of a staff member (password reset, deactivation), except `keep`."""
-        q = update(StaffSession).where(StaffSession.staff_id == staff_id, StaffSession.revoked_at.is_(None))
+        q = update(StaffSession).where(
+            StaffSession.staff_id == staff_id, StaffSession.revoked_at.is_(None)
+        )
         if keep is not None:
             q = q.where(StaffSession.id != keep)
         await self.session.execute(q.values(revoked_at=now))

@@ -18,11 +18,15 @@ class StaffRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def sync_departments(self, departments: Iterable[tuple[str, str, str | None, str | None]]) -> None:
+    async def sync_departments(
+        self, departments: Iterable[tuple[str, str, str | None, str | None]]
+    ) -> None:
         """Make the departments table match the catalog's center.yaml (id, name, window, phone)."""
         for dep_id, name, window, phone in departments:
             # An upsert: replicas starting together all sync the same rows.
-            stmt = insert_for(self.session, Department).values(id=dep_id, name=name, window=window, phone=phone)
+            stmt = insert_for(self.session, Department).values(
+                id=dep_id, name=name, window=window, phone=phone
+            )
             await self.session.execute(
                 stmt.on_conflict_do_update(
                     index_elements=["id"], set_={"name": name, "window": window, "phone": phone}
@@ -68,8 +72,16 @@ class StaffRepository:
     async def get(self, staff_id: int) -> Staff | None:
         return await self.session.get(Staff, staff_id)
 
-    async def in_department(self, department_id: str, *, roles: tuple[str, ...] = ("clerk", "head"), on_duty: bool | None = None) -> list[Staff]:
-        q = select(Staff).where(Staff.department_id == department_id, Staff.role.in_(roles), Staff.active.is_(True))
+    async def in_department(
+        self,
+        department_id: str,
+        *,
+        roles: tuple[str, ...] = ("clerk", "head"),
+        on_duty: bool | None = None,
+    ) -> list[Staff]:
+        q = select(Staff).where(
+            Staff.department_id == department_id, Staff.role.in_(roles), Staff.active.is_(True)
+        )
         if on_duty is not None:
             q = q.where(Staff.on_duty.is_(on_duty))
         return list(await self.session.scalars(q.order_by(Staff.id)))

@@ -50,7 +50,10 @@ class TicketRepository:
 
     async def for_villager(self, openid: str, limit: int = 10) -> list[Ticket]:
         rows = await self.session.scalars(
-            select(Ticket).where(Ticket.openid == openid).order_by(Ticket.created_at.desc()).limit(limit)
+            select(Ticket)
+            .where(Ticket.openid == openid)
+            .order_by(Ticket.created_at.desc())
+            .limit(limit)
         )
         return list(rows)
 
@@ -106,7 +109,9 @@ class TicketRepository:
 
     async def events(self, ticket_id: int) -> list[TicketEvent]:
         rows = await self.session.scalars(
-            select(TicketEvent).where(TicketEvent.ticket_id == ticket_id).order_by(TicketEvent.at, TicketEvent.id)
+            select(TicketEvent)
+            .where(TicketEvent.ticket_id == ticket_id)
+            .order_by(TicketEvent.at, TicketEvent.id)
         )
         return list(rows)
 
@@ -136,7 +141,9 @@ class TicketRepository:
         if assignee_id is not None:
             q = q.where(Ticket.assignee_id == assignee_id)
         if owner_or_assignee is not None:
-            q = q.where(or_(Ticket.assignee_id == owner_or_assignee, Ticket.owner_id == owner_or_assignee))
+            q = q.where(
+                or_(Ticket.assignee_id == owner_or_assignee, Ticket.owner_id == owner_or_assignee)
+            )
         if unclaimed:
             q = q.where(Ticket.assignee_id.is_(None))
         if due_before is not None:

@@ -43,7 +43,9 @@ class VillagerRepository:
         values: dict[str, object] = {"subscribed": subscribed}
         if scene:
             values["qrscene"] = scene
-        await self.session.execute(update(Villager).where(Villager.openid == openid).values(**values))
+        await self.session.execute(
+            update(Villager).where(Villager.openid == openid).values(**values)
+        )
 
     async def count_window_push(self, openid: str) -> None:
         await self.session.execute(
@@ -64,7 +66,9 @@ class VillagerRepository:
     async def remember_applicant(self, openid: str, *, name: str, phone: str, village: str) -> None:
         """Details from the last registration, offered (masked) next time."""
         await self.session.execute(
-            update(Villager).where(Villager.openid == openid).values(name=name, phone=phone, village=village)
+            update(Villager)
+            .where(Villager.openid == openid)
+            .values(name=name, phone=phone, village=village)
         )
 
     async def window_states(self, openids: list[str]) -> dict[str, tuple[dt.datetime | None, int]]:

@@ -44,7 +44,10 @@ def test_kb_check_reports_file_and_line(tmp_path: Path) -> None:
     bad = tmp_path / "catalog"
     shutil.copytree(ROOT / "knowledge" / "catalog", bad)
     item = bad / "items" / "dibao.yaml"
-    item.write_text(item.read_text(encoding="utf-8").replace("department: minzheng", "department: nowhere"), encoding="utf-8")
+    item.write_text(
+        item.read_text(encoding="utf-8").replace("department: minzheng", "department: nowhere"),
+        encoding="utf-8",
+    )
     result = CliRunner().invoke(cli, ["kb", "check", str(bad)])
     assert result.exit_code == 1
     assert "dibao.yaml:4:" in result.output and "nowhere" in result.output
@@ -58,24 +61,38 @@ def test_staff_add_reads_the_password_from_stdin(env: dict[str, str]) -> None:
     assert short.exit_code != 0 and "8 characters" in short.output
     ok = runner.invoke(cli, ["staff", "add", "wang", "--role", "admin"], input="a-long-password\n")
     assert ok.exit_code == 0, ok.output
-    again = runner.invoke(cli, ["staff", "add", "wang", "--role", "admin"], input="a-long-password\n")
+    again = runner.invoke(
+        cli, ["staff", "add", "wang", "--role", "admin"], input="a-long-password\n"
+    )
     assert again.exit_code != 0 and "already exists" in again.output
-    no_dep = runner.invoke(cli, ["staff", "add", "li", "--role", "clerk"], input="a-long-password\n")
+    no_dep = runner.invoke(
+        cli, ["staff", "add", "li", "--role", "clerk"], input="a-long-password\n"
+    )
     assert no_dep.exit_code != 0 and "--department" in no_dep.output
 
 
 def test_tick_now_runs_one_pass(env: dict[str, str]) -> None:
     result = CliRunner().invoke(cli, ["tick", "--now", "2026-12-01T09:00:00+08:00"])
     assert result.exit_code == 0, result.output
-    assert "tick at 2026-12-01T09:00:00+08:00" in result.output and "pushes: sent 0" in result.output
+    assert (
+        "tick at 2026-12-01T09:00:00+08:00" in result.output and "pushes: sent 0" in result.output
+    )
 
 
-def test_bad_configuration_names_the_variable(env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bad_configuration_names_the_variable(
+    env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("BIANMIN_SCHEDULER_INTERVAL", "soon")
     result = CliRunner().invoke(cli, ["tick"])
     assert result.exit_code != 0 and "BIANMIN_SCHEDULER_INTERVAL" in result.output
 
 
 def test_python_dash_m_bot_is_the_same_command() -> None:
-    out = subprocess.run([sys.executable, "-m", "bot", "--help"], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-m", "bot", "--help"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert out.returncode == 0 and "kb" in out.stdout and "tick" in out.stdout

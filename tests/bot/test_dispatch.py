@@ -40,7 +40,10 @@ class SlowRouter:
 
 @pytest.fixture
 async def slow_app(
-    make_settings: Callable[..., Settings], clock: FixedClock, knowledge: KnowledgeService, request: pytest.FixtureRequest
+    make_settings: Callable[..., Settings],
+    clock: FixedClock,
+    knowledge: KnowledgeService,
+    request: pytest.FixtureRequest,
 ) -> AsyncIterator[tuple[TestClient[Any, Any], SlowRouter]]:
     delay, budget = request.param
     slow = SlowRouter(delay)
@@ -57,12 +60,16 @@ async def post(client: TestClient[Any, Any], clock: FixedClock, body: str) -> An
 
 @pytest.mark.parametrize("slow_app", [(0.6, 0.2)], indirect=True)
 async def test_late_reply_answers_success_then_pushes(
-    slow_app: tuple[TestClient[Any, Any], SlowRouter], clock: FixedClock, fake_wechat: tuple[FakeWeChat, TestServer]
+    slow_app: tuple[TestClient[Any, Any], SlowRouter],
+    clock: FixedClock,
+    fake_wechat: tuple[FakeWeChat, TestServer],
 ) -> None:
     client, slow = slow_app
     fake, _ = fake_wechat
     fake.record_interaction(OPENID)  # WeChat knows the villager just wrote
-    resp = await post(client, clock, helpers.text_xml(OPENID, "低保要带什么", int(clock.now().timestamp())))
+    resp = await post(
+        client, clock, helpers.text_xml(OPENID, "低保要带什么", int(clock.now().timestamp()))
+    )
     assert await resp.text() == "success"
     await runtime(client).dispatcher.drain()
     pushes = fake.pushes_for(OPENID)
@@ -78,7 +85,9 @@ async def test_late_reply_answers_success_then_pushes(
 
 @pytest.mark.parametrize("slow_app", [(0.6, 0.2)], indirect=True)
 async def test_retry_after_deferral_gets_success_and_no_second_run(
-    slow_app: tuple[TestClient[Any, Any], SlowRouter], clock: FixedClock, fake_wechat: tuple[FakeWeChat, TestServer]
+    slow_app: tuple[TestClient[Any, Any], SlowRouter],
+    clock: FixedClock,
+    fake_wechat: tuple[FakeWeChat, TestServer],
 ) -> None:
     client, slow = slow_app
     fake_wechat[0].record_interaction(OPENID)

@@ -42,13 +42,19 @@ async def test_url_verification_echoes(app_client: TestClient[Any, Any], clock: 
     assert await resp.text() == "echo-123"
 
 
-async def test_url_verification_refuses_bad_signature(app_client: TestClient[Any, Any], clock: FixedClock) -> None:
+async def test_url_verification_refuses_bad_signature(
+    app_client: TestClient[Any, Any], clock: FixedClock
+) -> None:
     resp = await app_client.get(helpers.query(now_ts(clock), token="wrong", echostr="x"))
     assert resp.status == 403
 
 
-async def test_text_question_gets_the_catalog_answer(app_client: TestClient[Any, Any], clock: FixedClock) -> None:
-    resp = await post(app_client, clock, helpers.text_xml(OPENID, "办低保要带什么材料", now_ts(clock)))
+async def test_text_question_gets_the_catalog_answer(
+    app_client: TestClient[Any, Any], clock: FixedClock
+) -> None:
+    resp = await post(
+        app_client, clock, helpers.text_xml(OPENID, "办低保要带什么材料", now_ts(clock))
+    )
     assert resp.status == 200
     body = await resp.text()
     import xmltodict
@@ -63,19 +69,27 @@ async def test_text_question_gets_the_catalog_answer(app_client: TestClient[Any,
     assert villager.openid == OPENID and villager.last_inbound_at == clock.now()
 
 
-async def test_missing_signature_is_forbidden(app_client: TestClient[Any, Any], clock: FixedClock) -> None:
+async def test_missing_signature_is_forbidden(
+    app_client: TestClient[Any, Any], clock: FixedClock
+) -> None:
     resp = await app_client.post("/wechat", data=helpers.text_xml(OPENID, "低保", now_ts(clock)))
     assert resp.status == 403
     assert await rows(app_client, InboundMessage) == []
 
 
-async def test_bad_signature_is_forbidden(app_client: TestClient[Any, Any], clock: FixedClock) -> None:
-    resp = await post(app_client, clock, helpers.text_xml(OPENID, "低保", now_ts(clock)), token="forged")
+async def test_bad_signature_is_forbidden(
+    app_client: TestClient[Any, Any], clock: FixedClock
+) -> None:
+    resp = await post(
+        app_client, clock, helpers.text_xml(OPENID, "低保", now_ts(clock)), token="forged"
+    )
     assert resp.status == 403
     assert await rows(app_client, InboundMessage) == []
 
 
-async def test_stale_timestamp_is_forbidden(app_client: TestClient[Any, Any], clock: FixedClock) -> None:
+async def test_stale_timestamp_is_forbidden(
+    app_client: TestClient[Any, Any], clock: FixedClock
+) -> None:
     old = now_ts(clock) - 3600  # an hour old: a replay
     resp = await app_client.post(helpers.query(old), data=helpers.text_xml(OPENID, "低保", old))
     assert resp.status == 403
@@ -87,7 +101,9 @@ async def test_oversize_body_is_413(app_client: TestClient[Any, Any], clock: Fix
     assert resp.status == 413
 
 
-async def test_oversize_chunked_body_is_413(app_client: TestClient[Any, Any], clock: FixedClock) -> None:
+async def test_oversize_chunked_body_is_413(
+    app_client: TestClient[Any, Any], clock: FixedClock
+) -> None:
     async def chunks():  # type: ignore[no-untyped-def]
         for _ in range(20):
             yield b"x" * 8192  # no Content-Length: the limit must hold while streaming
@@ -96,20 +112,32 @@ async def test_oversize_chunked_body_is_413(app_client: TestClient[Any, Any], cl
     assert resp.status == 413
 
 
-async def test_malformed_xml_answers_success(app_client: TestClient[Any, Any], clock: FixedClock) -> None:
-    for body in ("<xml><ToUserName>gh", "not xml at all", "", "<xml></xml>", "<xml><MsgType>text</MsgType></xml>"):
+async def test_malformed_xml_answers_success(
+    app_client: TestClient[Any, Any], clock: FixedClock
+) -> None:
+    for body in (
+        "<xml><ToUserName>gh",
+        "not xml at all",
+        "",
+        "<xml></xml>",
+        "<xml><MsgType>text</MsgType></xml>",
+    ):
         resp = await post(app_client, clock, body)
         assert resp.status == 200, body
         assert await resp.text() == "success", body
 
 
-async def test_entity_declarations_are_refused(app_client: TestClient[Any, Any], clock: FixedClock) -> None:
+async def test_entity_declarations_are_refused(
+    app_client: TestClient[Any, Any], clock: FixedClock
+) -> None:
     xxe = (
         '<?xml version="1.0"?><!DOCTYPE xml [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
         f"<xml><FromUserName>{OPENID}</FromUserName><CreateTime>{now_ts(clock)}</CreateTime>"
         "<MsgType>text</MsgType><Content>&xxe;</Content><MsgId>1</MsgId></xml>"
     )
-    laughs = '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><xml>&lol2;</xml>'
+    laughs = (
+        '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><xml>&lol2;</xml>'
+    )
     for body in (xxe, laughs):
         resp = await post(app_client, clock, body)
         assert resp.status == 400
@@ -117,7 +145,9 @@ async def test_entity_declarations_are_refused(app_client: TestClient[Any, Any],
     assert await rows(app_client, InboundMessage) == []
 
 
-async def test_control_characters_are_survived(app_client: TestClient[Any, Any], clock: FixedClock) -> None:
+async def test_control_characters_are_survived(
+    app_client: TestClient[Any, Any], clock: FixedClock
+) -> None:
     # A phone keyboard's stray \x08 and \x1b break XML parsers; the message still counts.
     body = helpers.text_xml(OPENID, "低保\x08要带\x1b什么", now_ts(clock))
     resp = await post(app_client, clock, body)
@@ -128,7 +158,9 @@ async def test_control_characters_are_survived(app_client: TestClient[Any, Any],
     assert "\x08" not in (msg.text or "")
 
 
-async def test_odd_unicode_is_answered_as_text(app_client: TestClient[Any, Any], clock: FixedClock) -> None:
+async def test_odd_unicode_is_answered_as_text(
+    app_client: TestClient[Any, Any], clock: FixedClock
+) -> None:
     for content in ("👴🏻低保😀", "\u200b\u200b", "ｄｉｂａｏ　低保", "\U0002a6a5\U0002a6a6?"):
         resp = await post(app_client, clock, helpers.text_xml(OPENID, content, now_ts(clock)))
         assert resp.status == 200
@@ -136,7 +168,9 @@ async def test_odd_unicode_is_answered_as_text(app_client: TestClient[Any, Any],
         assert text == "success" or content_of(text)
 
 
-async def test_reply_with_cdata_terminator_stays_well_formed(app_client: TestClient[Any, Any], clock: FixedClock) -> None:
+async def test_reply_with_cdata_terminator_stays_well_formed(
+    app_client: TestClient[Any, Any], clock: FixedClock
+) -> None:
     from bot.protocol import render_reply
     from handlers.types import Reply
 
@@ -159,7 +193,9 @@ async def test_retries_get_the_same_reply_and_are_handled_once(
 async def test_event_retries_are_deduplicated_by_sender_time_event(
     app_client: TestClient[Any, Any], clock: FixedClock
 ) -> None:
-    body = helpers.xml(OPENID, now_ts(clock), "event", Event="subscribe", EventKey="qrscene_qingshi")
+    body = helpers.xml(
+        OPENID, now_ts(clock), "event", Event="subscribe", EventKey="qrscene_qingshi"
+    )
     first = await (await post(app_client, clock, body)).text()
     second = await (await post(app_client, clock, body)).text()
     assert first == second and "欢迎" in content_of(first)
@@ -169,22 +205,83 @@ async def test_event_retries_are_deduplicated_by_sender_time_event(
     assert villager.qrscene == "qingshi" and villager.subscribed
 
 
-async def test_every_message_type_parses(app_client: TestClient[Any, Any], clock: FixedClock) -> None:
+async def test_every_message_type_parses(
+    app_client: TestClient[Any, Any], clock: FixedClock
+) -> None:
     t = now_ts(clock)
     mid = helpers.next_msg_id
     cases: list[tuple[str, str | None]] = [
-        (helpers.xml(OPENID, t, "voice", MediaId="m1", Format="amr", Recognition="低保要带什么", MsgId=mid()), "最低生活保障"),
-        (helpers.xml(OPENID, t, "voice", MediaId="m2", Format="amr", Recognition="", MsgId=mid()), "没听清"),
-        (helpers.xml(OPENID, t, "image", PicUrl="http://x/p.jpg", MediaId="m3", MsgId=mid()), "图片收到了"),
-        (helpers.xml(OPENID, t, "location", Location_X="25.04", Location_Y="102.71", Scale=15, Label="青石镇", MsgId=mid()), "便民服务中心在"),
-        (helpers.xml(OPENID, t, "link", Title="t", Description="d", Url="http://x", MsgId=mid()), "链接收到了"),
-        (helpers.xml(OPENID, t, "video", MediaId="m4", ThumbMediaId="m5", MsgId=mid()), "视频收到了"),
-        (helpers.xml(OPENID, t, "shortvideo", MediaId="m6", ThumbMediaId="m7", MsgId=mid()), "视频收到了"),
+        (
+            helpers.xml(
+                OPENID,
+                t,
+                "voice",
+                MediaId="m1",
+                Format="amr",
+                Recognition="低保要带什么",
+                MsgId=mid(),
+            ),
+            "最低生活保障",
+        ),
+        (
+            helpers.xml(
+                OPENID, t, "voice", MediaId="m2", Format="amr", Recognition="", MsgId=mid()
+            ),
+            "没听清",
+        ),
+        (
+            helpers.xml(OPENID, t, "image", PicUrl="http://x/p.jpg", MediaId="m3", MsgId=mid()),
+            "图片收到了",
+        ),
+        (
+            helpers.xml(
+                OPENID,
+                t,
+                "location",
+                Location_X="25.04",
+                Location_Y="102.71",
+                Scale=15,
+                Label="青石镇",
+                MsgId=mid(),
+            ),
+            "便民服务中心在",
+        ),
+        (
+            helpers.xml(OPENID, t, "link", Title="t", Description="d", Url="http://x", MsgId=mid()),
+            "链接收到了",
+        ),
+        (
+            helpers.xml(OPENID, t, "video", MediaId="m4", ThumbMediaId="m5", MsgId=mid()),
+            "视频收到了",
+        ),
+        (
+            helpers.xml(OPENID, t, "shortvideo", MediaId="m6", ThumbMediaId="m7", MsgId=mid()),
+            "视频收到了",
+        ),
         (helpers.xml(OPENID, t, "miniprogrampage", Title="x", MsgId=mid()), None),
-        (helpers.xml(OPENID, t + 1, "event", Event="SCAN", EventKey="town2", Ticket="tk"), "又见面"),
+        (
+            helpers.xml(OPENID, t + 1, "event", Event="SCAN", EventKey="town2", Ticket="tk"),
+            "又见面",
+        ),
         (helpers.xml(OPENID, t + 2, "event", Event="CLICK", EventKey="ask:医保怎么交"), "医疗保险"),
-        (helpers.xml(OPENID, t + 3, "event", Event="VIEW", EventKey="https://bm.example.gov.cn/"), None),
-        (helpers.xml(OPENID, t + 4, "event", Event="LOCATION", Latitude="25.0", Longitude="102.7", Precision="65"), None),
+        (
+            helpers.xml(
+                OPENID, t + 3, "event", Event="VIEW", EventKey="https://bm.example.gov.cn/"
+            ),
+            None,
+        ),
+        (
+            helpers.xml(
+                OPENID,
+                t + 4,
+                "event",
+                Event="LOCATION",
+                Latitude="25.0",
+                Longitude="102.7",
+                Precision="65",
+            ),
+            None,
+        ),
         (helpers.xml(OPENID, t + 5, "event", Event="some_new_event"), None),
         (helpers.xml(OPENID, t + 6, "event", Event="unsubscribe"), None),
     ]
@@ -202,16 +299,27 @@ async def test_every_message_type_parses(app_client: TestClient[Any, Any], clock
     assert villager.subscribed is False  # the last event was unsubscribe
 
 
-async def test_template_delivery_report_is_recorded(app_client: TestClient[Any, Any], clock: FixedClock) -> None:
+async def test_template_delivery_report_is_recorded(
+    app_client: TestClient[Any, Any], clock: FixedClock
+) -> None:
     rt = runtime(app_client)
     from storage.repositories import Repos
 
     async with rt.sessionmaker() as session, session.begin():
         repos = Repos.bind(session)
-        await repos.outbox.enqueue(key="k1", openid=OPENID, kind="template", body={"data": {}}, now=clock.now())
+        await repos.outbox.enqueue(
+            key="k1", openid=OPENID, kind="template", body={"data": {}}, now=clock.now()
+        )
         (row,) = await repos.outbox.for_openid(OPENID)
         await repos.outbox.mark_sent(row.id, clock.now(), "200163836")
-    body = helpers.xml(OPENID, now_ts(clock), "event", Event="TEMPLATESENDJOBFINISH", MsgID=200163836, Status="failed:user block")
+    body = helpers.xml(
+        OPENID,
+        now_ts(clock),
+        "event",
+        Event="TEMPLATESENDJOBFINISH",
+        MsgID=200163836,
+        Status="failed:user block",
+    )
     resp = await post(app_client, clock, body)
     assert await resp.text() == "success"
     async with rt.sessionmaker() as session:

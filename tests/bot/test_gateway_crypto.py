@@ -25,8 +25,12 @@ NEW_KEY = base64.b64encode(bytes(range(32))).decode().rstrip("=")
 OPENID = "oAesVillager000000000000001"
 
 
-async def serve(settings: Settings, clock: FixedClock, knowledge: KnowledgeService) -> TestClient[Any, Any]:
-    client: TestClient[Any, Any] = TestClient(TestServer(make_app(settings, clock=clock, knowledge=knowledge)))
+async def serve(
+    settings: Settings, clock: FixedClock, knowledge: KnowledgeService
+) -> TestClient[Any, Any]:
+    client: TestClient[Any, Any] = TestClient(
+        TestServer(make_app(settings, clock=clock, knowledge=knowledge))
+    )
     await client.start_server()
     return client
 
@@ -41,8 +45,12 @@ def test_tencent_published_vector_decrypts() -> None:
         "usjZ4uBl9FyJvnhvQl+q5rv1ixrcpCumEPo5MJSgM9ehVsNPfUM669WuMyVWQLCzpu9GhglF2PE="
     )
     body = f"<xml><ToUserName><![CDATA[gh_10f6c3c3ac5a]]></ToUserName><Encrypt><![CDATA[{encrypt}]]></Encrypt></xml>"
-    crypto = Crypto("spamtest", "wx2c2769f8efd9abc2", ("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG",))
-    plain = crypto.decrypt(body.encode(), "5d197aaffba7e9b25a30732f161a50dee96bd5fa", "1409735669", "1320562132")
+    crypto = Crypto(
+        "spamtest", "wx2c2769f8efd9abc2", ("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG",)
+    )
+    plain = crypto.decrypt(
+        body.encode(), "5d197aaffba7e9b25a30732f161a50dee96bd5fa", "1409735669", "1320562132"
+    )
     assert "<Content><![CDATA[abcdteT]]></Content>" in plain
     assert "<MsgId>6054768590064713728</MsgId>" in plain
 
@@ -58,8 +66,13 @@ async def test_encrypted_question_gets_an_encrypted_answer(
     client = await serve(make_settings(wechat_aes_key=OLD_KEY), clock, knowledge)
     try:
         platform = FakePlatform(
-            callback_url=str(client.make_url("/wechat")), token=helpers.TOKEN, appid=helpers.APPID,
-            aes_key=OLD_KEY, mode=mode, http=http, clock=clock,  # type: ignore[arg-type]
+            callback_url=str(client.make_url("/wechat")),
+            token=helpers.TOKEN,
+            appid=helpers.APPID,
+            aes_key=OLD_KEY,
+            mode=mode,
+            http=http,
+            clock=clock,  # type: ignore[arg-type]
         )
         result = await platform.text(OPENID, "医保一年交多少钱")
         assert result.ok, result.error
@@ -71,14 +84,24 @@ async def test_encrypted_question_gets_an_encrypted_answer(
 
 
 async def test_previous_key_is_tried_during_rotation(
-    make_settings: Callable[..., Settings], clock: FixedClock, knowledge: KnowledgeService, http: aiohttp.ClientSession
+    make_settings: Callable[..., Settings],
+    clock: FixedClock,
+    knowledge: KnowledgeService,
+    http: aiohttp.ClientSession,
 ) -> None:
     # The operator saved a new key in the bot first; WeChat still encrypts with the old one.
-    client = await serve(make_settings(wechat_aes_key=NEW_KEY, wechat_aes_key_previous=OLD_KEY), clock, knowledge)
+    client = await serve(
+        make_settings(wechat_aes_key=NEW_KEY, wechat_aes_key_previous=OLD_KEY), clock, knowledge
+    )
     try:
         platform = FakePlatform(
-            callback_url=str(client.make_url("/wechat")), token=helpers.TOKEN, appid=helpers.APPID,
-            aes_key=OLD_KEY, mode="aes", http=http, clock=clock,
+            callback_url=str(client.make_url("/wechat")),
+            token=helpers.TOKEN,
+            appid=helpers.APPID,
+            aes_key=OLD_KEY,
+            mode="aes",
+            http=http,
+            clock=clock,
         )
         result = await platform.text(OPENID, "低保要带什么")
         assert result.status == 200 and result.reply_xml != "success"
@@ -105,9 +128,14 @@ async def test_undecryptable_and_wrong_appid_answer_success(
                 encrypt = MessageCrypto(helpers.TOKEN, OLD_KEY, appid or "").encrypt(
                     helpers.text_xml(OPENID, "低保", int(ts))
                 )
-            msg_sig = MessageCrypto(helpers.TOKEN, OLD_KEY, helpers.APPID).signature(ts, nonce, encrypt)
+            msg_sig = MessageCrypto(helpers.TOKEN, OLD_KEY, helpers.APPID).signature(
+                ts, nonce, encrypt
+            )
             url = helpers.query(int(ts), nonce=nonce, encrypt_type="aes", msg_signature=msg_sig)
-            resp = await client.post(url, data=f"<xml><ToUserName>gh</ToUserName><Encrypt><![CDATA[{encrypt}]]></Encrypt></xml>")
+            resp = await client.post(
+                url,
+                data=f"<xml><ToUserName>gh</ToUserName><Encrypt><![CDATA[{encrypt}]]></Encrypt></xml>",
+            )
             assert resp.status == 200
             assert await resp.text() == "success"
         # 2. A forged msg_signature is a signature failure: 403.

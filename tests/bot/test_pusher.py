@@ -26,7 +26,9 @@ OPENID = "oPushVillager00000000000001"
 TEMPLATE = {"data": {"keyword1": "BM20261123-0001", "keyword3": "已办结"}, "url": ""}
 
 
-async def enqueue(client: TestClient[Any, Any], clock: FixedClock, key: str, *, template: bool = True) -> None:
+async def enqueue(
+    client: TestClient[Any, Any], clock: FixedClock, key: str, *, template: bool = True
+) -> None:
     body: dict[str, Any] = {"text": f"notice {key}"}
     if template:
         body["template"] = TEMPLATE
@@ -93,7 +95,9 @@ async def test_quota_used_up_falls_back_to_template(
         await enqueue(templated, clock, f"q{i}")
     await runtime(templated).pusher.drain()  # type: ignore[union-attr]
     kinds = [p.kind for p in fake.pushes_for(OPENID)]
-    assert kinds == ["text"] * 5 + ["template"] * 2  # 5 per window (cs_window_quota), then templates
+    assert (
+        kinds == ["text"] * 5 + ["template"] * 2
+    )  # 5 per window (cs_window_quota), then templates
 
 
 async def test_45015_from_wechat_falls_back_to_template(
@@ -128,7 +132,12 @@ async def test_no_template_and_no_window_is_undeliverable(
     ],
 )
 async def test_each_error_code(
-    templated: TestClient[Any, Any], fake: FakeWeChat, clock: FixedClock, errcode: int, status: str, delay_at_least: dt.timedelta | None
+    templated: TestClient[Any, Any],
+    fake: FakeWeChat,
+    clock: FixedClock,
+    errcode: int,
+    status: str,
+    delay_at_least: dt.timedelta | None,
 ) -> None:
     await villager_wrote(templated, fake, clock)
     fake.fail("custom_send", errcode)
@@ -183,7 +192,9 @@ async def test_two_drains_at_once_send_each_push_once(
     pusher = runtime(templated).pusher
     assert pusher is not None
     await asyncio.gather(pusher.drain(batch=2), pusher.drain(batch=2), pusher.drain(batch=2))
-    assert sorted(p.body["text"]["content"] for p in fake.pushes_for(OPENID)) == [f"notice c{i}" for i in range(5)]
+    assert sorted(p.body["text"]["content"] for p in fake.pushes_for(OPENID)) == [
+        f"notice c{i}" for i in range(5)
+    ]
 
 
 CLAIM_AND_DIE = textwrap.dedent(
@@ -217,7 +228,10 @@ async def test_a_crash_between_claim_and_send_neither_loses_nor_repeats(
         await enqueue(templated, clock, f"k{i}")
     proc = subprocess.run(
         [sys.executable, "-c", CLAIM_AND_DIE, db_url, clock.now().isoformat(), "after-claim"],
-        capture_output=True, text=True, timeout=60, cwd=os.getcwd(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=os.getcwd(),
     )
     assert proc.returncode == -signal.SIGKILL and proc.stdout.strip() == "3"
     pusher = runtime(templated).pusher
@@ -226,7 +240,11 @@ async def test_a_crash_between_claim_and_send_neither_loses_nor_repeats(
     clock.advance(minutes=3)  # the lease runs out
     assert (await pusher.drain()).sent == 3
     assert (await pusher.drain()).sent == 0
-    assert sorted(p.body["text"]["content"] for p in fake.pushes_for(OPENID)) == ["notice k0", "notice k1", "notice k2"]
+    assert sorted(p.body["text"]["content"] for p in fake.pushes_for(OPENID)) == [
+        "notice k0",
+        "notice k1",
+        "notice k2",
+    ]
 
 
 async def test_a_crash_during_the_call_is_flagged_not_resent(
@@ -239,7 +257,10 @@ async def test_a_crash_during_the_call_is_flagged_not_resent(
         await enqueue(templated, clock, f"d{i}")
     proc = subprocess.run(
         [sys.executable, "-c", CLAIM_AND_DIE, db_url, clock.now().isoformat(), "mid-call"],
-        capture_output=True, text=True, timeout=60, cwd=os.getcwd(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=os.getcwd(),
     )
     assert proc.returncode == -signal.SIGKILL, proc.stderr
     clock.advance(minutes=3)

@@ -52,21 +52,38 @@ async def test_dump_restore_and_resume(
             from bot.tickets.calendar import load_calendar
             from bot.tickets.desk import TicketDesk
 
-            desk = TicketDesk(repos=desk_repos, clock=clock, settings=runtime(client).settings,
-                              catalog=knowledge.current, calendar=await load_calendar(desk_repos))
-            ticket = await desk.register(openid=OPENID, item=knowledge.current.by_id["dibao"], case=None,
-                                         name="李四", phone="13912345678", village="石门村")
+            desk = TicketDesk(
+                repos=desk_repos,
+                clock=clock,
+                settings=runtime(client).settings,
+                catalog=knowledge.current,
+                calendar=await load_calendar(desk_repos),
+            )
+            ticket = await desk.register(
+                openid=OPENID,
+                item=knowledge.current.by_id["dibao"],
+                case=None,
+                name="李四",
+                phone="13912345678",
+                village="石门村",
+            )
             number = ticket.number
     finally:
         await client.close()
 
     dump = tmp_path / "bianmin.dump"
-    subprocess.run(["pg_dump", "--format=custom", f"--file={dump}", libpq(db_url)], check=True, timeout=120)
+    subprocess.run(
+        ["pg_dump", "--format=custom", f"--file={dump}", libpq(db_url)], check=True, timeout=120
+    )
     restored = db_url.rsplit("/", 1)[0] + "/" + db_url.rsplit("/", 1)[1] + "_restored"
     name = restored.rsplit("/", 1)[1]
     _pg(f'CREATE DATABASE "{name}"')
     try:
-        subprocess.run(["pg_restore", "--no-owner", f"--dbname={libpq(restored)}", str(dump)], check=True, timeout=120)
+        subprocess.run(
+            ["pg_restore", "--no-owner", f"--dbname={libpq(restored)}", str(dump)],
+            check=True,
+            timeout=120,
+        )
         clock.advance(minutes=5)
         app = make_app(make_settings(database_url=restored), clock=clock, knowledge=knowledge)
         client = TestClient(TestServer(app))

@@ -50,7 +50,9 @@ def pg_db(db_url: str) -> str:
 @pytest.fixture
 async def fake() -> AsyncIterator[tuple[FakeWeChat, TestServer]]:
     # Real time here: the replicas are separate processes with system clocks.
-    fake = FakeWeChat(appid=helpers.APPID, secret=helpers.SECRET, clock=SystemClock(), custom_quota=10**6)
+    fake = FakeWeChat(
+        appid=helpers.APPID, secret=helpers.SECRET, clock=SystemClock(), custom_quota=10**6
+    )
     server = TestServer(make_fake_app(fake), host="127.0.0.1")
     await server.start_server()
     yield fake, server
@@ -74,8 +76,11 @@ class Replica:
             **extra,
         )
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "bot", "serve"], cwd=ROOT, env=env,
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            [sys.executable, "-m", "bot", "serve"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
         )
         self.url = f"http://127.0.0.1:{self.port}"
 
@@ -118,7 +123,9 @@ async def count(db_url: str, model: Any, *where: Any) -> int:
     engine = make_engine(db_url)
     try:
         async with make_sessionmaker(engine)() as session:
-            return int(await session.scalar(select(func.count()).select_from(model).where(*where)) or 0)
+            return int(
+                await session.scalar(select(func.count()).select_from(model).where(*where)) or 0
+            )
     finally:
         await engine.dispose()
 
@@ -130,13 +137,19 @@ async def test_a_message_and_its_retries_on_two_replicas_are_handled_once(
         for r in replicas:
             await r.ready(http)
         platform = FakePlatform(
-            callback_url=replicas[0].url + "/wechat", token=helpers.TOKEN, appid=helpers.APPID,
-            http=http, clock=SystemClock(), fake=fake[0],
+            callback_url=replicas[0].url + "/wechat",
+            token=helpers.TOKEN,
+            appid=helpers.APPID,
+            http=http,
+            clock=SystemClock(),
+            fake=fake[0],
         )
         request = platform.build("oReplicaVillager0000000001", "text", Content="低保要带什么")
 
         async def deliver(replica: Replica) -> str:
-            async with http.post(replica.url + "/wechat", params=request.params, data=request.body) as resp:
+            async with http.post(
+                replica.url + "/wechat", params=request.params, data=request.body
+            ) as resp:
                 assert resp.status == 200
                 return str(xmltodict.parse(await resp.text())["xml"]["Content"])
 
@@ -169,7 +182,13 @@ async def test_ticks_on_every_replica_send_each_push_once_even_when_one_is_kille
         async with make_sessionmaker(engine)() as session, session.begin():
             outbox = Repos.bind(session).outbox
             for i in range(total):
-                await outbox.enqueue(key=f"rp:{i}", openid=openids[i % len(openids)], kind="text", body={"text": f"push {i}"}, now=now)
+                await outbox.enqueue(
+                    key=f"rp:{i}",
+                    openid=openids[i % len(openids)],
+                    kind="text",
+                    body={"text": f"push {i}"},
+                    now=now,
+                )
         await engine.dispose()
         # Let both replicas drain for a moment, then kill one mid-drain.
         for _ in range(100):
@@ -179,7 +198,9 @@ async def test_ticks_on_every_replica_send_each_push_once_even_when_one_is_kille
         replicas[0].stop(signal.SIGKILL)
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
-            settled = await count(pg_db, OutboxMessage, OutboxMessage.status.in_(("sent", "in_doubt", "failed")))
+            settled = await count(
+                pg_db, OutboxMessage, OutboxMessage.status.in_(("sent", "in_doubt", "failed"))
+            )
             if settled == total:
                 break
             await asyncio.sleep(0.5)
@@ -191,7 +212,13 @@ async def test_ticks_on_every_replica_send_each_push_once_even_when_one_is_kille
     if failed:
         engine = make_engine(pg_db)
         async with make_sessionmaker(engine)() as session:
-            errors = list(await session.scalars(select(OutboxMessage.last_error).where(OutboxMessage.status == "failed").limit(3)))
+            errors = list(
+                await session.scalars(
+                    select(OutboxMessage.last_error)
+                    .where(OutboxMessage.status == "failed")
+                    .limit(3)
+                )
+            )
         await engine.dispose()
         pytest.fail(f"{failed} pushes failed: {errors}")
     assert sent + in_doubt == total, "a push was lost"

@@ -38,19 +38,34 @@ class World:
         async with self.sessions() as session, session.begin():
             repos = Repos.bind(session)
             yield TicketDesk(
-                repos=repos, clock=self.clock, settings=self.settings,
-                catalog=self.knowledge.current, calendar=await load_calendar(repos),
+                repos=repos,
+                clock=self.clock,
+                settings=self.settings,
+                catalog=self.knowledge.current,
+                calendar=await load_calendar(repos),
             )
 
     async def sweep(self) -> SweepReport:
         async with self.sessions() as session, session.begin():
-            return await sweep(Repos.bind(session), clock=self.clock, settings=self.settings, catalog=self.knowledge.current)
+            return await sweep(
+                Repos.bind(session),
+                clock=self.clock,
+                settings=self.settings,
+                catalog=self.knowledge.current,
+            )
 
     async def register(self, item_id: str = "dibao") -> str:
         async with self.desk() as desk:
             await desk.repos.villagers.ensure(VILLAGER, self.clock.now())
             item = desk.catalog.by_id[item_id]
-            ticket = await desk.register(openid=VILLAGER, item=item, case=None, name="张三明", phone="13812345678", village="石门村")
+            ticket = await desk.register(
+                openid=VILLAGER,
+                item=item,
+                case=None,
+                name="张三明",
+                phone="13812345678",
+                village="石门村",
+            )
             return ticket.number
 
     async def run(self, fn: Callable[[TicketDesk], Awaitable[Any]]) -> Any:
@@ -59,21 +74,34 @@ class World:
 
 
 @pytest.fixture
-async def world(db_url: str, clock: FixedClock, knowledge: KnowledgeService) -> AsyncIterator[World]:
+async def world(
+    db_url: str, clock: FixedClock, knowledge: KnowledgeService
+) -> AsyncIterator[World]:
     engine = make_engine(db_url)
     sessions = make_sessionmaker(engine)
-    settings = Settings.from_env({"BIANMIN_DATABASE_URL": db_url, "BIANMIN_WECHAT_TOKEN": helpers.TOKEN})
+    settings = Settings.from_env(
+        {"BIANMIN_DATABASE_URL": db_url, "BIANMIN_WECHAT_TOKEN": helpers.TOKEN}
+    )
     staff: dict[str, int] = {}
     async with sessions() as session, session.begin():
         repos = Repos.bind(session)
-        await repos.staff.sync_departments((d.id, d.name, d.window, d.phone) for d in knowledge.current.center.departments)
+        await repos.staff.sync_departments(
+            (d.id, d.name, d.window, d.phone) for d in knowledge.current.center.departments
+        )
         for username, role, dep in (
-            ("clerk_a", "clerk", "minzheng"), ("clerk_b", "clerk", "minzheng"), ("head", "head", "minzheng"),
-            ("leader", "leader", None), ("zz_head", "head", "zongzhi"),
+            ("clerk_a", "clerk", "minzheng"),
+            ("clerk_b", "clerk", "minzheng"),
+            ("head", "head", "minzheng"),
+            ("leader", "leader", None),
+            ("zz_head", "head", "zongzhi"),
         ):
             member = await repos.staff.add(
-                username=username, display_name=username, role=role, department_id=dep,
-                password_hash=PASSWORD_HASH, now=clock.now(),
+                username=username,
+                display_name=username,
+                role=role,
+                department_id=dep,
+                password_hash=PASSWORD_HASH,
+                now=clock.now(),
             )
             staff[username] = member.id
     yield World(sessions, clock, settings, knowledge, staff)

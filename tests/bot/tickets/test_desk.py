@@ -61,7 +61,9 @@ async def test_need_materials_pauses_the_deadline(world: World) -> None:
 
     async def resume(desk):  # type: ignore[no-untyped-def]
         t = await desk.repos.tickets.by_number(number)
-        await desk.change_status(t, "in_progress", staff=await desk.repos.staff.get(world.staff["clerk_a"]))
+        await desk.change_status(
+            t, "in_progress", staff=await desk.repos.staff.get(world.staff["clerk_a"])
+        )
 
     await world.run(resume)
     after = await ticket(world, number)
@@ -131,7 +133,9 @@ async def test_completion_records_whether_the_deadline_was_met(world: World) -> 
 
     async def finish(desk):  # type: ignore[no-untyped-def]
         t = await desk.repos.tickets.by_number(number)
-        await desk.change_status(t, "done", staff=await desk.repos.staff.get(world.staff["clerk_a"]))
+        await desk.change_status(
+            t, "done", staff=await desk.repos.staff.get(world.staff["clerk_a"])
+        )
         return t
 
     t = await world.run(finish)
@@ -144,7 +148,9 @@ async def test_pushes_wait_for_the_villagers_daytime(world: World) -> None:
 
     async def late(desk):  # type: ignore[no-untyped-def]
         t = await desk.repos.tickets.by_number(number)
-        await desk.change_status(t, "in_progress", staff=await desk.repos.staff.get(world.staff["clerk_a"]))
+        await desk.change_status(
+            t, "in_progress", staff=await desk.repos.staff.get(world.staff["clerk_a"])
+        )
         return await desk.repos.outbox.for_openid(t.openid)
 
     (push,) = await world.run(late)
@@ -154,7 +160,9 @@ async def test_pushes_wait_for_the_villagers_daytime(world: World) -> None:
 async def test_complaint_goes_to_zongzhi_and_alerts_the_leader_at_once(world: World) -> None:
     async def complain(desk):  # type: ignore[no-untyped-def]
         await desk.repos.villagers.ensure("oComplainer", world.clock.now())
-        t = await desk.register_complaint(openid="oComplainer", text="村里低保评议不公开", category="举报")
+        t = await desk.register_complaint(
+            openid="oComplainer", text="村里低保评议不公开", category="举报"
+        )
         return t, await desk.repos.notices.for_staff(world.staff["leader"])
 
     t, notices = await world.run(complain)
@@ -167,7 +175,9 @@ async def test_bad_rating_opens_a_callback_for_the_head(world: World) -> None:
 
     async def rate(desk):  # type: ignore[no-untyped-def]
         t = await desk.repos.tickets.by_number(number)
-        await desk.change_status(t, "done", staff=await desk.repos.staff.get(world.staff["clerk_a"]))
+        await desk.change_status(
+            t, "done", staff=await desk.repos.staff.get(world.staff["clerk_a"])
+        )
         await desk.rate(t, 5)
         with pytest.raises(TicketError):
             await desk.rate(t, 1)  # 一事一评

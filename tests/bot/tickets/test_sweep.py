@@ -77,7 +77,9 @@ async def test_overdue_escalates_to_the_leader_daily_until_done(world: World) ->
     assert (await notices(world, "leader")).count("overdue") == 2
     async with world.desk() as desk:
         t = await desk.repos.tickets.by_number(number)
-        await desk.change_status(t, "done", staff=await desk.repos.staff.get(world.staff["clerk_a"]))  # type: ignore[arg-type]
+        await desk.change_status(
+            t, "done", staff=await desk.repos.staff.get(world.staff["clerk_a"])
+        )  # type: ignore[arg-type]
     world.clock.advance(days=1)
     await world.sweep()
     assert (await notices(world, "leader")).count("overdue") == 2
@@ -87,7 +89,12 @@ async def test_paused_tickets_do_not_escalate(world: World) -> None:
     number = await world.register("linshi_jiuzhu")
     async with world.desk() as desk:
         t = await desk.repos.tickets.by_number(number)
-        await desk.change_status(t, "need_materials", staff=await desk.repos.staff.get(world.staff["clerk_a"]), missing=["病历"])  # type: ignore[arg-type]
+        await desk.change_status(
+            t,
+            "need_materials",
+            staff=await desk.repos.staff.get(world.staff["clerk_a"]),
+            missing=["病历"],
+        )  # type: ignore[arg-type]
     world.clock.advance(days=60)
     while world.clock.now().weekday() >= 5:
         world.clock.advance(days=1)
@@ -102,7 +109,9 @@ async def test_idle_assignee_is_nudged_then_the_head(world: World) -> None:
         await desk.claim(t, await desk.repos.staff.get(world.staff["clerk_b"]))  # type: ignore[arg-type]
     world.clock.set(dt.datetime(2026, 11, 25, 10, 0, tzinfo=TZ))  # Wed: 2 working days idle
     await world.sweep()
-    assert "nudge" in await notices(world, "clerk_b") and "nudge" not in await notices(world, "head")
+    assert "nudge" in await notices(world, "clerk_b") and "nudge" not in await notices(
+        world, "head"
+    )
     world.clock.set(dt.datetime(2026, 11, 27, 10, 0, tzinfo=TZ))  # Fri: 4 working days idle
     await world.sweep()
     assert "nudge" in await notices(world, "head")
@@ -115,11 +124,19 @@ async def test_appointment_reminder_the_working_day_before(world: World) -> None
         assert t is not None
         # Booked for Mon 2026-11-30 morning; Fri 11-27 is the working day before.
         await desk.repos.appointments.add(
-            Appointment(ticket_id=t.id, department_id="minzheng", day=dt.date(2026, 11, 30), half="am", created_at=world.clock.now())
+            Appointment(
+                ticket_id=t.id,
+                department_id="minzheng",
+                day=dt.date(2026, 11, 30),
+                half="am",
+                created_at=world.clock.now(),
+            )
         )
     world.clock.set(dt.datetime(2026, 11, 26, 10, 0, tzinfo=TZ))  # Thu: too early
     assert (await world.sweep()).reminders == []
-    world.clock.set(dt.datetime(2026, 11, 27, 6, 0, tzinfo=TZ))  # Fri 06:00: before the daytime window
+    world.clock.set(
+        dt.datetime(2026, 11, 27, 6, 0, tzinfo=TZ)
+    )  # Fri 06:00: before the daytime window
     assert (await world.sweep()).reminders == []
     world.clock.set(dt.datetime(2026, 11, 27, 9, 0, tzinfo=TZ))  # Fri 09:00
     assert (await world.sweep()).reminders == [number]

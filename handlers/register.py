@@ -113,7 +113,10 @@ def parse(step: str, text: str, item: Item, ctx: Context) -> tuple[str, Any] | s
         return ("phone", phone) if phone else BAD
     if step == "village":
         village = _strip_prefix(value, texts.FORM_VILLAGE_PREFIXES)
-        if 2 <= len(village) <= 20 and any(map(_is_cjk, village)) and _plain_answer(text, ctx):
+        if not (2 <= len(village) <= 20 and any(map(_is_cjk, village))) or village in COMMANDS:
+            return None
+        place_like = len(village) <= 10 and village.endswith(texts.FORM_VILLAGE_SUFFIXES)
+        if place_like or _plain_answer(text, ctx):
             return ("village", village)
         return None
     choice = parse_choice(text)

@@ -25,8 +25,6 @@ THANKS_WORDS = ("谢", "感谢")
 CHINESE_DIGITS = "零一二三四五六七八九"
 
 # --- shared: dates, times, yes/no --------------------------------------------
-WEEKDAYS = "一二三四五六日"
-HALF_NAMES = {"am": "上午", "pm": "下午"}
 HALF_HOURS = {"am": "上午（8:30-12:00）", "pm": "下午（2:00-5:30）"}
 TODAY = "今天"
 TOMORROW = "明天"
@@ -71,12 +69,12 @@ PUNCTUATION = "。.！!，,？?、~～ 　"
 
 def day_text(month: int, day: int, weekday: int) -> str:
     """'11月24日（周二）'; weekday as date.weekday() (Monday 0)."""
-    return f"{month}月{day}日（周{WEEKDAYS[weekday]}）"
+    return f"{month}月{day}日（周{'一二三四五六日'[weekday]}）"
 
 
 def clock_text(hour: int, minute: int) -> str:
     """'上午8:30', '下午2:00': how villagers say the time."""
-    half = HALF_NAMES["am"] if hour < 12 else HALF_NAMES["pm"]
+    half = "上午" if hour < 12 else "下午"
     shown = hour if hour <= 12 else hour - 12
     return f"{half}{shown}:{minute:02d}"
 
@@ -135,6 +133,8 @@ FORM_NAME_PREFIXES = (
     "我是",
     "叫",
 )
+# An answer ending like a place name is a village even if it sounds like an item (五保村).
+FORM_VILLAGE_SUFFIXES = ("村", "社区", "组", "寨", "屯", "庄", "队", "街道", "小区")
 FORM_VILLAGE_PREFIXES = ("我住在", "住在", "我家在", "家在", "我在", "我是")
 FORM_SUMMARY = (
     "请核对您的登记信息：\n事项：{item}\n{case}姓名：{name}\n手机：{phone}\n村（社区）：{village}\n"

@@ -30,4 +30,5 @@ class Instant(TypeDecorator[dt.datetime]):
     def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
         if value is None:
             return None
-        return value.replace(tzinfo=dt.UTC).astimezone(TZ)
+        stored: dt.datetime = value
+        return stored.replace(tzinfo=dt.UTC).astimezone(TZ)

@@ -59,7 +59,7 @@ COMPONENTS: dict[str, Schema] = {
         "villager": ref("Villager"), "assignee": PERSON, "owner": PERSON, "accepted_at": TIME,
         "due_at": TIME, "due_provisional": BOOL, "working_days_left": null(INT),
         "sla_state": {"type": "string", "enum": ["ok", "due_soon", "overdue", "paused", "met", "missed"]},
-        "sla_state_name": STR, "rating": null(INT),
+        "sla_state_name": STR, "rating": INT,
     }),
     "TicketList": obj({"view": STR, "count": INT, "tickets": arr(ref("TicketSummary"))}),
     "Material": obj({"name": STR, "form": null(STR), "copies": null(INT), "required": BOOL, "received": BOOL}),

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
-import chinese_calendar  # type: ignore[import-untyped]
+import chinese_calendar
 
 from bot.clock import TZ
 

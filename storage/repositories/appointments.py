@@ -28,11 +28,12 @@ class AppointmentRepository:
         )
 
     async def for_ticket(self, ticket_id: int) -> Appointment | None:
-        return await self.session.scalar(
+        found: Appointment | None = await self.session.scalar(
             select(Appointment).where(
                 Appointment.ticket_id == ticket_id, Appointment.cancelled_at.is_(None)
             )
         )
+        return found
 
     async def add(self, appointment: Appointment) -> Appointment:
         self.session.add(appointment)

@@ -42,4 +42,5 @@ class AttachmentRepository:
         return list(rows)
 
     async def get(self, attachment_id: int) -> Attachment | None:
-        return await self.session.get(Attachment, attachment_id)
+        found: Attachment | None = await self.session.get(Attachment, attachment_id)
+        return found

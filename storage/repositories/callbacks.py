@@ -16,7 +16,10 @@ class CallbackRepository:
         self.session = session
 
     async def for_ticket(self, ticket_id: int) -> Callback | None:
-        return await self.session.scalar(select(Callback).where(Callback.ticket_id == ticket_id))
+        found: Callback | None = await self.session.scalar(
+            select(Callback).where(Callback.ticket_id == ticket_id)
+        )
+        return found
 
     async def add(self, callback: Callback) -> Callback:
         self.session.add(callback)
@@ -24,7 +27,8 @@ class CallbackRepository:
         return callback
 
     async def get(self, callback_id: int) -> Callback | None:
-        return await self.session.get(Callback, callback_id)
+        found: Callback | None = await self.session.get(Callback, callback_id)
+        return found
 
     async def listing(
         self, departments: Sequence[str] | None = None, *, open_only: bool = False

@@ -48,7 +48,8 @@ class ConsoleQueries:
         return row
 
     async def outbox_get(self, row_id: int) -> OutboxMessage | None:
-        return await self.session.get(OutboxMessage, row_id)
+        found: OutboxMessage | None = await self.session.get(OutboxMessage, row_id)
+        return found
 
     async def latest_event(self, ticket_id: int, kind: str) -> TicketEvent | None:
         row: TicketEvent | None = await self.session.scalar(

@@ -31,7 +31,8 @@ class ExtensionRepository:
         return row
 
     async def get(self, request_id: int) -> ExtensionRequest | None:
-        return await self.session.get(ExtensionRequest, request_id)
+        found: ExtensionRequest | None = await self.session.get(ExtensionRequest, request_id)
+        return found
 
     async def for_ticket(self, ticket_id: int) -> list[ExtensionRequest]:
         rows = await self.session.scalars(

@@ -15,11 +15,12 @@ class HandoffRepository:
         self.session = session
 
     async def active(self, openid: str) -> Handoff | None:
-        return await self.session.scalar(
+        found: Handoff | None = await self.session.scalar(
             select(Handoff)
             .where(Handoff.openid == openid, Handoff.status != "closed")
             .order_by(Handoff.id.desc())
         )
+        return found
 
     async def open(self, openid: str, now: dt.datetime) -> tuple[Handoff, bool]:
         """The villager's live handoff, created if none; True when newly created."""
@@ -32,7 +33,8 @@ class HandoffRepository:
         return handoff, True
 
     async def get(self, handoff_id: int) -> Handoff | None:
-        return await self.session.get(Handoff, handoff_id)
+        found: Handoff | None = await self.session.get(Handoff, handoff_id)
+        return found
 
     async def live(self) -> list[Handoff]:
         rows = await self.session.scalars(

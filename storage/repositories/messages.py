@@ -10,7 +10,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import InboundMessage
-from storage.repositories.upsert import insert_for
+from storage.repositories.upsert import insert_for, rowcount
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ class MessageRepository:
             .where(InboundMessage.id == message_id, InboundMessage.state == "processing")
             .values(state="replied", reply=reply, intent=intent, handled_at=now)
         )
-        if done.rowcount == 1:
+        if rowcount(done) == 1:
             return "replied"
         await self.session.execute(
             update(InboundMessage)
@@ -90,7 +90,7 @@ class MessageRepository:
             .where(InboundMessage.id == message_id, InboundMessage.state == "processing")
             .values(state="deferred")
         )
-        return done.rowcount == 1
+        return rowcount(done) == 1
 
     async def fail(self, message_id: int, now: dt.datetime) -> None:
         await self.session.execute(

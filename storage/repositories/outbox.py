@@ -15,7 +15,7 @@ from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import OutboxMessage
-from storage.repositories.upsert import insert_for
+from storage.repositories.upsert import insert_for, rowcount
 
 
 class OutboxRepository:
@@ -100,7 +100,7 @@ class OutboxRepository:
             )
             .values(status="sending", claimed_at=now)
         )
-        return done.rowcount == 1
+        return rowcount(done) == 1
 
     async def flag_in_doubt(self, *, now: dt.datetime, lease: dt.timedelta) -> int:
         """Rows whose sender died mid-call: WeChat may have them. Staff decide."""
@@ -111,7 +111,7 @@ class OutboxRepository:
                 status="in_doubt", last_error="the sender stopped during the call; delivery unknown"
             )
         )
-        return done.rowcount
+        return rowcount(done)
 
     async def mark_sent(
         self, row_id: int, now: dt.datetime, wechat_msgid: str | None = None
@@ -158,7 +158,7 @@ class OutboxRepository:
             .where(OutboxMessage.wechat_msgid == wechat_msgid)
             .values(delivery=status)
         )
-        return done.rowcount > 0
+        return rowcount(done) > 0
 
     async def for_openid(self, openid: str, limit: int = 50) -> list[OutboxMessage]:
         rows = await self.session.scalars(

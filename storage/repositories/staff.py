@@ -64,13 +64,17 @@ class StaffRepository:
         return staff
 
     async def by_username(self, username: str) -> Staff | None:
-        return await self.session.scalar(select(Staff).where(Staff.username == username))
+        found: Staff | None = await self.session.scalar(
+            select(Staff).where(Staff.username == username)
+        )
+        return found
 
     async def count(self) -> int:
         return int(await self.session.scalar(select(func.count()).select_from(Staff)) or 0)
 
     async def get(self, staff_id: int) -> Staff | None:
-        return await self.session.get(Staff, staff_id)
+        found: Staff | None = await self.session.get(Staff, staff_id)
+        return found
 
     async def in_department(
         self,

@@ -43,10 +43,14 @@ class TicketRepository:
         return ticket
 
     async def by_number(self, number: str) -> Ticket | None:
-        return await self.session.scalar(select(Ticket).where(Ticket.number == number.upper()))
+        found: Ticket | None = await self.session.scalar(
+            select(Ticket).where(Ticket.number == number.upper())
+        )
+        return found
 
     async def by_id(self, ticket_id: int) -> Ticket | None:
-        return await self.session.get(Ticket, ticket_id)
+        found: Ticket | None = await self.session.get(Ticket, ticket_id)
+        return found
 
     async def for_villager(self, openid: str, limit: int = 10) -> list[Ticket]:
         rows = await self.session.scalars(
@@ -67,7 +71,7 @@ class TicketRepository:
 
     async def awaiting_rating(self, openid: str) -> Ticket | None:
         """The most recent completed ticket whose rating was asked and not given."""
-        return await self.session.scalar(
+        found: Ticket | None = await self.session.scalar(
             select(Ticket)
             .where(
                 Ticket.openid == openid,
@@ -78,6 +82,7 @@ class TicketRepository:
             .order_by(Ticket.finished_at.desc())
             .limit(1)
         )
+        return found
 
     async def add_event(
         self,

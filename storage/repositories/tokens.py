@@ -11,7 +11,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import AccessToken
-from storage.repositories.upsert import insert_for
+from storage.repositories.upsert import insert_for, rowcount
 
 # A row created only to hold the lease before any token exists: already expired,
 # so nobody mistakes the empty token for a usable one.
@@ -39,7 +39,7 @@ class TokenRepository:
             .values(refreshing_until=until)
             .execution_options(synchronize_session=False)
         )
-        if result.rowcount == 1:
+        if rowcount(result) == 1:
             return True
         # No row yet (first start) or the lease is held. INSERT ... ON CONFLICT DO
         # NOTHING settles a race between two first-starters without an error that

@@ -14,3 +14,8 @@ def insert_for(session: AsyncSession, table: Any) -> Any:
     if bind is not None and bind.dialect.name == "postgresql":
         return pg_insert(table)
     return sqlite_insert(table)
+
+
+def rowcount(result: Any) -> int:
+    """Rows an UPDATE/DELETE touched (typed helper: Result hides CursorResult.rowcount)."""
+    return int(getattr(result, "rowcount", 0))

@@ -18,7 +18,10 @@ class VillagerRepository:
         self.session = session
 
     async def get(self, openid: str) -> Villager | None:
-        return await self.session.scalar(select(Villager).where(Villager.openid == openid))
+        found: Villager | None = await self.session.scalar(
+            select(Villager).where(Villager.openid == openid)
+        )
+        return found
 
     async def ensure(self, openid: str, now: dt.datetime) -> Villager:
         """Create the villager on first contact; safe against concurrent first messages."""

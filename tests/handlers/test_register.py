@@ -73,10 +73,24 @@ async def test_full_registration_with_a_multi_case_item(chat: Chat) -> None:
 async def test_provisional_deadline_is_said(chat: Chat, clock: FixedClock) -> None:
     # Accepted in late December 2026: the deadline falls in 2027, which has no holiday data.
     clock.set("2026-12-21T10:00")
-    ticket = await chat.register("低保要带什么", "张建明", "13812345678", "青石村", "1", "确认")
+    await chat.say("低保要带什么")
+    for answer in ("办理", "张建明", "13812345678", "青石村", "1"):
+        await chat.say(answer)
+    reply = await chat.say("确认")
+    (ticket,) = await chat.tickets()
     assert ticket.due_provisional
-    reply = await chat.say(ticket.number)
     assert "节假日还没公布" in reply
+    assert "节假日还没公布" in await chat.say(ticket.number)
+
+
+async def test_a_village_that_sounds_like_an_item_is_a_village(chat: Chat) -> None:
+    await chat.say("高龄津贴")
+    for answer in ("办理", "王秀英", "13812345678"):
+        await chat.say(answer)
+    reply = await chat.say("五保村")  # the matcher alone would answer the 特困 guide
+    assert "特困" not in reply
+    state = await chat.state()
+    assert state is not None and state.data["village"] == "五保村"
 
 
 async def test_invalid_phone_is_asked_again(chat: Chat) -> None:

@@ -54,14 +54,18 @@ def make_app(token: str, appid: str, aes_key: str) -> web.Application:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--port", type=int, default=8090)
     ap.add_argument("--token", default="bench-token-7f3a9c")
     ap.add_argument("--appid", default="wxbench0000000001")
     ap.add_argument("--aes-key", default="abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG")
     args = ap.parse_args()
-    web.run_app(make_app(args.token, args.appid, args.aes_key), host=args.host, port=args.port, print=None)
+    web.run_app(
+        make_app(args.token, args.appid, args.aes_key), host=args.host, port=args.port, print=None
+    )
 
 
 if __name__ == "__main__":

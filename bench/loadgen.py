@@ -63,6 +63,7 @@ class Turn:
 class Plan:
     turns: list[Turn]
     villagers: int
+    tag: str = ""
     kinds: Counter[str] = field(default_factory=Counter)
 
 
@@ -101,12 +102,16 @@ def vocabulary(questions_path: Path = QUESTIONS) -> Vocabulary:
                 guided.append((q, len(d.item.cases)))
         rng = random.Random(5)
         names = {s + g for s in SURNAMES for g in GIVEN}
-        names = sorted(n for n in rng.sample(sorted(names), 300) if matcher.decide(n).intent == "unknown")
+        names = sorted(
+            n for n in rng.sample(sorted(names), 300) if matcher.decide(n).intent == "unknown"
+        )
         villages = [v for v in VILLAGES if matcher.decide(v).intent == "unknown"]
     return Vocabulary(questions, guided, names, villages)
 
 
-def scripts(vocab: Vocabulary, n: int, *, tag: str, rng: random.Random, known: list[str]) -> list[list[Turn]]:
+def scripts(
+    vocab: Vocabulary, n: int, *, tag: str, rng: random.Random, known: list[str]
+) -> list[list[Turn]]:
     """n villagers' conversations. 45 % register (question, 办理, form, 确认, 进度),
     40 % only ask (one or two questions, sometimes 进度), 15 % are villagers with
     tickets on file who ask 我的工单/进度."""
@@ -124,7 +129,11 @@ def scripts(vocab: Vocabulary, n: int, *, tag: str, rng: random.Random, known: l
                 Turn(openid, q, "question"),
                 Turn(openid, rng.choice(("办理", "办理", "我要办理")), "banli"),
                 Turn(openid, rng.choice(vocab.names), "name"),
-                Turn(openid, "1" + rng.choice("3578") + "".join(rng.choices("0123456789", k=9)), "phone"),
+                Turn(
+                    openid,
+                    "1" + rng.choice("3578") + "".join(rng.choices("0123456789", k=9)),
+                    "phone",
+                ),
                 Turn(openid, rng.choice(vocab.villages), "village"),
             ]
             if cases > 1:
@@ -162,13 +171,15 @@ def interleave(convs: list[list[Turn]], lanes: int, total: int) -> list[Turn]:
     return out
 
 
-def plan(vocab: Vocabulary, total: int, *, tag: str, seed: int, lanes: int, known: list[str]) -> Plan:
+def plan(
+    vocab: Vocabulary, total: int, *, tag: str, seed: int, lanes: int, known: list[str]
+) -> Plan:
     rng = random.Random(seed)
     convs = scripts(vocab, total // 2 + lanes, tag=tag, rng=rng, known=known)
     turns = interleave(convs, lanes, total)
     if len(turns) < total:
         raise SystemExit(f"only {len(turns)} turns planned, {total} wanted")
-    p = Plan(turns, villagers=len({t.openid for t in turns}))
+    p = Plan(turns, villagers=len({t.openid for t in turns}), tag=tag)
     p.kinds.update(t.kind for t in turns)
     return p
 
@@ -189,7 +200,9 @@ def sign(*parts: str) -> str:
     return hashlib.sha1("".join(sorted(parts)).encode()).hexdigest()
 
 
-def render(turns: list[Turn], *, aes: bool, msg_id_base: int, now: int | None = None) -> list[tuple[str, str]]:
+def render(
+    turns: list[Turn], *, aes: bool, msg_id_base: int, now: int | None = None
+) -> list[tuple[str, str]]:
     """(path with query, body) for each turn: signed, unique MsgId and nonce, fresh timestamp."""
     crypto = MessageCrypto(TOKEN, AES_KEY, APPID) if aes else None
     ts = str(now or int(time.time()))
@@ -197,7 +210,12 @@ def render(turns: list[Turn], *, aes: bool, msg_id_base: int, now: int | None = 
     for i, turn in enumerate(turns):
         nonce = str(secrets.randbelow(10**10))
         xml = text_xml(turn.openid, turn.text, int(ts), msg_id_base + i)
-        params = {"signature": sign(TOKEN, ts, nonce), "timestamp": ts, "nonce": nonce, "openid": turn.openid}
+        params = {
+            "signature": sign(TOKEN, ts, nonce),
+            "timestamp": ts,
+            "nonce": nonce,
+            "openid": turn.openid,
+        }
         if crypto is None:
             body = xml
         else:
@@ -218,7 +236,9 @@ def write(path: Path, requests: list[tuple[str, str]]) -> int:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("out", type=Path)
     ap.add_argument("--count", type=int, default=20_000)
     ap.add_argument("--aes", action="store_true")
@@ -228,8 +248,15 @@ def main() -> None:
     args = ap.parse_args()
     vocab = vocabulary()
     p = plan(vocab, args.count, tag=args.tag, seed=args.seed, lanes=args.lanes, known=[])
-    size = write(args.out, render(p.turns, aes=args.aes, msg_id_base=7_000_000_000_000_000 + args.seed * 10**9))
-    print(json.dumps({"requests": len(p.turns), "villagers": p.villagers, "kinds": p.kinds, "bytes": size}))
+    size = write(
+        args.out,
+        render(p.turns, aes=args.aes, msg_id_base=7_000_000_000_000_000 + args.seed * 10**9),
+    )
+    print(
+        json.dumps(
+            {"requests": len(p.turns), "villagers": p.villagers, "kinds": p.kinds, "bytes": size}
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ from bot.token_store import DatabaseTokenStore, RedisTokenStore, TokenStore
 from bot.wechat_client import WeChatClient, new_http_session
 from handlers import router
 from handlers.types import Context, Inbound, Reply
+from knowledge.catalog import Catalog
 from storage.db import make_engine, make_sessionmaker
 from storage.repositories import Repos
 
@@ -47,15 +48,18 @@ def build_runtime(
     clock = clock or SystemClock()
     engine = make_engine(settings.database_url)
     sessionmaker = make_sessionmaker(engine)
-    service = knowledge or KnowledgeService(settings.kb_path, cache_dir=CACHE_DIR)
+    service = knowledge or KnowledgeService(
+        settings.kb_path, cache_dir=CACHE_DIR, towns_dir=settings.towns_path
+    )
 
-    async def make_desk(repos: Repos) -> TicketDesk:
+    async def make_desk(repos: Repos, catalog: Catalog, town: str) -> TicketDesk:
         return TicketDesk(
             repos=repos,
             clock=clock,
             settings=settings,
-            catalog=service.current,
+            catalog=catalog,
             calendar=await load_calendar(repos),
+            town=town,
         )
 
     async def push_now() -> None:

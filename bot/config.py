@@ -61,6 +61,7 @@ class Settings:
         5.0, "Seconds before an outbound WeChat API call is abandoned."
     )
     kb_dir: str = _setting("knowledge/catalog", "Directory of the service catalog (YAML).")
+    towns_dir: str = _setting("", "Directory of town overlays for a county deployment (see knowledge/towns_example). Empty: one town.")
     host: str = _setting("127.0.0.1", "Address the server listens on.")
     port: int = _setting(8080, "Port the server listens on.")
     public_url: str = _setting(
@@ -195,6 +196,13 @@ class Settings:
     @property
     def base_url(self) -> str:
         return self.public_url.rstrip("/") or f"http://{self.host}:{self.port}"
+
+    @property
+    def towns_path(self) -> Path | None:
+        if not self.towns_dir:
+            return None
+        path = Path(self.towns_dir)
+        return path if path.is_absolute() else PROJECT_ROOT / path
 
     @property
     def villager_window(self) -> tuple[dt.time, dt.time]:

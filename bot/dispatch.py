@@ -10,6 +10,7 @@ so it holds across replicas too."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable
@@ -22,6 +23,8 @@ from bot.clock import Clock
 from bot.knowledge_service import KnowledgeService
 from handlers import router, texts
 from handlers.types import Context, Inbound, Reply, State
+from knowledge.catalog import Catalog
+from knowledge.towns import MAIN
 from storage.repositories import Repos
 
 log = logging.getLogger(__name__)
@@ -51,7 +54,7 @@ class Dispatcher:
         budget: float,
         on_push: Callable[[], Awaitable[None]] | None = None,
         route: Callable[[Inbound, Context], Awaitable[Reply]] = router.route,
-        make_desk: Callable[[Repos], Awaitable[Any]] | None = None,
+        make_desk: Callable[[Repos, Catalog, str], Awaitable[Any]] | None = None,
     ) -> None:
         self.sessionmaker = sessionmaker
         self.clock = clock
@@ -143,17 +146,21 @@ class Dispatcher:
 
     async def _route(self, msg: Inbound, repos: Repos) -> tuple[Reply, str | None]:
         now = self.clock.now()
+        town = await self._town(msg, repos)
         row = await repos.conversation.load(msg.openid, now)
-        ctx = Context(
-            clock=self.clock,
-            repos=repos,
-            catalog=self.catalog.current,
-            matcher=self.catalog.matcher,
-            base_url=self.base_url,
-            desk=await self.make_desk(repos) if self.make_desk else None,
-            state=State(row.flow, row.step, dict(row.data)) if row else None,
+        ctx = await self._context(
+            repos, town, State(row.flow, row.step, dict(row.data)) if row else None
         )
         reply = await self.route(msg, ctx)
+        if ctx.reroute is not None:
+            # The villager just chose their town: answer the question they had
+            # asked before, with that town's catalog.
+            again = await self._context(repos, ctx.town, ctx.state)
+            again.state_changed = ctx.state_changed
+            asked = dataclasses.replace(msg, kind="text", text=ctx.reroute, event=None)
+            answer = await self.route(asked, again)
+            reply = Reply.say("\n\n".join(t for t in (reply.text, answer.text) if t))
+            ctx = again
         if ctx.state_changed:
             if ctx.state is None:
                 await repos.conversation.clear(msg.openid)
@@ -162,6 +169,32 @@ class Dispatcher:
                     msg.openid, ctx.state.flow, ctx.state.step, ctx.state.data, now, STATE_TTL
                 )
         return reply, ctx.intent
+
+    async def _town(self, msg: Inbound, repos: Repos) -> str | None:
+        """The villager's town: a town QR code binds it; one town needs no choice."""
+        towns = self.catalog.towns
+        villager = await repos.villagers.get(msg.openid)
+        town = villager.town_id if villager else None
+        if msg.scene and msg.scene in towns and msg.scene != town:
+            await repos.villagers.set_town(msg.openid, msg.scene)
+            town = msg.scene
+        if town is None and len(towns) == 1:
+            town = next(iter(towns))
+        return town
+
+    async def _context(self, repos: Repos, town: str | None, state: State | None) -> Context:
+        catalog = self.catalog.catalog_for(town)
+        return Context(
+            clock=self.clock,
+            repos=repos,
+            catalog=catalog,
+            matcher=self.catalog.matcher_for(town),
+            base_url=self.base_url,
+            desk=await self.make_desk(repos, catalog, town or MAIN) if self.make_desk else None,
+            town=town,
+            towns={t.id: t.name for t in self.catalog.towns.values()},
+            state=state,
+        )
 
     async def _queue_late_reply(
         self, repos: Repos, message_id: int, openid: str, reply: Reply, now: dt.datetime

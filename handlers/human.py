@@ -38,6 +38,7 @@ async def handle(msg: Inbound, ctx: Context) -> Reply:
         # the count tells them how many wait.
         handoff.unread += 1
         return Reply.nothing()
+    await ctx.desk.chat.announce_handoff(handoff)
     if ctx.desk.chat.working_now():
         return Reply.say(texts.HANDOFF_OPENED)
     when = when_text(ctx.desk.chat.next_opening(), now)

@@ -2,10 +2,6 @@
 for 不满意/非常不满意 the next message is the reason, which opens a callback (回访).
 One rating per ticket; nothing is ever rated for a villager who did not answer.
 
-Which prompt a digit answers: the more recent one. A pending flow that takes digits
-(menu, form, slot list) keeps its digit when it was shown after the rating question
-was asked; otherwise the digit rates. Rating words are unambiguous and always rate.
-
 ```mermaid
 stateDiagram-v2
     [*] --> [*]: 1-3 or its word while a rating is awaited, thanked
@@ -46,6 +42,9 @@ def parse_rating(text: str) -> tuple[int, bool] | None:
 
 
 async def matches(msg: Inbound, ctx: Context) -> bool:
+    """A digit answers the more recent prompt: a pending flow that takes digits (menu,
+    form, slot list) keeps it when shown after the rating question was asked, else it
+    rates. Rating words are unambiguous and always rate while a rating is awaited."""
     if not msg.text:
         return False
     if ctx.state is not None and ctx.state.flow == FLOW:

@@ -200,8 +200,8 @@ async def handle(msg: Inbound, ctx: Context) -> Reply:
         guided = ctx.state.data.get("item") if ctx.state and ctx.state.flow == GUIDED else None
         if guided in ctx.catalog.by_id:
             return await _start(ctx.catalog.by_id[str(guided)], msg, ctx)
-        if form is not None:
-            item = ctx.catalog.by_id[str(form.data["item"])]
+        item = ctx.catalog.by_id.get(str(form.data["item"])) if form is not None else None
+        if form is not None and item is not None:  # mid-form: ask the waiting question again
             return await _ask(form.step, dict(form.data), item, msg, ctx)
         return Reply.say(texts.FORM_NEED_ITEM)
     assert form is not None

@@ -1,14 +1,6 @@
-"""The router: one ordered tuple of intent modules; the first whose `matches`
-accepts the message handles it. Order is priority: events, a live handoff, a rating
-answer, active multi-turn flows, pictures and other media, then the matcher's intents.
-
-Digits: a pending flow (menu, form, slot list) takes a digit unless the rating
-question is more recent (see handlers/rating.py); rating words always rate while a
-rating is awaited, because 不满意 would otherwise read as a complaint.
-
-A half-filled registration form (handlers/register.py) survives other handlers: it
-is kept paused in whatever state they leave, the reply reminds the villager of it,
-and an expired form is noticed here and told kindly."""
+"""The router: one ordered tuple of intent modules; the first whose `matches` accepts
+the message handles it. Order is priority. A half-filled registration form survives
+other handlers (kept paused, with a reminder) and its expiry is noticed here."""
 
 from __future__ import annotations
 
@@ -36,6 +28,9 @@ from handlers import (
 )
 from handlers.types import Context, Inbound, Reply, State
 
+# Digits: a pending flow (menu, form, slot list) takes a digit unless the rating
+# question is more recent (handlers/rating.py); rating words always rate while a
+# rating is awaited, because 不满意 would otherwise read as a complaint.
 ROUTES: tuple[ModuleType, ...] = (
     events,
     human,  # a live handoff keeps the bot quiet; checked in the database every message

@@ -28,42 +28,11 @@ CHINESE_DIGITS = "零一二三四五六七八九"
 HALF_HOURS = {"am": "上午（8:30-12:00）", "pm": "下午（2:00-5:30）"}
 TODAY = "今天"
 TOMORROW = "明天"
-YES_WORDS = (
-    "是",
-    "对",
-    "好",
-    "用",
-    "是的",
-    "对的",
-    "好的",
-    "好滴",
-    "可以",
-    "行",
-    "嗯",
-    "嗯嗯",
-    "确认",
-    "确定",
-    "提交",
-    "没问题",
-    "没错",
-    "用吧",
-    "用这个",
-    "就用这个",
-    "要",
-    "ok",
+YES_WORDS = tuple(
+    "是 对 好 用 是的 对的 好的 好滴 可以 行 嗯 嗯嗯 确认 确定 提交 没问题 没错 用吧 用这个 就用这个 要 ok".split()
 )
-NO_WORDS = ("否", "不", "不是", "不对", "不用", "不要", "不行", "重新填", "换一个", "不撤回")
-CANCEL_WORDS = (
-    "取消",
-    "不办了",
-    "算了",
-    "不要了",
-    "退出",
-    "不填了",
-    "不约了",
-    "不预约",
-    "不反映了",
-)
+NO_WORDS = tuple("否 不 不是 不对 不用 不要 不行 重新填 换一个 不撤回".split())
+CANCEL_WORDS = tuple("取消 不办了 算了 不要了 退出 不填了 不约了 不预约 不反映了".split())
 PUNCTUATION = "。.！!，,？?、~～ 　"
 
 
@@ -80,22 +49,8 @@ def clock_text(hour: int, minute: int) -> str:
 
 
 # --- registration form (办理) --------------------------------------------------
-FORM_START_WORDS = (
-    "办理",
-    "我要办理",
-    "我要办",
-    "要办",
-    "办",
-    "登记",
-    "我要登记",
-    "申请",
-    "我要申请",
-    "帮我办理",
-    "帮我登记",
-    "现在办理",
-    "马上办理",
-    "在线办理",
-    "开始办理",
+FORM_START_WORDS = tuple(
+    "办理 我要办理 我要办 要办 办 登记 我要登记 申请 我要申请 帮我办理 帮我登记 现在办理 马上办理 在线办理 开始办理".split()
 )
 FORM_NEED_ITEM = (
     "请先告诉我您要办什么事，比如“办低保”。\n我把要带的材料告诉您，您再回复“办理”就能登记。"
@@ -122,17 +77,7 @@ FORM_NEXT = {
 }
 FORM_BAD_PHONE = "这个手机号好像不对。请回复11位手机号，比如 13812345678。"
 FORM_BAD_CASE = "请回复 1 到 {n} 之间的数字，选择您的情况。"
-FORM_NAME_PREFIXES = (
-    "我的名字是",
-    "我的名字叫",
-    "名字是",
-    "名字叫",
-    "姓名是",
-    "姓名",
-    "我叫",
-    "我是",
-    "叫",
-)
+FORM_NAME_PREFIXES = tuple("我的名字是 我的名字叫 名字是 名字叫 姓名是 姓名 我叫 我是 叫".split())
 # An answer ending like a place name is a village even if it sounds like an item (五保村).
 FORM_VILLAGE_SUFFIXES = ("村", "社区", "组", "寨", "屯", "庄", "队", "街道", "小区")
 FORM_VILLAGE_PREFIXES = ("我住在", "住在", "我家在", "家在", "我在", "我是")
@@ -250,24 +195,8 @@ COMPLAINT_CATEGORIES = (
 )
 # Words that say "I want to complain" but describe nothing; what is left decides
 # whether the first message is already the description.
-COMPLAINT_FILLERS = (
-    "我要",
-    "我想",
-    "想要",
-    "请问",
-    "你好",
-    "您好",
-    "怎么",
-    "哪里",
-    "可以",
-    "一下",
-    "要",
-    "想",
-    "反映问题",
-    "反映情况",
-    "反映",
-    "问题",
-    "情况",
+COMPLAINT_FILLERS = tuple(
+    "我要 我想 想要 请问 你好 您好 怎么 哪里 可以 一下 要 想 反映问题 反映情况 反映 问题 情况".split()
 )
 
 # --- handoff to a person (人工) -----------------------------------------------
@@ -310,3 +239,8 @@ RATING_ALREADY = (
 
 # --- pictures for a ticket ----------------------------------------------------
 ATTACHED = "图片收到了，已放进您的办件 {number}（{item}）里，工作人员会查看。还有图片可以接着发。"
+TOWN_ASK = "请问您是哪个乡镇的？回复数字就行："
+TOWN_AGAIN = "没认出来是哪个乡镇，请回复前面的数字。"
+TOWN_SET = "好的，已记下您是{town}的。"
+TOWN_SWITCH_WORDS = ("切换乡镇", "换乡镇", "切换镇", "换个镇")
+TOWN_SUFFIXES = "镇乡"

@@ -108,6 +108,12 @@ class Context:
     # The ticket desk (bot/tickets/desk.py) for this unit of work: registration,
     # withdrawal, complaints, ratings. Typed loosely so handlers need not import bot/.
     desk: Any = None
+    # Several towns on one deployment: the villager's town (None until known) and
+    # every town's id → name. `reroute` asks the dispatcher to answer this text
+    # again once the town is set (the question asked before choosing a town).
+    town: str | None = "main"
+    towns: dict[str, str] = field(default_factory=dict)
+    reroute: str | None = None
     state: State | None = None
     state_changed: bool = False
     intent: str | None = None

@@ -1,7 +1,8 @@
-"""Recognize the non-item intents of a message: a ticket number, and the trigger phrases of
-lexicon.yaml (human, status, complaint, center_info, greeting, out_of_scope_hints).
+"""Recognize the non-item intents of a message: a ticket number, the pattern families of cues.py
+(status, complaint, human, center_info, greeting) and the trigger phrases of lexicon.yaml (which
+an admin can extend without code), plus the lexicon's out-of-scope hints.
 
-Pure: phrases come from the catalog's lexicon; this module only finds them.
+Only evidence is collected here; whether an intent outranks an item is decided in decision.py.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from knowledge import cues
 from knowledge.normalize import basic
 
 # Ticket numbers look like BM20261121-0007 (interfaces.md); villagers may drop the dash or add
@@ -18,6 +20,11 @@ from knowledge.normalize import basic
 TICKET = re.compile(r"bm\s*(\d{8})\s*[-_\s]?\s*(\d{4})", re.IGNORECASE)
 MIN_GAPPED = 3
 INTENTS = ("human", "complaint", "status", "center_info", "greeting", "out_of_scope_hints")
+# a message is "about the center alone" when at most this many characters are left after the
+# time/place/contact question and the words that may stand around it are taken out
+BARE_REST = 1
+ROUTE_ORIGIN = re.compile(r"从[^ ]{1,6}?(?=过去|过来|出发|到|去|怎么|咋)")
+CJK_OR_ALNUM = re.compile(r"[\u4e00-\u9fffa-z0-9]")
 
 
 def find_ticket(text: str) -> str | None:
@@ -37,15 +44,58 @@ def gapped_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
         alternatives.add(re.escape(phrase))
         if len(phrase) >= MIN_GAPPED:
             for cut in range(1, len(phrase)):
-                alternatives.add(re.escape(phrase[:cut]) + "." + re.escape(phrase[cut:]))
+                alternatives.add(re.escape(phrase[:cut]) + "[^ ]" + re.escape(phrase[cut:]))
     if not alternatives:
         return None
     return re.compile("|".join(sorted(alternatives, key=lambda a: (-len(a), a))))
 
 
+def _rest(text: str, *patterns: re.Pattern[str]) -> str:
+    """The letters and digits left after removing what the patterns match (in order)."""
+    for pattern in patterns:
+        text = pattern.sub(" ", text)
+    return "".join(CJK_OR_ALNUM.findall(text))
+
+
+def status_cues(text: str) -> list[str]:
+    """A progress word (批了没, 办到哪一步, 进度), or a question about when a result comes (啥时候能
+    下来, 怎么样了) together with a reference to one's own earlier request (上个月交的, 我的)."""
+    found = [m.group(0) for m in cues.STATUS_PROGRESS.finditer(text)]
+    if not found:
+        when = cues.STATUS_WHEN.search(text)
+        own = cues.STATUS_OWN.search(text)
+        if when and own:
+            found = [own.group(0) + "…" + when.group(0)]
+    return found
+
+
+def center_cues(text: str) -> list[str]:
+    """A time, place or contact question about the center: attached to 你们 / 中心 / 窗口 ..., or
+    asked with nothing else (周六上班吗, 在哪儿). 低保在哪里办 is not one: its place is part of the
+    item's notice."""
+    questions = [m.group(0) for m in cues.CENTER_Q.finditer(text)]
+    if not questions:
+        return []
+    if cues.CENTER_REF_RE.search(text):
+        return questions
+    rest = _rest(text, ROUTE_ORIGIN, cues.CENTER_Q, cues.CENTER_FILLER_RE)
+    return questions if len(rest) <= BARE_REST else []
+
+
+def is_greeting(text: str, extra: re.Pattern[str] | None = None) -> list[str]:
+    """Hello, thanks, bye or ok, with nothing else but fillers: 你好呀小助手, 好的谢谢. `extra`:
+    more greeting phrases (the lexicon's)."""
+    patterns = [p for p in (extra, cues.GREETING_RE) if p is not None]
+    words = [m.group(0) for p in patterns for m in p.finditer(text)]
+    if not words:
+        return []
+    return words if not _rest(text, *patterns, cues.GREETING_REST) else []
+
+
 @dataclass(frozen=True)
 class IntentPhrases:
-    """Compiled trigger phrases per intent (normalized like messages are)."""
+    """The lexicon's trigger phrases per intent (normalized like messages are), on top of the
+    pattern families."""
 
     patterns: Mapping[str, re.Pattern[str] | None]
 
@@ -59,12 +109,20 @@ class IntentPhrases:
         )
 
     def find(self, text: str) -> dict[str, list[str]]:
-        """intent -> the phrases found in the (normalized) text."""
-        compact = text.replace(" ", "")
+        """intent -> the cues found in the normalized text (spaces mark punctuation)."""
+        families = {
+            "status": status_cues(text),
+            "complaint": [m.group(0) for m in cues.COMPLAINT.finditer(text)],
+            "human": [m.group(0) for m in cues.HUMAN_RE.finditer(text)],
+            "center_info": center_cues(text),
+            "greeting": is_greeting(text, self.patterns.get("greeting")),
+        }
         hits: dict[str, list[str]] = {}
-        for name, pattern in self.patterns.items():
-            if pattern is not None:
-                found = pattern.findall(compact)
-                if found:
-                    hits[name] = found
+        for name in INTENTS:
+            found = list(families.get(name, ()))
+            pattern = self.patterns.get(name)
+            if pattern is not None and name != "greeting":  # greeting phrases: in is_greeting
+                found += pattern.findall(text)
+            if found:
+                hits[name] = found
         return hits

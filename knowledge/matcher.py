@@ -3,7 +3,7 @@ of the non-item intents, or "unknown". Deterministic and side-effect free after 
 
 `analyze` computes every signal once (normalized text, intent phrases, item scores); `apply`
 turns an analysis into a `Decision` under given thresholds, so calibration can sweep thresholds
-without re-scoring (see evaluate.calibrate).
+without re-scoring (see calibrate.py).
 """
 
 from __future__ import annotations

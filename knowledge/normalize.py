@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from opencc import OpenCC
-from pypinyin import Style, lazy_pinyin
+
+from knowledge.pinyin import char_reading, word_pinyin
 
 _T2S = OpenCC("t2s")
 _SPACES = re.compile(r"\s+")
@@ -74,26 +75,28 @@ class Replacer:
         return self.pattern.sub(sub, text), applied
 
 
+def longest_matches(text: str, phrases: Container[str], max_len: int) -> list[str]:
+    """Phrases found in `text`, scanning left to right and taking the longest at each position
+    (like a longest-first regex alternation, but dictionary lookups scale to thousands of
+    phrases)."""
+    found: list[str] = []
+    pos = 0
+    while pos < len(text):
+        for end in range(min(len(text), pos + max_len), pos, -1):
+            if text[pos:end] in phrases:
+                found.append(text[pos:end])
+                pos = end
+                break
+        else:
+            pos += 1
+    return found
+
+
 def strip_phrases(text: str, pattern: re.Pattern[str] | None) -> str:
     """Remove filler phrases, keeping a space so neighbours do not fuse into a new word."""
     if pattern is None:
         return text
     return _SPACES.sub(" ", pattern.sub(" ", text)).strip()
-
-
-@lru_cache(maxsize=8192)
-def char_reading(ch: str) -> str:
-    """The usual toneless pinyin of one character ('' for non-Chinese characters).
-
-    Only the usual reading: an input-method typo is a character whose usual reading is the
-    intended one, while rare readings (的 as di, 租 as ju) would only produce false repairs."""
-    readings = lazy_pinyin(ch, style=Style.NORMAL, errors="ignore")
-    return readings[0] if readings else ""
-
-
-def word_pinyin(word: str) -> tuple[str, ...]:
-    """Toneless pinyin of a word as read in context (phrase dictionary aware)."""
-    return tuple(lazy_pinyin(word, style=Style.NORMAL, errors="ignore"))
 
 
 @dataclass(frozen=True)
@@ -119,14 +122,16 @@ class PinyinRepair:
         vocab: Iterable[str],
         is_common: Callable[[str], bool],
         canonical: Callable[[str], str] = lambda w: w,
+        readings: Callable[[str], tuple[str, ...]] = word_pinyin,
     ) -> PinyinRepair:
         """`canonical` maps a vocabulary word to what it stands for (its synonym target), so
-        homophones that mean the same (身分证, 身份证) are not taken as a conflict."""
+        homophones that mean the same (身分证, 身份证) are not taken as a conflict; `readings`
+        gives a word's pinyin (a cached lookup in the matcher)."""
         index: dict[tuple[str, ...], str] = {}
         words = sorted({w for w in vocab if 2 <= len(w) <= 4 and is_cjk(w)})
         ambiguous: set[tuple[str, ...]] = set()
         for word in words:
-            key = word_pinyin(word)
+            key = readings(word)
             if len(key) != len(word):
                 continue
             target = canonical(word)

@@ -14,6 +14,24 @@ from knowledge import texts
 from knowledge.normalize import PinyinRepair, Replacer, strip_phrases
 
 
+def search_tokens(
+    tokenizer: jieba.Tokenizer, text: str, segmented: list[str] | None = None
+) -> list[str]:
+    """Search-mode tokens: each word plus its 2- and 3-character sub-words that are words
+    themselves (jieba's cut_for_search, computed from a segmentation we may already have)."""
+    freq = tokenizer.FREQ
+    out: list[str] = []
+    words = segmented if segmented is not None else tokenizer.lcut(text, HMM=False)
+    for word in words:
+        if not word.strip():
+            continue
+        for n in (2, 3):
+            if len(word) > n:
+                out.extend(g for i in range(len(word) - n + 1) if freq.get(g := word[i : i + n]))
+        out.append(word)
+    return out
+
+
 class QueryPrep:
     """Prepares messages for one catalog's vocabulary and dedicated jieba tokenizer."""
 
@@ -42,20 +60,7 @@ class QueryPrep:
         return words
 
     def tokens(self, text: str, segmented: list[str] | None = None) -> list[str]:
-        """Search-mode tokens: each word plus its 2- and 3-character sub-words that are words
-        themselves (jieba's cut_for_search, computed from a segmentation we already have)."""
-        freq = self.tokenizer.FREQ
-        out: list[str] = []
-        for word in segmented if segmented is not None else self.segment(text):
-            if not word.strip():
-                continue
-            for n in (2, 3):
-                if len(word) > n:
-                    out.extend(
-                        g for i in range(len(word) - n + 1) if freq.get(g := word[i : i + n])
-                    )
-            out.append(word)
-        return out
+        return search_tokens(self.tokenizer, text, segmented)
 
     def _join_separable(self, match: re.Match[str]) -> str:
         joined = match.group(1) + match.group(3)

@@ -64,13 +64,6 @@ class Bm25fIndex:
             for term, p in postings.items()
         }
         self.by_doc: dict[str, dict[int, float]] = {t: dict(p) for t, p in self.postings.items()}
-        self.max_idf = math.log(1.0 + (n + 0.5) / 0.5) if n else 0.0
-
-    def __contains__(self, term: str) -> bool:
-        return term in self.postings
-
-    def df(self, term: str) -> int:
-        return len(self.postings.get(term, ()))
 
     def score(self, terms: Mapping[str, float], only: set[int] | None = None) -> dict[int, float]:
         """doc -> BM25F score for query terms with their weights (1.0 = plain BM25). With `only`,
@@ -105,7 +98,3 @@ class Bm25fIndex:
             if postings and len(postings) <= max_df:
                 found.update(doc for doc, _ in postings)
         return found
-
-    def term_weight(self, term: str) -> float:
-        """The idf of a term, or the largest possible idf for a term no document has."""
-        return self.idf.get(term, self.max_idf)

@@ -11,15 +11,26 @@ from __future__ import annotations
 import hashlib
 import heapq
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import jieba
+
 from knowledge import texts
+from knowledge.cache import cached_json, catalog_folder
 from knowledge.catalog import Catalog
 from knowledge.intents import IntentPhrases, find_ticket
-from knowledge.normalize import PinyinRepair, Replacer, basic, is_cjk, phrase_pattern
-from knowledge.query import QueryPrep, common_word_test
+from knowledge.normalize import (
+    PinyinRepair,
+    Replacer,
+    basic,
+    is_cjk,
+    longest_matches,
+    phrase_pattern,
+)
+from knowledge.pinyin import load_reading_table, word_pinyin
+from knowledge.query import QueryPrep, common_word_test, search_tokens
 from knowledge.ranking import Bm25fIndex
 from knowledge.tokenizer import load_tokenizer
 from knowledge.vocab import (
@@ -69,6 +80,19 @@ def _compact(text: str) -> str:
     return text.replace(" ", "")
 
 
+def _word_fields(tokenizer: jieba.Tokenizer, t: ItemText) -> list[tuple[str, list[str]]]:
+    def tokens(texts: Iterable[str]) -> list[str]:
+        return [tok for text in texts for tok in search_tokens(tokenizer, text)]
+
+    return [
+        ("name", tokens([t.name])),
+        ("alias", tokens(t.aliases)),
+        ("keyword", tokens(t.keywords)),
+        ("body", tokens(t.body)),
+        ("materials", tokens(t.materials)),
+    ]
+
+
 class Scorer:
     def __init__(self, catalog: Catalog, *, cache_dir: Path | None = None) -> None:
         self.catalog = catalog
@@ -83,7 +107,7 @@ class Scorer:
         self.intents = IntentPhrases.build(lexicon.intents)
         self.texts: list[ItemText] = [item_text(item, synonyms) for item in catalog.items]
         self.phrases = phrase_table(self.texts)
-        self.phrase_pattern = phrase_pattern(self.phrases)
+        self.phrase_max = max(map(len, self.phrases), default=0)
         # How many items mention a piece of text in their name, aliases or keywords: 养老保险 is
         # an alias of one item but names a topic three items share, so identifies none alone.
         self.ngrams = title_ngrams(self.texts, NGRAM_MAX)
@@ -96,19 +120,31 @@ class Scorer:
                 ("\n".join(sorted(words)) + "".join(sorted(chars))).encode()
             ).hexdigest()
         )
-        tokenizer, self.freq = load_tokenizer(words, chars, key=key, cache_dir=cache_dir)
+        folder = catalog_folder(cache_dir, key)
+        load_reading_table(folder.parent)
+        tokenizer, self.freq = load_tokenizer(words, chars, folder)
         self.domain = frozenset(words)
         fillers = phrase_pattern(_compact(basic(f)) for f in lexicon.fillers)
         # name words from the plain cut: search mode would add fragments such as 乡居 (城乡居民)
         name_tokens = {tok for t in self.texts for tok in tokenizer.lcut(t.name, HMM=False)}
         vocab = pinyin_vocabulary(words, name_tokens)
+        # tokenizing the items and reading the vocabulary's pinyin is the slow part of a build
+        derived = cached_json(
+            folder / "derived.json",
+            lambda: {
+                "pinyin": {w: word_pinyin(w) for w in sorted(vocab)},
+                "fields": [_word_fields(tokenizer, t) for t in self.texts],
+            },
+        )
+        pinyin_of: dict[str, list[str]] = derived["pinyin"]
         repair = PinyinRepair.build(
             vocab,
             common_word_test(self.freq, vocab, COMMON_WORD_FREQ),
             lambda w: synonyms.apply(w)[0],
+            lambda w: tuple(pinyin_of.get(w, ())),
         )
         self.query = QueryPrep(tokenizer, synonyms, fillers, repair)
-        docs = [self._word_fields(t) for t in self.texts]
+        docs = [[(field, tokens) for field, tokens in doc] for doc in derived["fields"]]
         self.word_index = Bm25fIndex(docs, WORD_FIELDS)
         self.char_index = Bm25fIndex([self._char_fields(t) for t in self.texts], CHAR_FIELDS)
         self.max_df = max(CANDIDATE_MIN_DF, len(self.texts) // 10)
@@ -128,14 +164,6 @@ class Scorer:
             return 0.0
         return math.log(FUNCTION_FREQ / freq) / math.log(FUNCTION_FREQ / SPECIFIC_FREQ)
 
-    def _word_fields(self, t: ItemText) -> list[tuple[str, list[str]]]:
-        fields = [("name", self.query.tokens(t.name))]
-        fields.append(("alias", [tok for a in t.aliases for tok in self.query.tokens(a)]))
-        fields.append(("keyword", [tok for k in t.keywords for tok in self.query.tokens(k)]))
-        fields.append(("body", [tok for b in t.body for tok in self.query.tokens(b)]))
-        fields.append(("materials", [tok for m in t.materials for tok in self.query.tokens(m)]))
-        return fields
-
     @staticmethod
     def _char_fields(t: ItemText) -> list[tuple[str, list[str]]]:
         title = t.name + "".join(t.aliases) + "".join(t.keywords)
@@ -148,14 +176,12 @@ class Scorer:
     def phrase_bonus(self, query: str) -> dict[int, tuple[float, str, str]]:
         """item index -> (bonus, phrase, kind) for the best name/alias/keyword in the query."""
         best: dict[int, tuple[float, str, str]] = {}
-        if self.phrase_pattern is None:
-            return best
         compact = _compact(query)
         # also without 的/个 inside names: 老年人的优待证, 办个残疾人的证
         loose = compact.translate(self.loose_table)
-        phrases = [m.group(0) for m in self.phrase_pattern.finditer(compact)]
+        phrases = longest_matches(compact, self.phrases, self.phrase_max)
         if loose != compact:
-            phrases += [m.group(0) for m in self.phrase_pattern.finditer(loose)]
+            phrases += longest_matches(loose, self.phrases, self.phrase_max)
         for phrase in phrases:
             for index, kind in self.phrases[phrase]:
                 bonus = PHRASE_KINDS[kind] * (PHRASE_BASE + PHRASE_PER_CHAR * len(phrase))
@@ -196,7 +222,7 @@ class Scorer:
         }
         ranked = tuple(heapq.nsmallest(TOP_N, combined.items(), key=lambda kv: (-kv[1], kv[0])))
         strong = bool(ranked) and ranked[0][0] in phrases and phrases[ranked[0][0]][2] != "keyword"
-        intents = self.intents.find(self.query.synonyms.apply(_compact(normalized))[0])
+        intents = self.intents.find(self.query.synonyms.apply(normalized)[0])
         items = self.catalog.items
         ticket = find_ticket(text)
         explain: dict[str, object] = {

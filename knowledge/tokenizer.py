@@ -3,30 +3,25 @@
 jieba's full dictionary (350k words) takes >1 s to load, too slow for `bianmin ask`. We keep the
 words that can matter (common words plus words written only with characters the catalog uses)
 and add the catalog's own terms with a high frequency so they are never cut apart. The result is
-cached under `cache_dir/<key>/`, keyed by the catalog digest. Never touches jieba's global state
-except its log level.
+cached in the catalog's cache folder (cache.py). Never touches jieba's global state except its
+log level.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 import jieba
 
+from knowledge.cache import write_atomic
+
 jieba.setLogLevel(logging.WARNING)  # jieba logs every dictionary load at DEBUG to stderr
 
-DICT_VERSION = "1"  # bump when the dictionary recipe below changes
 COMMON_FREQ = 200  # base words at least this frequent are kept whatever their characters
 CATALOG_CHAR_FREQ = 3  # base words made only of catalog characters are kept from this frequency
 DOMAIN_FREQ = 60_000  # high enough that a catalog term beats any split into common words
-
-
-def default_cache_dir() -> Path:
-    return Path(tempfile.gettempdir()) / "bianmin-cache"
 
 
 def _base_dictionary() -> Path:
@@ -59,18 +54,12 @@ def dictionary_lines(domain_words: Iterable[str], charset: set[str]) -> list[str
 
 
 def load_tokenizer(
-    domain_words: Iterable[str], charset: set[str], *, key: str, cache_dir: Path | None
+    domain_words: Iterable[str], charset: set[str], folder: Path
 ) -> tuple[jieba.Tokenizer, dict[str, int]]:
-    """A ready jieba.Tokenizer plus its word frequencies, built once per `key` and cached."""
-    folder = (cache_dir or default_cache_dir()) / f"jieba-{DICT_VERSION}-{key[:24]}"
+    """A ready jieba.Tokenizer plus its word frequencies, built once per catalog in `folder`."""
     dict_path = folder / "dict.txt"
     if not dict_path.is_file():
-        folder.mkdir(parents=True, exist_ok=True)
-        lines = dictionary_lines(domain_words, charset)
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write("\n".join(lines) + "\n")
-        os.replace(tmp, dict_path)  # atomic: a concurrent reader never sees half a file
+        write_atomic(dict_path, "\n".join(dictionary_lines(domain_words, charset)) + "\n")
     tokenizer = jieba.Tokenizer(dictionary=str(dict_path))
     tokenizer.tmp_dir = str(folder)
     tokenizer.cache_file = "jieba.cache"  # jieba's own marshal cache, next to our dictionary

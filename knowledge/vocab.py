@@ -13,8 +13,10 @@ from knowledge import texts
 from knowledge.catalog import Catalog, Item
 from knowledge.normalize import Replacer, basic, is_cjk
 
-# Kinds of phrase hit and how much each is worth relative to an alias (calibrated with the
-# phrase weight in matcher.py).
+# Kinds of phrase hit and how much each is worth relative to an alias (the base weights are
+# PHRASE_BASE and PHRASE_PER_CHAR in scoring.py).
+
+
 PHRASE_KINDS = {"name": 1.0, "alias": 1.0, "core": 0.9, "keyword": 0.6}
 
 

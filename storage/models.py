@@ -25,6 +25,9 @@ class Villager(Base):
     openid: Mapped[str] = mapped_column(String(64), unique=True)
     subscribed: Mapped[bool] = mapped_column(Boolean, default=True)
     qrscene: Mapped[str | None] = mapped_column(String(64))
+    # The town whose center serves this villager (QR scene or their own choice);
+    # None until known on a multi-town deployment.
+    town_id: Mapped[str | None] = mapped_column(String(32))
     name: Mapped[str | None] = mapped_column(String(64))
     phone: Mapped[str | None] = mapped_column(String(32))
     village: Mapped[str | None] = mapped_column(String(64))
@@ -134,6 +137,7 @@ class Staff(Base):
     display_name: Mapped[str] = mapped_column(String(64))
     role: Mapped[str] = mapped_column(String(16))  # clerk | head | leader | admin
     department_id: Mapped[str | None] = mapped_column(ForeignKey("departments.id"))
+    town_id: Mapped[str | None] = mapped_column(String(32))  # None: county staff, all towns
     password_hash: Mapped[str] = mapped_column(Text)
     totp_secret: Mapped[str | None] = mapped_column(String(64))
     openid: Mapped[str | None] = mapped_column(String(64))  # bound WeChat account
@@ -154,6 +158,9 @@ class Ticket(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(24), unique=True)  # BM20261121-0007
     kind: Mapped[str] = mapped_column(String(16), default="service")  # service | complaint
+    town_id: Mapped[str] = mapped_column(
+        String(32), default="main", server_default="main", index=True
+    )
     openid: Mapped[str] = mapped_column(String(64), index=True)
     item_id: Mapped[str | None] = mapped_column(String(64))
     item_name: Mapped[str] = mapped_column(String(128))
@@ -262,6 +269,7 @@ class Handoff(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     openid: Mapped[str] = mapped_column(String(64), index=True)
+    town_id: Mapped[str] = mapped_column(String(32), default="main", server_default="main")
     status: Mapped[str] = mapped_column(String(16), default="waiting")  # waiting | open | closed
     opened_at: Mapped[dt.datetime]
     first_response_at: Mapped[dt.datetime | None]
@@ -296,6 +304,7 @@ class Callback(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), unique=True)
     department_id: Mapped[str] = mapped_column(String(32), index=True)
+    town_id: Mapped[str] = mapped_column(String(32), default="main", server_default="main")
     reason: Mapped[str | None] = mapped_column(Text)
     due_at: Mapped[dt.datetime]
     done_at: Mapped[dt.datetime | None]
@@ -321,11 +330,14 @@ class Appointment(Base):
 
 
 class DutyRoster(Base):
-    """带班领导: the leader on duty per day."""
+    """带班领导: the leader on duty per day and town."""
 
     __tablename__ = "duty_roster"
 
     day: Mapped[dt.date] = mapped_column(primary_key=True)
+    town_id: Mapped[str] = mapped_column(
+        String(32), primary_key=True, default="main", server_default="main"
+    )
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
 
 

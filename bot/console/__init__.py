@@ -7,8 +7,10 @@ from __future__ import annotations
 from aiohttp import web
 
 from bot.console import (
+    account,
     api_actions,
     api_admin,
+    api_audit,
     api_calendar,
     api_catalog,
     api_extensions,
@@ -28,6 +30,7 @@ from bot.runtime import RUNTIME
 # Order is only the order of the OpenAPI document; paths never overlap.
 MODULES = (
     auth,
+    account,
     api_tickets,
     api_actions,
     api_extensions,
@@ -35,6 +38,7 @@ MODULES = (
     api_notices,
     api_reports,
     api_admin,
+    api_audit,
     api_calendar,
     api_catalog,
     events,

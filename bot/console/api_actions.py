@@ -30,20 +30,30 @@ def _refused(exc: TicketError) -> None:
     fail(409, "invalid_transition", detail=str(exc))
 
 
-@routes.post("/api/v1/tickets/{number}/claim", roles=WORKERS, summary="Take the ticket (首问责任: first taker owns it)",
-             params=(NUMBER,), response=DETAIL)
+@routes.post(
+    "/api/v1/tickets/{number}/claim",
+    roles=WORKERS,
+    summary="Take the ticket (the first taker becomes its named owner)",
+    params=(NUMBER,),
+    response=DETAIL,
+)
 async def claim(call: Call) -> web.StreamResponse:
     ticket = await find_ticket(call, inputs.path_number(call.request), act=True)
     try:
-        await (await call.desk()).claim(ticket, call.staff)
+        await (await call.desk(ticket.town_id)).claim(ticket, call.staff)
     except TicketError as exc:
         _refused(exc)
     return await _done(call, ticket, "ticket.claim")
 
 
-@routes.post("/api/v1/tickets/{number}/assign", roles=frozenset({HEAD, LEADER}),
-             summary="Give the ticket to a staff member of its department", params=(NUMBER,),
-             body=body({"staff_id": INT}, required=("staff_id",)), response=DETAIL)
+@routes.post(
+    "/api/v1/tickets/{number}/assign",
+    roles=frozenset({HEAD, LEADER}),
+    summary="Give the ticket to a staff member of its department",
+    params=(NUMBER,),
+    body=body({"staff_id": INT}, required=("staff_id",)),
+    response=DETAIL,
+)
 async def assign(call: Call) -> web.StreamResponse:
     ticket = await find_ticket(call, inputs.path_number(call.request), act=True)
     scope.refuse_unless(scope.can_supervise(call.staff, ticket.department_id))
@@ -51,15 +61,25 @@ async def assign(call: Call) -> web.StreamResponse:
     target = await call.repos.staff.get(staff_id or 0)
     if target is None or not target.active or target.department_id != ticket.department_id:
         fail(400, "bad_request", field="staff_id")
-    await (await call.desk()).assign(ticket, target, by=call.staff)
+    await (await call.desk(ticket.town_id)).assign(ticket, target, by=call.staff)
     return await _done(call, ticket, "ticket.assign", assignee=target.id)
 
 
-@routes.post("/api/v1/tickets/{number}/status", roles=WORKERS, summary="Change the state; pushes the villager",
-             params=(NUMBER,),
-             body=body({"status": {"type": "string", "enum": TARGETS}, "note": NOTE,
-                        "missing": {"type": "array", "items": STR, "maxItems": 50}}, required=("status",)),
-             response=DETAIL)
+@routes.post(
+    "/api/v1/tickets/{number}/status",
+    roles=WORKERS,
+    summary="Change the state; pushes the villager",
+    params=(NUMBER,),
+    body=body(
+        {
+            "status": {"type": "string", "enum": TARGETS},
+            "note": NOTE,
+            "missing": {"type": "array", "items": STR, "maxItems": 50},
+        },
+        required=("status",),
+    ),
+    response=DETAIL,
+)
 async def change_status(call: Call) -> web.StreamResponse:
     ticket = await find_ticket(call, inputs.path_number(call.request), act=True)
     data = await call.body()
@@ -67,68 +87,98 @@ async def change_status(call: Call) -> web.StreamResponse:
     note = inputs.text(data, "note", required=False)
     missing = inputs.text_list(data, "missing")
     try:
-        await (await call.desk()).change_status(ticket, to, staff=call.staff, note=note, missing=missing)
+        await (await call.desk(ticket.town_id)).change_status(
+            ticket, to, staff=call.staff, note=note, missing=missing
+        )
     except TicketError as exc:
         _refused(exc)
     return await _done(call, ticket, "ticket.status", status=to)
 
 
-@routes.post("/api/v1/tickets/{number}/transfer", roles=WORKERS, summary="Transfer to another department (转办)",
-             params=(NUMBER,), body=body({"department_id": STR, "note": NOTE}, required=("department_id",)),
-             response=DETAIL)
+@routes.post(
+    "/api/v1/tickets/{number}/transfer",
+    roles=WORKERS,
+    summary="Transfer to another department",
+    params=(NUMBER,),
+    body=body({"department_id": STR, "note": NOTE}, required=("department_id",)),
+    response=DETAIL,
+)
 async def transfer(call: Call) -> web.StreamResponse:
     ticket = await find_ticket(call, inputs.path_number(call.request), act=True)
     data = await call.body()
     department = inputs.text(data, "department_id", max_len=32)
     note = inputs.text(data, "note", required=False)
-    if department not in {d.id for d in call.rt.knowledge.current.center.departments}:
+    desk = await call.desk(ticket.town_id)
+    if department not in {d.id for d in desk.catalog.center.departments}:
         fail(400, "unknown_department")
     try:
-        await (await call.desk()).transfer(ticket, department, staff=call.staff, note=note)
+        await desk.transfer(ticket, department, staff=call.staff, note=note)
     except TicketError as exc:
         _refused(exc)
     return await _done(call, ticket, "ticket.transfer", to=department)
 
 
-@routes.post("/api/v1/tickets/{number}/withdraw", roles=WORKERS, summary="Withdraw on the villager's behalf",
-             params=(NUMBER,), body=body({"note": NOTE}), response=DETAIL)
+@routes.post(
+    "/api/v1/tickets/{number}/withdraw",
+    roles=WORKERS,
+    summary="Withdraw on the villager's behalf",
+    params=(NUMBER,),
+    body=body({"note": NOTE}),
+    response=DETAIL,
+)
 async def withdraw(call: Call) -> web.StreamResponse:
     ticket = await find_ticket(call, inputs.path_number(call.request), act=True)
     note = inputs.text(await call.body(), "note", required=False)
     try:
-        await (await call.desk()).withdraw(ticket, staff=call.staff, note=note)
+        await (await call.desk(ticket.town_id)).withdraw(ticket, staff=call.staff, note=note)
     except TicketError as exc:
         _refused(exc)
     return await _done(call, ticket, "ticket.withdraw")
 
 
-@routes.post("/api/v1/tickets/{number}/reply", roles=WORKERS, summary="Message the villager; returns the push",
-             params=(NUMBER,), body=body({"text": {"type": "string", "minLength": 1, "maxLength": 600}},
-                                         required=("text",)),
-             response=ref("PushResult"))
+@routes.post(
+    "/api/v1/tickets/{number}/reply",
+    roles=WORKERS,
+    summary="Message the villager; returns the push",
+    params=(NUMBER,),
+    body=body({"text": {"type": "string", "minLength": 1, "maxLength": 600}}, required=("text",)),
+    response=ref("PushResult"),
+)
 async def reply(call: Call) -> web.StreamResponse:
     ticket = await find_ticket(call, inputs.path_number(call.request), act=True)
     text = inputs.text(await call.body(), "text", max_len=600)
-    await (await call.desk()).reply(ticket, text, staff=call.staff)
+    await (await call.desk(ticket.town_id)).reply(ticket, text, staff=call.staff)
     event = await call.db.queries.latest_event(ticket.id, "reply")
-    row = await call.db.queries.outbox_by_key(f"reply:{ticket.number}:{event.id}") if event else None
+    row = (
+        await call.db.queries.outbox_by_key(f"reply:{ticket.number}:{event.id}") if event else None
+    )
     await call.audit("ticket.reply", f"ticket:{ticket.number}", push=row.id if row else None)
     return json_response({"ok": True, "push": push_json(row) if row else None})
 
 
-@routes.post("/api/v1/tickets/{number}/notes", roles=WORKERS, summary="Internal note (never shown to the villager)",
-             params=(NUMBER,), body=body({"text": {"type": "string", "minLength": 1, "maxLength": 2000}},
-                                         required=("text",)), response=DETAIL)
+@routes.post(
+    "/api/v1/tickets/{number}/notes",
+    roles=WORKERS,
+    summary="Internal note (never shown to the villager)",
+    params=(NUMBER,),
+    body=body({"text": {"type": "string", "minLength": 1, "maxLength": 2000}}, required=("text",)),
+    response=DETAIL,
+)
 async def note(call: Call) -> web.StreamResponse:
     ticket = await find_ticket(call, inputs.path_number(call.request), act=True)
     text = inputs.text(await call.body(), "text")
-    await (await call.desk()).note(ticket, text, staff=call.staff)
+    await (await call.desk(ticket.town_id)).note(ticket, text, staff=call.staff)
     return await _done(call, ticket, "ticket.note")
 
 
-@routes.post("/api/v1/tickets/{number}/materials", roles=WORKERS, summary="Tick a material as received (or not)",
-             params=(NUMBER,), body=body({"name": STR, "received": BOOL}, required=("name", "received")),
-             response=DETAIL)
+@routes.post(
+    "/api/v1/tickets/{number}/materials",
+    roles=WORKERS,
+    summary="Tick a material as received (or not)",
+    params=(NUMBER,),
+    body=body({"name": STR, "received": BOOL}, required=("name", "received")),
+    response=DETAIL,
+)
 async def materials(call: Call) -> web.StreamResponse:
     ticket = await find_ticket(call, inputs.path_number(call.request), act=True)
     data = await call.body()
@@ -143,14 +193,24 @@ async def materials(call: Call) -> web.StreamResponse:
     ticket.materials = listed  # a new list, so the JSON column is seen as changed
     now = call.now()
     ticket.last_staff_action_at = ticket.updated_at = now
-    await call.repos.tickets.add_event(ticket, at=now, kind="materials", staff_id=call.staff.id, internal=True,
-                                       data={"name": name, "received": received})
+    await call.repos.tickets.add_event(
+        ticket,
+        at=now,
+        kind="materials",
+        staff_id=call.staff.id,
+        internal=True,
+        data={"name": name, "received": received},
+    )
     return await _done(call, ticket, "ticket.materials", name=name, received=received)
 
 
-@routes.post("/api/v1/tickets/{number}/reveal-phone", roles=EVERYONE,
-             summary="The villager's full phone number (written to the audit log)", params=(NUMBER,),
-             response=obj({"phone": STR}))
+@routes.post(
+    "/api/v1/tickets/{number}/reveal-phone",
+    roles=EVERYONE,
+    summary="The villager's full phone number (written to the audit log)",
+    params=(NUMBER,),
+    response=obj({"phone": STR}),
+)
 async def reveal_phone(call: Call) -> web.StreamResponse:
     ticket = await find_ticket(call, inputs.path_number(call.request))
     if not ticket.applicant_phone:

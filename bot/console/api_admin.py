@@ -9,12 +9,11 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.console import inputs
+from bot.console import inputs, scope
 from bot.console.auth import MIN_PASSWORD
 from bot.console.routing import ADMIN, ADMINS, Call, Param, Routes
 from bot.console.schemas import BOOL, STR, body, listing, ref
 from bot.console.security import fail, json_response
-from bot.console.views import person
 from bot.passwords import hash_password
 from storage.models import Staff
 from storage.repositories.staff import ROLES
@@ -29,10 +28,18 @@ NAME = {"type": "string", "minLength": 1, "maxLength": 64}
 
 def account_json(s: Staff) -> dict[str, Any]:
     return {
-        "id": s.id, "username": s.username, "display_name": s.display_name, "role": s.role,
-        "department_id": s.department_id, "on_duty": s.on_duty, "active": s.active,
-        "totp_enabled": bool(s.totp_secret), "failed_logins": s.failed_logins,
-        "locked_until": s.locked_until.isoformat() if s.locked_until else None, "created_at": s.created_at.isoformat(),
+        "id": s.id,
+        "username": s.username,
+        "display_name": s.display_name,
+        "role": s.role,
+        "department_id": s.department_id,
+        "town_id": s.town_id,
+        "on_duty": s.on_duty,
+        "active": s.active,
+        "totp_enabled": bool(s.totp_secret),
+        "failed_logins": s.failed_logins,
+        "locked_until": s.locked_until.isoformat() if s.locked_until else None,
+        "created_at": s.created_at.isoformat(),
     }
 
 
@@ -43,6 +50,15 @@ async def _check_department(call: Call, role: str, department: str | None) -> No
         fail(400, "unknown_department")
 
 
+def _town(call: Call, town: str | None) -> str | None:
+    """A known town the admin may manage (a town's admin: only their own; None: county-wide)."""
+    if town is not None and town not in call.rt.knowledge.towns:
+        fail(400, "bad_request", field="town_id")
+    if call.staff.town_id is not None and town != call.staff.town_id:
+        fail(403, "forbidden")
+    return town
+
+
 async def _password(data: dict[str, Any]) -> str:
     password = inputs.text(data, "password", max_len=256, strip=False)
     if len(password) < MIN_PASSWORD:
@@ -50,15 +66,35 @@ async def _password(data: dict[str, Any]) -> str:
     return await asyncio.to_thread(hash_password, password)
 
 
-@routes.get("/api/v1/admin/staff", roles=ADMINS, summary="All staff accounts", response=listing("StaffAccount"))
+@routes.get(
+    "/api/v1/admin/staff",
+    roles=ADMINS,
+    summary="All staff accounts",
+    response=listing("StaffAccount"),
+)
 async def list_staff(call: Call) -> web.StreamResponse:
-    return json_response({"items": [account_json(s) for s in await call.repos.staff.all()]})
+    members = [s for s in await call.repos.staff.all() if scope.same_town(call.staff, s.town_id)]
+    return json_response({"items": [account_json(s) for s in members]})
 
 
-@routes.post("/api/v1/admin/staff", roles=ADMINS, summary="Create a staff account",
-             body=body({"username": STR, "display_name": NAME, "role": ROLE_ENUM, "department_id": STR,
-                        "password": STR, "on_duty": BOOL}, required=("username", "role", "password")),
-             response=ref("StaffAccount"))
+@routes.post(
+    "/api/v1/admin/staff",
+    roles=ADMINS,
+    summary="Create a staff account",
+    body=body(
+        {
+            "username": STR,
+            "display_name": NAME,
+            "role": ROLE_ENUM,
+            "department_id": STR,
+            "town_id": STR,
+            "password": STR,
+            "on_duty": BOOL,
+        },
+        required=("username", "role", "password"),
+    ),
+    response=ref("StaffAccount"),
+)
 async def create_staff(call: Call) -> web.StreamResponse:
     data = await call.body()
     username = inputs.text(data, "username", max_len=64)
@@ -67,13 +103,23 @@ async def create_staff(call: Call) -> web.StreamResponse:
     role = inputs.choice(data, "role", ROLES) or ""
     department = inputs.optional_text(data, "department_id", max_len=32)
     display = inputs.optional_text(data, "display_name", max_len=64) or username
+    town = _town(call, inputs.optional_text(data, "town_id", max_len=32) or call.staff.town_id)
     await _check_department(call, role, department)
     if await call.repos.staff.by_username(username) is not None:
         fail(409, "username_taken")
-    member = await call.repos.staff.add(username=username, display_name=display, role=role, department_id=department,
-                                        password_hash=await _password(data), now=call.now())
+    member = await call.repos.staff.add(
+        username=username,
+        display_name=display,
+        role=role,
+        department_id=department,
+        password_hash=await _password(data),
+        now=call.now(),
+    )
     member.on_duty = inputs.boolean(data, "on_duty", required=False) is not False
-    await call.audit("staff.create", f"staff:{member.id}", username=username, role=role, department=department)
+    member.town_id = town
+    await call.audit(
+        "staff.create", f"staff:{member.id}", username=username, role=role, department=department
+    )
     return json_response(account_json(member))
 
 
@@ -81,25 +127,45 @@ async def _member(call: Call) -> Staff:
     member = await call.repos.staff.get(inputs.path_id(call.request))
     if member is None:
         fail(404, "not_found")
+    _town(call, member.town_id)
     return member
 
 
-@routes.patch("/api/v1/admin/staff/{id}", roles=ADMINS, summary="Edit an account (role, department, duty, 2FA reset, unlock)",
-              params=(STAFF_ID,),
-              body=body({"display_name": NAME, "role": ROLE_ENUM, "department_id": {"type": "string", "nullable": True},
-                         "on_duty": BOOL, "active": BOOL, "reset_totp": BOOL, "unlock": BOOL}),
-              response=ref("StaffAccount"))
+@routes.patch(
+    "/api/v1/admin/staff/{id}",
+    roles=ADMINS,
+    summary="Edit an account (role, department, duty, 2FA reset, unlock)",
+    params=(STAFF_ID,),
+    body=body(
+        {
+            "display_name": NAME,
+            "role": ROLE_ENUM,
+            "department_id": {"type": "string", "nullable": True},
+            "on_duty": BOOL,
+            "active": BOOL,
+            "reset_totp": BOOL,
+            "unlock": BOOL,
+        }
+    ),
+    response=ref("StaffAccount"),
+)
 async def edit_staff(call: Call) -> web.StreamResponse:
     member = await _member(call)
     data = await call.body()
     role = inputs.choice(data, "role", ROLES, required=False) or member.role
-    department = inputs.optional_text(data, "department_id", max_len=32) if "department_id" in data else member.department_id
+    department = (
+        inputs.optional_text(data, "department_id", max_len=32)
+        if "department_id" in data
+        else member.department_id
+    )
     active = inputs.boolean(data, "active", required=False)
     if member.id == call.staff.id and (role != ADMIN or active is False):
         fail(400, "self_deactivate")  # the last admin must not lock everyone out
     await _check_department(call, role, department)
     member.role, member.department_id = role, department
-    member.display_name = inputs.optional_text(data, "display_name", max_len=64) or member.display_name
+    member.display_name = (
+        inputs.optional_text(data, "display_name", max_len=64) or member.display_name
+    )
     on_duty = inputs.boolean(data, "on_duty", required=False)
     member.on_duty = member.on_duty if on_duty is None else on_duty
     now = call.now()
@@ -113,13 +179,24 @@ async def edit_staff(call: Call) -> web.StreamResponse:
     if inputs.boolean(data, "unlock", required=False):
         await call.db.auth.clear_failures(member.id)
         member.failed_logins, member.locked_until = 0, None
-    changed = sorted(k for k in data if k in ("display_name", "role", "department_id", "on_duty", "active", "reset_totp", "unlock"))
+    changed = sorted(
+        k
+        for k in data
+        if k
+        in ("display_name", "role", "department_id", "on_duty", "active", "reset_totp", "unlock")
+    )
     await call.audit("staff.edit", f"staff:{member.id}", fields=changed)
     return json_response(account_json(member))
 
 
-@routes.post("/api/v1/admin/staff/{id}/password", roles=ADMINS, summary="Set a new password (ends their sessions)",
-             params=(STAFF_ID,), body=body({"password": STR}, required=("password",)), response=ref("StaffAccount"))
+@routes.post(
+    "/api/v1/admin/staff/{id}/password",
+    roles=ADMINS,
+    summary="Set a new password (ends their sessions)",
+    params=(STAFF_ID,),
+    body=body({"password": STR}, required=("password",)),
+    response=ref("StaffAccount"),
+)
 async def reset_password(call: Call) -> web.StreamResponse:
     member = await _member(call)
     member.password_hash = await _password(await call.body())
@@ -129,8 +206,13 @@ async def reset_password(call: Call) -> web.StreamResponse:
     return json_response(account_json(member))
 
 
-@routes.delete("/api/v1/admin/staff/{id}", roles=ADMINS, summary="Deactivate an account (kept for the record)",
-               params=(STAFF_ID,), response=ref("StaffAccount"))
+@routes.delete(
+    "/api/v1/admin/staff/{id}",
+    roles=ADMINS,
+    summary="Deactivate an account (kept for the record)",
+    params=(STAFF_ID,),
+    response=ref("StaffAccount"),
+)
 async def deactivate_staff(call: Call) -> web.StreamResponse:
     member = await _member(call)
     if member.id == call.staff.id:
@@ -141,16 +223,27 @@ async def deactivate_staff(call: Call) -> web.StreamResponse:
     return json_response(account_json(member))
 
 
-@routes.get("/api/v1/admin/policies", roles=ADMINS, summary="Per-role security policy (mandatory 2FA)",
-            response=listing("Policy"))
+@routes.get(
+    "/api/v1/admin/policies",
+    roles=ADMINS,
+    summary="Per-role security policy (mandatory 2FA)",
+    response=listing("Policy"),
+)
 async def policies(call: Call) -> web.StreamResponse:
     current = await call.db.auth.policies()
-    return json_response({"items": [{"role": r, "require_totp": current.get(r, False)} for r in ROLES]})
+    return json_response(
+        {"items": [{"role": r, "require_totp": current.get(r, False)} for r in ROLES]}
+    )
 
 
-@routes.put("/api/v1/admin/policies/{role}", roles=ADMINS, summary="Make 2FA mandatory (or not) for a role",
-            params=(Param("role", {"type": "string", "enum": list(ROLES)}, "path", True),),
-            body=body({"require_totp": BOOL}, required=("require_totp",)), response=ref("Policy"))
+@routes.put(
+    "/api/v1/admin/policies/{role}",
+    roles=ADMINS,
+    summary="Make 2FA mandatory (or not) for a role",
+    params=(Param("role", {"type": "string", "enum": list(ROLES)}, "path", True),),
+    body=body({"require_totp": BOOL}, required=("require_totp",)),
+    response=ref("Policy"),
+)
 async def set_policy(call: Call) -> web.StreamResponse:
     role = call.request.match_info["role"]
     if role not in ROLES:
@@ -159,27 +252,3 @@ async def set_policy(call: Call) -> web.StreamResponse:
     await call.db.auth.set_policy(role, require_totp=require, now=call.now(), by=call.staff.id)
     await call.audit("policy.set", f"role:{role}", require_totp=require)
     return json_response({"role": role, "require_totp": require})
-
-
-@routes.get("/api/v1/admin/audit", roles=ADMINS, summary="The audit log, newest first (page with before)",
-            params=(
-                Param("staff_id", {"type": "integer", "minimum": 1, "maximum": inputs.MAX_ID}),
-                Param("action", {"type": "string", "maxLength": 48}),
-                Param("target", {"type": "string", "maxLength": 128}),
-                Param("before", {"type": "integer", "minimum": 1, "maximum": inputs.MAX_ID}),
-                Param("limit", {"type": "integer", "minimum": 1, "maximum": 500, "default": 100}),
-            ),
-            response=listing("AuditEntry"))
-async def audit_log(call: Call) -> web.StreamResponse:
-    q = call.request
-    rows = await call.db.audit.listing(
-        staff_id=inputs.query_int(q, "staff_id", lo=1, hi=inputs.MAX_ID, default=None),
-        action=inputs.query_text(q, "action", max_len=48),
-        target=inputs.query_text(q, "target", max_len=128),
-        before_id=inputs.query_int(q, "before", lo=1, hi=inputs.MAX_ID, default=None),
-        limit=inputs.query_int(q, "limit", lo=1, hi=500, default=100) or 100,
-    )
-    names = await call.db.queries.staff_by_ids([r.staff_id for r in rows])
-    items = [{"id": r.id, "at": r.at.isoformat(), "staff": person(r.staff_id, names), "username": r.username,
-              "action": r.action, "target": r.target, "ip": r.ip, "detail": r.detail or {}} for r in rows]
-    return json_response({"items": items})

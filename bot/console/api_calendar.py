@@ -8,17 +8,26 @@ import datetime as dt
 
 from aiohttp import web
 
-from bot.console import inputs
+from bot.console import inputs, scope
 from bot.console.routing import ADMINS, LEADER, Call, Param, Routes
-from bot.console.schemas import BOOL, INT, body, listing, ref
+from bot.console.schemas import BOOL, INT, STR, body, listing, ref
 from bot.console.security import fail, json_response
 from bot.console.views import person
 from bot.sla import library_covers
+from knowledge.towns import MAIN
 
 routes = Routes("calendar")
 DAY = Param("day", {"type": "string", "format": "date"}, "path", True)
 YEAR = Param("year", {"type": "integer", "minimum": 2000, "maximum": 2100}, "path", True)
 MAX_SPAN = dt.timedelta(days=366)
+
+
+def _town(call: Call, wanted: str | None) -> str:
+    """The roster's town: the one asked for, else the admin's own, else the main town."""
+    town = wanted or call.staff.town_id or MAIN
+    if town not in call.rt.knowledge.towns or not scope.same_town(call.staff, town):
+        fail(400, "bad_request", field="town")
+    return town
 
 
 def _year(raw: str | None, default: int) -> int:
@@ -35,23 +44,38 @@ async def _calendar_json(call: Call, year: int) -> dict[str, object]:
         "year": year,
         "complete": year in await call.repos.calendar.complete_years(),
         "library_covers": library_covers(year),
-        "overrides": [{"day": r.day.isoformat(), "workday": r.workday, "note": r.note} for r in rows],
+        "overrides": [
+            {"day": r.day.isoformat(), "workday": r.workday, "note": r.note} for r in rows
+        ],
     }
 
 
-@routes.get("/api/v1/admin/calendar", roles=ADMINS, summary="One year's overrides and whether it is complete",
-            params=(Param("year", {"type": "integer", "minimum": 2000, "maximum": 2100}),),
-            response=ref("CalendarYear"))
+@routes.get(
+    "/api/v1/admin/calendar",
+    roles=ADMINS,
+    summary="One year's overrides and whether it is complete",
+    params=(Param("year", {"type": "integer", "minimum": 2000, "maximum": 2100}),),
+    response=ref("CalendarYear"),
+)
 async def get_calendar(call: Call) -> web.StreamResponse:
     year = _year(call.request.query.get("year"), call.now().year)
     return json_response(await _calendar_json(call, year))
 
 
-@routes.put("/api/v1/admin/calendar/days/{day}", roles=ADMINS,
-            summary="Mark a day as working day (调休) or holiday; null removes the override",
-            params=(DAY,), body=body({"workday": {"type": "boolean", "nullable": True},
-                                      "note": {"type": "string", "maxLength": 128}}, required=("workday",)),
-            response=ref("CalendarYear"))
+@routes.put(
+    "/api/v1/admin/calendar/days/{day}",
+    roles=ADMINS,
+    summary="Mark a day as a working (make-up) day or a holiday; null removes the override",
+    params=(DAY,),
+    body=body(
+        {
+            "workday": {"type": "boolean", "nullable": True},
+            "note": {"type": "string", "maxLength": 128},
+        },
+        required=("workday",),
+    ),
+    response=ref("CalendarYear"),
+)
 async def set_day(call: Call) -> web.StreamResponse:
     day = inputs.path_date(call.request)
     data = await call.body()
@@ -65,9 +89,14 @@ async def set_day(call: Call) -> web.StreamResponse:
     return json_response(await _calendar_json(call, day.year))
 
 
-@routes.put("/api/v1/admin/calendar/years/{year}", roles=ADMINS,
-            summary="Declare a year's holidays fully entered (its deadlines become final)",
-            params=(YEAR,), body=body({"complete": BOOL}, required=("complete",)), response=ref("CalendarYear"))
+@routes.put(
+    "/api/v1/admin/calendar/years/{year}",
+    roles=ADMINS,
+    summary="Declare a year's holidays fully entered (its deadlines become final)",
+    params=(YEAR,),
+    body=body({"complete": BOOL}, required=("complete",)),
+    response=ref("CalendarYear"),
+)
 async def set_year(call: Call) -> web.StreamResponse:
     year = _year(call.request.match_info["year"], 0)
     complete = bool(inputs.boolean(await call.body(), "complete"))
@@ -77,29 +106,50 @@ async def set_year(call: Call) -> web.StreamResponse:
     return json_response(await _calendar_json(call, year))
 
 
-@routes.get("/api/v1/admin/roster", roles=ADMINS, summary="Leaders on duty per day in a range",
-            params=(Param("from", {"type": "string", "format": "date"}), Param("to", {"type": "string", "format": "date"})),
-            response=listing("RosterDay"))
+@routes.get(
+    "/api/v1/admin/roster",
+    roles=ADMINS,
+    summary="Leaders on duty per day in a range",
+    params=(
+        Param("from", {"type": "string", "format": "date"}),
+        Param("to", {"type": "string", "format": "date"}),
+        Param("town", {"type": "string", "maxLength": 32}, description="default: the admin's town"),
+    ),
+    response=listing("RosterDay"),
+)
 async def get_roster(call: Call) -> web.StreamResponse:
     today = call.now().date()
     first = inputs.query_date(call.request, "from", today)
     last = inputs.query_date(call.request, "to", first + dt.timedelta(days=30))
     if last < first or last - first > MAX_SPAN:
         fail(400, "bad_request", field="to")
-    roster = await call.repos.calendar.roster(first, last)
+    town = _town(call, inputs.query_text(call.request, "town", max_len=32))
+    roster = await call.repos.calendar.roster(first, last, town)
     names = await call.db.queries.staff_by_ids(list(roster.values()))
     items = [{"day": d.isoformat(), "staff": person(s, names)} for d, s in sorted(roster.items())]
     return json_response({"items": items})
 
 
-@routes.put("/api/v1/admin/roster/{day}", roles=ADMINS, summary="Set the leader on duty for a day",
-            params=(DAY,), body=body({"staff_id": INT}, required=("staff_id",)), response=ref("RosterDay"))
+@routes.put(
+    "/api/v1/admin/roster/{day}",
+    roles=ADMINS,
+    summary="Set the leader on duty for a day",
+    params=(DAY,),
+    body=body({"staff_id": INT, "town": STR}, required=("staff_id",)),
+    response=ref("RosterDay"),
+)
 async def set_roster(call: Call) -> web.StreamResponse:
     day = inputs.path_date(call.request)
-    staff_id = inputs.integer(await call.body(), "staff_id", lo=1, hi=inputs.MAX_ID) or 0
+    data = await call.body()
+    staff_id = inputs.integer(data, "staff_id", lo=1, hi=inputs.MAX_ID) or 0
     leader = await call.repos.staff.get(staff_id)
     if leader is None or leader.role != LEADER or not leader.active:
         fail(400, "not_leader")
-    await call.repos.calendar.set_leader(day, leader.id)
-    await call.audit("roster.set", f"day:{day.isoformat()}", staff_id=leader.id)
-    return json_response({"day": day.isoformat(), "staff": {"id": leader.id, "name": leader.display_name}})
+    town = _town(call, inputs.optional_text(data, "town", max_len=32) or leader.town_id)
+    if leader.town_id not in (None, town):
+        fail(400, "not_leader")  # a town's leader is on duty in that town only
+    await call.repos.calendar.set_leader(day, leader.id, town)
+    await call.audit("roster.set", f"day:{day.isoformat()}", staff_id=leader.id, town=town)
+    return json_response(
+        {"day": day.isoformat(), "staff": {"id": leader.id, "name": leader.display_name}}
+    )

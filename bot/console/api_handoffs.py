@@ -9,7 +9,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.console import inputs, texts
+from bot.console import inputs, scope, texts
 from bot.console.api_tickets import ID, conversation
 from bot.console.delivery import push_json
 from bot.console.routing import EVERYONE, WORKERS, Call, Routes
@@ -36,13 +36,21 @@ async def handoff_json(call: Call, handoff: Handoff) -> dict[str, Any]:
             "village": villager.village if villager else None,
         },
         "opened_at": handoff.opened_at.isoformat(),
-        "first_response_at": handoff.first_response_at.isoformat() if handoff.first_response_at else None,
+        "first_response_at": handoff.first_response_at.isoformat()
+        if handoff.first_response_at
+        else None,
         "closed_at": handoff.closed_at.isoformat() if handoff.closed_at else None,
         "staff": person(handoff.staff_id, names),
         "unread": handoff.unread,
-        "waiting_minutes": max(0, int(((handoff.closed_at or now) - handoff.opened_at).total_seconds() // 60)),
-        "last_message": {"at": last.received_at.isoformat(), "text": last.text or texts.MEDIA.get(last.msg_type, "")}
-        if last else None,
+        "waiting_minutes": max(
+            0, int(((handoff.closed_at or now) - handoff.opened_at).total_seconds() // 60)
+        ),
+        "last_message": {
+            "at": last.received_at.isoformat(),
+            "text": last.text or texts.MEDIA.get(last.msg_type, ""),
+        }
+        if last
+        else None,
     }
 
 
@@ -50,27 +58,43 @@ async def _handoff(call: Call, *, live: bool = False) -> Handoff:
     handoff = await call.repos.handoffs.get(inputs.path_id(call.request))
     if handoff is None:
         fail(404, "not_found")  # conversations are not department-scoped: no existence to hide
+    scope.refuse_unless(scope.same_town(call.staff, handoff.town_id))
     if live and handoff.status == "closed":
         fail(409, "handoff_closed")
     return handoff
 
 
-@routes.get("/api/v1/handoffs", roles=EVERYONE, summary="Live conversations waiting for or with a person",
-            response=listing("Handoff"))
+@routes.get(
+    "/api/v1/handoffs",
+    roles=EVERYONE,
+    summary="Live conversations waiting for or with a person",
+    response=listing("Handoff"),
+)
 async def list_handoffs(call: Call) -> web.StreamResponse:
-    return json_response({"items": [await handoff_json(call, h) for h in await call.repos.handoffs.live()]})
+    live = [h for h in await call.repos.handoffs.live() if scope.same_town(call.staff, h.town_id)]
+    return json_response({"items": [await handoff_json(call, h) for h in live]})
 
 
-@routes.get("/api/v1/handoffs/{id}", roles=EVERYONE, summary="One conversation with its messages",
-            params=(ID,), response=obj({"handoff": ref("Handoff"), "messages": arr(ref("Message"))}))
+@routes.get(
+    "/api/v1/handoffs/{id}",
+    roles=EVERYONE,
+    summary="One conversation with its messages",
+    params=(ID,),
+    response=obj({"handoff": ref("Handoff"), "messages": arr(ref("Message"))}),
+)
 async def get_handoff(call: Call) -> web.StreamResponse:
     handoff = await _handoff(call)
     messages = await conversation(call, handoff.openid, since=handoff.opened_at)
     return json_response({"handoff": await handoff_json(call, handoff), "messages": messages})
 
 
-@routes.post("/api/v1/handoffs/{id}/read", roles=WORKERS, summary="Mark the conversation's messages read",
-             params=(ID,), response=ref("Handoff"))
+@routes.post(
+    "/api/v1/handoffs/{id}/read",
+    roles=WORKERS,
+    summary="Mark the conversation's messages read",
+    params=(ID,),
+    response=ref("Handoff"),
+)
 async def read_handoff(call: Call) -> web.StreamResponse:
     handoff = await _handoff(call)
     handoff.unread = 0
@@ -78,17 +102,27 @@ async def read_handoff(call: Call) -> web.StreamResponse:
     return json_response(await handoff_json(call, handoff))
 
 
-@routes.post("/api/v1/handoffs/{id}/reply", roles=WORKERS, summary="Answer the villager (customer-service push)",
-             params=(ID,), body=body({"text": {"type": "string", "minLength": 1, "maxLength": 600}}, required=("text",)),
-             response=ref("PushResult"))
+@routes.post(
+    "/api/v1/handoffs/{id}/reply",
+    roles=WORKERS,
+    summary="Answer the villager (customer-service push)",
+    params=(ID,),
+    body=body({"text": {"type": "string", "minLength": 1, "maxLength": 600}}, required=("text",)),
+    response=ref("PushResult"),
+)
 async def reply_handoff(call: Call) -> web.StreamResponse:
     handoff = await _handoff(call, live=True)
     text = inputs.text(await call.body(), "text", max_len=600)
     now = call.now()
     key = f"handoff:{handoff.id}:{secrets.token_hex(8)}"
-    center = call.rt.knowledge.current.center.name
-    await call.repos.outbox.enqueue(key=key, openid=handoff.openid, kind="text",
-                                    body={"text": PUSH_STAFF_REPLY.format(center=center, text=text)}, now=now)
+    center = call.rt.knowledge.catalog_for(handoff.town_id).center.name
+    await call.repos.outbox.enqueue(
+        key=key,
+        openid=handoff.openid,
+        kind="text",
+        body={"text": PUSH_STAFF_REPLY.format(center=center, text=text)},
+        now=now,
+    )
     if handoff.first_response_at is None:
         handoff.first_response_at = now  # the KPI: how long villagers wait for a person
     handoff.status, handoff.unread = "open", 0
@@ -99,12 +133,15 @@ async def reply_handoff(call: Call) -> web.StreamResponse:
     return json_response({"ok": True, "push": push_json(row) if row else None})
 
 
-@routes.post("/api/v1/handoffs/{id}/close", roles=WORKERS, summary="End the conversation; the bot answers again",
-             params=(ID,), response=ref("Handoff"))
+@routes.post(
+    "/api/v1/handoffs/{id}/close",
+    roles=WORKERS,
+    summary="End the conversation; the bot answers again",
+    params=(ID,),
+    response=ref("Handoff"),
+)
 async def close_handoff(call: Call) -> web.StreamResponse:
     handoff = await _handoff(call, live=True)
     handoff.status, handoff.closed_at, handoff.unread = "closed", call.now(), 0
     await call.audit("handoff.close", f"handoff:{handoff.id}")
     return json_response(await handoff_json(call, handoff))
-
-

@@ -10,6 +10,7 @@ from aiohttp import web
 
 from bot.clock import TZ
 from bot.console import export, inputs, kpi, scope, texts
+from bot.console.api_tickets import department_names
 from bot.console.routing import SUPERVISORS, Call, Param, Routes
 from bot.console.schemas import ref
 from bot.console.security import fail, json_response
@@ -20,11 +21,23 @@ routes = Routes("reports")
 MAX_SPAN = dt.timedelta(days=731)
 FORMATS = {
     "csv": ("text/csv", "csv", export.to_csv),
-    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx", export.to_xlsx),
+    "xlsx": (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "xlsx",
+        export.to_xlsx,
+    ),
 }
 PARAMS = (
-    Param("from", {"type": "string", "format": "date"}, description="first day (default: the 1st of this month)"),
-    Param("to", {"type": "string", "format": "date"}, description="last day, inclusive (default: today)"),
+    Param(
+        "from",
+        {"type": "string", "format": "date"},
+        description="first day (default: the 1st of this month)",
+    ),
+    Param(
+        "to",
+        {"type": "string", "format": "date"},
+        description="last day, inclusive (default: today)",
+    ),
     Param("group", {"type": "string", "enum": list(kpi.GROUPS), "default": "department"}),
     Param("department", {"type": "string", "maxLength": 32}),
 )
@@ -44,50 +57,97 @@ async def build(call: Call) -> dict[str, Any]:
         departments = [wanted]
     start = dt.datetime.combine(first, dt.time(), tzinfo=TZ)
     end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), tzinfo=TZ)
-    tickets = [t for t in await call.db.queries.received_between(start, end, departments)
-               if scope.can_read(call.staff, t)]
-    callbacks = {c.ticket_id: c.done_at is not None for c in await call.db.queries.callbacks_for([t.id for t in tickets])}
+    tickets = [
+        t
+        for t in await call.db.queries.received_between(start, end, departments)
+        if scope.can_read(call.staff, t)
+    ]
+    callbacks = {
+        c.ticket_id: c.done_at is not None
+        for c in await call.db.queries.callbacks_for([t.id for t in tickets])
+    }
     facts = [_fact(t, callbacks.get(t.id)) for t in tickets]
     # Conversations belong to no department: only those who see everything get them.
-    handoffs = await call.repos.handoffs.all_between(start, end) if scope.sees_all(call.staff) else []
+    handoffs = [
+        h
+        for h in (
+            await call.repos.handoffs.all_between(start, end) if scope.sees_all(call.staff) else []
+        )
+        if scope.same_town(call.staff, h.town_id)
+    ]
     responses = [kpi.Response(h.opened_at, h.first_response_at, h.staff_id) for h in handoffs]
     labels = await _labels(call, group, facts)
-    rows, totals = kpi.compute(facts, responses, group=group, now=now, cal=await load_calendar(call.repos),
-                               label=lambda key: labels.get(key, key))
-    return {"from": first.isoformat(), "to": last.isoformat(), "group": group,
-            "group_name": texts.REPORT_GROUPS[group], "columns": texts.REPORT_COLUMNS, "rows": rows, "totals": totals}
+    rows, totals = kpi.compute(
+        facts,
+        responses,
+        group=group,
+        now=now,
+        cal=await load_calendar(call.repos),
+        label=lambda key: labels.get(key, key),
+    )
+    return {
+        "from": first.isoformat(),
+        "to": last.isoformat(),
+        "group": group,
+        "group_name": texts.REPORT_GROUPS[group],
+        "columns": texts.REPORT_COLUMNS,
+        "rows": rows,
+        "totals": totals,
+    }
 
 
 def _fact(t: Ticket, callback: bool | None) -> kpi.Fact:
     return kpi.Fact(
-        department_id=t.department_id, item=t.item_name, staff_id=t.assignee_id or t.owner_id,
-        accepted_at=t.accepted_at, status=t.status, finished_at=t.finished_at, sla_met=t.sla_met,
-        rating=t.rating, due_at=t.due_at, paused=t.paused_since is not None, callback=callback,
+        department_id=t.department_id,
+        item=t.item_name,
+        staff_id=t.assignee_id or t.owner_id,
+        accepted_at=t.accepted_at,
+        status=t.status,
+        finished_at=t.finished_at,
+        sla_met=t.sla_met,
+        rating=t.rating,
+        due_at=t.due_at,
+        paused=t.paused_since is not None,
+        callback=callback,
     )
 
 
 async def _labels(call: Call, group: str, facts: list[kpi.Fact]) -> dict[str, str]:
     labels = {"total": texts.REPORT_TOTAL, "": texts.UNASSIGNED}
     if group == "department":
-        labels |= {d.id: d.name for d in call.rt.knowledge.current.center.departments}
+        labels |= department_names(call)
     elif group == "staff":
         names = await call.db.queries.staff_by_ids([f.staff_id for f in facts])
         labels |= {str(i): s.display_name for i, s in names.items()}
     return labels
 
 
-@routes.get("/api/v1/reports/summary", roles=SUPERVISORS, summary="KPIs over tickets received in a date range",
-            params=PARAMS, response=ref("Report"))
+@routes.get(
+    "/api/v1/reports/summary",
+    roles=SUPERVISORS,
+    summary="KPIs over tickets received in a date range",
+    params=PARAMS,
+    response=ref("Report"),
+)
 async def summary(call: Call) -> web.StreamResponse:
     return json_response(await build(call))
 
 
-@routes.get("/api/v1/reports/export", roles=SUPERVISORS, summary="The same report as a CSV or Excel file",
-            params=(*PARAMS, Param("format", {"type": "string", "enum": list(FORMATS), "default": "csv"})),
-            media=(FORMATS["csv"][0], FORMATS["xlsx"][0]))
+@routes.get(
+    "/api/v1/reports/export",
+    roles=SUPERVISORS,
+    summary="The same report as a CSV or Excel file",
+    params=(*PARAMS, Param("format", {"type": "string", "enum": list(FORMATS), "default": "csv"})),
+    media=(FORMATS["csv"][0], FORMATS["xlsx"][0]),
+)
 async def export_report(call: Call) -> web.StreamResponse:
-    media, suffix, render = FORMATS[inputs.query_choice(call.request, "format", tuple(FORMATS), "csv")]
+    media, suffix, render = FORMATS[
+        inputs.query_choice(call.request, "format", tuple(FORMATS), "csv")
+    ]
     report = await build(call)
     name = f"report-{report['from']}-{report['to']}-{report['group']}.{suffix}"
-    return web.Response(body=render(report["rows"], report["totals"]), content_type=media,
-                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return web.Response(
+        body=render(report["rows"], report["totals"]),
+        content_type=media,
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )

@@ -18,14 +18,16 @@ from bot.console.security import fail, json_response
 from bot.sla import WorkCalendar, add_workdays, closing_time
 from bot.tick import attachments_dir
 from bot.tickets.calendar import load_calendar
-from storage.models import OutboxMessage, Staff, Ticket
+from storage.models import Ticket
 from storage.repositories.tickets import CLOSED, OPEN
 
 routes = Routes("tickets")
 
 VIEWS = ("mine", "department", "unclaimed", "due_soon", "overdue", "complaints")
 STATUSES = {"open": OPEN, "closed": CLOSED, "all": None}
-NUMBER = Param("number", {"type": "string", "pattern": r"^[A-Za-z]{1,4}\d{8}-\d{1,6}$"}, "path", True)
+NUMBER = Param(
+    "number", {"type": "string", "pattern": r"^[A-Za-z]{1,4}\d{8}-\d{1,6}$"}, "path", True
+)
 ID = Param("id", {"type": "integer", "minimum": 1, "maximum": inputs.MAX_ID}, "path", True)
 
 
@@ -41,18 +43,28 @@ async def find_ticket(call: Call, number: str, *, act: bool = False) -> Ticket:
 
 
 def department_names(call: Call) -> dict[str, str]:
-    return {d.id: d.name for d in call.rt.knowledge.current.center.departments}
+    return {
+        d.id: d.name for d in call.rt.knowledge.catalog_for(call.staff.town_id).center.departments
+    }
 
 
-async def summaries(call: Call, tickets: list[Ticket], cal: WorkCalendar | None = None) -> list[dict[str, Any]]:
+async def summaries(
+    call: Call, tickets: list[Ticket], cal: WorkCalendar | None = None
+) -> list[dict[str, Any]]:
     cal = cal or await load_calendar(call.repos)
-    names = await call.db.queries.staff_by_ids([i for t in tickets for i in (t.assignee_id, t.owner_id)])
+    names = await call.db.queries.staff_by_ids(
+        [i for t in tickets for i in (t.assignee_id, t.owner_id)]
+    )
     deps, now = department_names(call), call.now()
-    return [views.ticket_summary(t, now=now, cal=cal, names=names, departments=deps) for t in tickets]
+    return [
+        views.ticket_summary(t, now=now, cal=cal, names=names, departments=deps) for t in tickets
+    ]
 
 
 @routes.get(
-    "/api/v1/tickets", roles=EVERYONE, summary="Tickets of one view, scoped to the caller",
+    "/api/v1/tickets",
+    roles=EVERYONE,
+    summary="Tickets of one view, scoped to the caller",
     params=(
         Param("view", {"type": "string", "enum": list(VIEWS), "default": "department"}),
         Param("status", {"type": "string", "enum": list(STATUSES), "default": "open"}),
@@ -77,7 +89,12 @@ async def list_tickets(call: Call) -> web.StreamResponse:
         kinds = ("complaint",)
     cal = await load_calendar(call.repos)
     now = call.now()
-    options: dict[str, Any] = {"departments": departments, "kinds": kinds, "statuses": statuses, "limit": limit}
+    options: dict[str, Any] = {
+        "departments": departments,
+        "kinds": kinds,
+        "statuses": statuses,
+        "limit": limit,
+    }
     if view == "mine":
         # 首问责任: my tickets follow me across transfers, so no department filter.
         options.update(departments=None, owner_or_assignee=staff.id)
@@ -95,8 +112,13 @@ async def list_tickets(call: Call) -> web.StreamResponse:
     return json_response({"view": view, "count": len(rows), "tickets": rows})
 
 
-@routes.get("/api/v1/tickets/{number}", roles=EVERYONE, summary="One ticket with timeline and conversation",
-            params=(NUMBER,), response=ref("TicketDetail"))
+@routes.get(
+    "/api/v1/tickets/{number}",
+    roles=EVERYONE,
+    summary="One ticket with timeline and conversation",
+    params=(NUMBER,),
+    response=ref("TicketDetail"),
+)
 async def get_ticket(call: Call) -> web.StreamResponse:
     ticket = await find_ticket(call, inputs.path_number(call.request))
     return json_response(await ticket_detail(call, ticket))
@@ -111,10 +133,12 @@ async def ticket_detail(call: Call, ticket: Ticket) -> dict[str, Any]:
     people += [p for x in extensions for p in (x.requested_by, x.decided_by)]
     people += [callback.done_by] if callback else []
     names = await call.db.queries.staff_by_ids(people)
-    detail = views.ticket_summary(ticket, now=call.now(), cal=cal, names=names, departments=department_names(call))
+    detail = views.ticket_summary(
+        ticket, now=call.now(), cal=cal, names=names, departments=department_names(call)
+    )
     detail.update(
         content=ticket.content,
-        materials=[_material(m) for m in ticket.materials or []],
+        materials=[views.material_json(m) for m in ticket.materials or []],
         missing=list(ticket.missing or []),
         handling=ticket.handling,
         promised_days=ticket.promised_days,
@@ -123,62 +147,39 @@ async def ticket_detail(call: Call, ticket: Ticket) -> dict[str, Any]:
         timeline=[views.event_json(e, names) for e in events],
         conversation=await conversation(call, ticket.openid),
         attachments=[
-            {"id": a.id, "status": a.status, "content_type": a.content_type, "size": a.size,
-             "created_at": a.created_at.isoformat(), "url": f"/api/v1/attachments/{a.id}"}
-            for a in await call.repos.attachments.for_ticket(ticket.id)
+            views.attachment_json(a) for a in await call.repos.attachments.for_ticket(ticket.id)
         ],
-        extensions=[extension_json(x, ticket, names) for x in extensions],
-        callback=callback_json(callback, ticket, names) if callback else None,
+        extensions=[views.extension_json(x, ticket, names) for x in extensions],
+        callback=views.callback_json(callback, ticket, names) if callback else None,
         can_act=scope.can_act(call.staff, ticket),
     )
     return detail
 
 
-def _material(m: dict[str, Any]) -> dict[str, Any]:
-    return {"name": str(m.get("name", "")), "form": m.get("form"), "copies": m.get("copies"),
-            "required": bool(m.get("required", True)), "received": bool(m.get("received", False))}
+async def conversation(
+    call: Call, openid: str, *, since: dt.datetime | None = None
+) -> list[dict[str, Any]]:
+    """The villager's messages, the bot's answers and every push with its delivery state."""
+    messages = [
+        m
+        for m in await call.repos.messages.history(openid, limit=100)
+        if since is None or m.received_at >= since
+    ]
+    pushes = [
+        p
+        for p in await call.repos.outbox.for_openid(openid, limit=100)
+        if since is None or p.created_at >= since
+    ]
+    return views.conversation(messages, pushes)
 
 
-def extension_json(x: Any, ticket: Ticket, names: dict[int, Staff]) -> dict[str, Any]:
-    return {
-        "id": x.id, "ticket": ticket.number, "item": ticket.item_name, "days": x.days, "reason": x.reason,
-        "status": x.status, "requested_by": views.person(x.requested_by, names),
-        "requested_at": x.requested_at.isoformat(), "decided_by": views.person(x.decided_by, names),
-        "decided_at": x.decided_at.isoformat() if x.decided_at else None, "decision_note": x.decision_note,
-    }
-
-
-def callback_json(c: Any, ticket: Ticket, names: dict[int, Staff]) -> dict[str, Any]:
-    return {
-        "id": c.id, "ticket": ticket.number, "item": ticket.item_name, "department_id": c.department_id,
-        "rating": ticket.rating, "reason": c.reason, "due_at": c.due_at.isoformat(),
-        "done_at": c.done_at.isoformat() if c.done_at else None, "done_by": views.person(c.done_by, names),
-        "result": c.result,
-    }
-
-
-async def conversation(call: Call, openid: str, *, since: dt.datetime | None = None) -> list[dict[str, Any]]:
-    """The villager's messages, the bot's answers and every push with its delivery state, oldest first."""
-    entries: list[dict[str, Any]] = []
-    for msg in await call.repos.messages.history(openid, limit=100):
-        if since is None or msg.received_at >= since:
-            entries += views.inbound_json(msg)
-    for row in await call.repos.outbox.for_openid(openid, limit=100):
-        if since is None or row.created_at >= since:
-            entries.append({"at": row.created_at.isoformat(), "from": _sender(row), "msg_type": row.kind,
-                            "text": push_json(row)["text"], "push": push_json(row)})
-    entries.sort(key=lambda e: e["at"])
-    return entries
-
-
-def _sender(row: OutboxMessage) -> str:
-    if row.key.startswith(("reply:", "handoff:")):
-        return "staff"
-    return "bot" if row.key.startswith("late-reply:") else "notice"
-
-
-@routes.get("/api/v1/pushes/{id}", roles=EVERYONE, summary="Delivery state of one push (sent / pending / 未送达)",
-            params=(ID,), response=ref("Push"))
+@routes.get(
+    "/api/v1/pushes/{id}",
+    roles=EVERYONE,
+    summary="Delivery state of one push (sent / pending / failed)",
+    params=(ID,),
+    response=ref("Push"),
+)
 async def get_push(call: Call) -> web.StreamResponse:
     row = await call.db.queries.outbox_get(inputs.path_id(call.request))
     if row is None:
@@ -189,8 +190,13 @@ async def get_push(call: Call) -> web.StreamResponse:
     return json_response(push_json(row))
 
 
-@routes.get("/api/v1/attachments/{id}", roles=EVERYONE, summary="The file of one attachment (picture)",
-            params=(ID,), media=("application/octet-stream",))
+@routes.get(
+    "/api/v1/attachments/{id}",
+    roles=EVERYONE,
+    summary="The file of one attachment (picture)",
+    params=(ID,),
+    media=("application/octet-stream",),
+)
 async def get_attachment(call: Call) -> web.StreamResponse:
     row = await call.repos.attachments.get(inputs.path_id(call.request))
     ticket = await call.repos.tickets.by_id(row.ticket_id) if row else None
@@ -199,8 +205,17 @@ async def get_attachment(call: Call) -> web.StreamResponse:
     scope.refuse_unless(scope.can_read(call.staff, ticket))
     root = attachments_dir(call.rt.settings).resolve()
     path = Path(row.path).resolve() if row.path else None
-    if row.status != "stored" or path is None or not path.is_relative_to(root) or not path.is_file():
+    if (
+        row.status != "stored"
+        or path is None
+        or not path.is_relative_to(root)
+        or not path.is_file()
+    ):
         fail(404, "file_missing")
-    kind = row.content_type if (row.content_type or "").startswith("image/") else "application/octet-stream"
+    kind = (
+        row.content_type
+        if (row.content_type or "").startswith("image/")
+        else "application/octet-stream"
+    )
     headers = {"Content-Disposition": f'inline; filename="{row.id}{path.suffix}"'}
     return web.Response(body=path.read_bytes(), content_type=kind, headers=headers)

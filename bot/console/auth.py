@@ -1,4 +1,5 @@
-"""Logging in and out, the caller's own account, and two-factor enrolment.
+"""Logging in and out, with the login throttle and lockout. (The caller's own account and
+2FA enrolment live in account.py.)
 
 Throttling: N failed logins lock an account for M minutes (counted atomically on
 the staff row); unknown usernames lock the same way (counted from login attempts,
@@ -47,7 +48,9 @@ def me_json(staff: Staff, login: StaffSession, rt: Runtime, unread: int) -> dict
     department = None
     if staff.department_id:
         try:
-            department = rt.knowledge.current.department(staff.department_id).name
+            department = (
+                rt.knowledge.catalog_for(staff.town_id).department(staff.department_id).name
+            )
         except KeyError:
             department = staff.department_id
     return {
@@ -78,8 +81,13 @@ async def check_password(stored: str | None, password: str) -> bool:
 LOGIN_BODY = body({"username": STR, "password": STR, "otp": STR}, required=("username", "password"))
 
 
-@routes.post("/api/v1/login", roles=None, summary="Log in; sets the session cookie, returns the CSRF token",
-             body=LOGIN_BODY, response=ref("LoginResult"))
+@routes.post(
+    "/api/v1/login",
+    roles=None,
+    summary="Log in; sets the session cookie, returns the CSRF token",
+    body=LOGIN_BODY,
+    response=ref("LoginResult"),
+)
 async def login(request: web.Request) -> web.StreamResponse:
     rt = request.app[RUNTIME]
     data = await inputs.body(request)
@@ -93,7 +101,9 @@ async def login(request: web.Request) -> web.StreamResponse:
         staff = await db.core.staff.by_username(username)
         refusal = await _throttled(db, staff, username, ip, now)
         if refusal is not None:
-            await db.auth.record_attempt(username=username, ip=ip, ok=False, reason="throttled", now=now)
+            await db.auth.record_attempt(
+                username=username, ip=ip, ok=False, reason="throttled", now=now
+            )
     if refusal is not None:
         raise refusal
     good = await check_password(staff.password_hash if staff else None, password)
@@ -108,14 +118,35 @@ async def login(request: web.Request) -> web.StreamResponse:
             await db.auth.clear_failures(staff.id)
             enrol_only = await db.auth.requires_totp(staff.role) and not staff.totp_secret
             token, row = await sessions.start(
-                db, staff, now=now, ip=ip, user_agent=request.headers.get("User-Agent"), enrol_only=enrol_only
+                db,
+                staff,
+                now=now,
+                ip=ip,
+                user_agent=request.headers.get("User-Agent"),
+                enrol_only=enrol_only,
             )
             await db.auth.record_attempt(username=username, ip=ip, ok=True, reason=None, now=now)
-            await db.audit.add(at=now, action="login", staff_id=staff.id, username=staff.username, target=None, ip=ip)
+            await db.audit.add(
+                at=now,
+                action="login",
+                staff_id=staff.id,
+                username=staff.username,
+                target=None,
+                ip=ip,
+            )
             me = me_json(staff, row, rt, await db.core.notices.unread_count(staff.id))
     if reason is not None:
-        fail(401, "otp_required" if reason == "otp_required" else "bad_otp" if reason == "bad_otp" else "bad_credentials")
-    response = json_response({"csrf_token": row.csrf_token, "enrol_required": enrol_only, "staff": me})
+        fail(
+            401,
+            "otp_required"
+            if reason == "otp_required"
+            else "bad_otp"
+            if reason == "bad_otp"
+            else "bad_credentials",
+        )
+    response = json_response(
+        {"csrf_token": row.csrf_token, "enrol_required": enrol_only, "staff": me}
+    )
     set_session_cookie(response, token, https=https(rt))
     return response
 
@@ -135,7 +166,9 @@ async def _throttled(
     return None
 
 
-async def _second_factor(db: ConsoleRepos, staff: Staff | None, good: bool, otp: str, now: dt.datetime) -> str | None:
+async def _second_factor(
+    db: ConsoleRepos, staff: Staff | None, good: bool, otp: str, now: dt.datetime
+) -> str | None:
     """None when the login may proceed, else the reason it may not."""
     if staff is None:
         return "unknown_user"
@@ -146,90 +179,44 @@ async def _second_factor(db: ConsoleRepos, staff: Staff | None, good: bool, otp:
     if staff.totp_secret:
         if not otp:
             return "otp_required"
-        step = totp.accept(staff.totp_secret, otp, now, last_step=await db.auth.last_totp_step(staff.id))
+        step = totp.accept(
+            staff.totp_secret, otp, now, last_step=await db.auth.last_totp_step(staff.id)
+        )
         if step is None:
             return "bad_otp"
         await db.auth.use_totp_step(staff.id, step, now)
     return None
 
 
-async def _refuse(db: ConsoleRepos, staff: Staff | None, username: str, ip: str, reason: str, now: dt.datetime) -> None:
+async def _refuse(
+    db: ConsoleRepos, staff: Staff | None, username: str, ip: str, reason: str, now: dt.datetime
+) -> None:
     await db.auth.record_attempt(username=username, ip=ip, ok=False, reason=reason, now=now)
     if staff is not None and reason in COUNTED:
-        locked = await db.auth.count_failure(staff.id, now=now, limit=MAX_FAILURES, lock_for=LOCK_FOR)
+        locked = await db.auth.count_failure(
+            staff.id, now=now, limit=MAX_FAILURES, lock_for=LOCK_FOR
+        )
         if locked:
-            await db.audit.add(at=now, action="account_locked", staff_id=staff.id, username=staff.username,
-                               target=f"staff:{staff.id}", ip=ip)
+            await db.audit.add(
+                at=now,
+                action="account_locked",
+                staff_id=staff.id,
+                username=staff.username,
+                target=f"staff:{staff.id}",
+                ip=ip,
+            )
 
 
 def _seconds(delta: dt.timedelta) -> int:
     return max(1, int(delta.total_seconds()))
 
 
-@routes.post("/api/v1/logout", roles=EVERYONE, summary="End this session", enrol_ok=True, response=ref("Ok"))
+@routes.post(
+    "/api/v1/logout", roles=EVERYONE, summary="End this session", enrol_ok=True, response=ref("Ok")
+)
 async def logout(call: Call) -> web.StreamResponse:
     await call.db.sessions.revoke(call.login.id, call.now())
     await call.audit("logout")
     response = json_response({"ok": True})
     clear_session_cookie(response, https=https(call.rt))
     return response
-
-
-@routes.get("/api/v1/me", roles=EVERYONE, summary="The caller's account and CSRF token", enrol_ok=True,
-            response=ref("Me"))
-async def me(call: Call) -> web.StreamResponse:
-    unread = await call.repos.notices.unread_count(call.staff.id)
-    return json_response(me_json(call.staff, call.login, call.rt, unread))
-
-
-@routes.post("/api/v1/me/2fa/start", roles=EVERYONE, summary="Begin TOTP enrolment: a new secret and otpauth URI",
-             enrol_ok=True, response={"type": "object", "properties": {"secret": STR, "otpauth_uri": STR},
-                                      "required": ["secret", "otpauth_uri"]})
-async def totp_start(call: Call) -> web.StreamResponse:
-    if call.staff.totp_secret:
-        fail(409, "already_enrolled")
-    secret = totp.new_secret()
-    call.login.pending_totp = secret
-    await call.audit("totp_start", f"staff:{call.staff.id}")
-    issuer = call.rt.knowledge.current.center.name
-    return json_response({"secret": secret, "otpauth_uri": totp.uri(secret, username=call.staff.username, issuer=issuer)})
-
-
-@routes.post("/api/v1/me/2fa/confirm", roles=EVERYONE, summary="Finish TOTP enrolment with a current code",
-             enrol_ok=True, body=body({"code": STR}, required=("code",)), response=ref("LoginResult"))
-async def totp_confirm(call: Call) -> web.StreamResponse:
-    code = inputs.text(await call.body(), "code", max_len=16)
-    pending = call.login.pending_totp
-    if not pending:
-        fail(400, "no_enrolment")
-    now = call.now()
-    step = totp.accept(pending, code, now, last_step=0)
-    if step is None:
-        fail(400, "bad_otp")
-    call.staff.totp_secret = pending
-    await call.db.auth.use_totp_step(call.staff.id, step, now, enrolled=True)
-    # A session that gained rights gets a new id (no fixation), and other sessions end.
-    await call.db.sessions.revoke_all(call.staff.id, now)
-    token, row = await sessions.start(call.db, call.staff, now=now, ip=call.ip,
-                                      user_agent=call.request.headers.get("User-Agent"), enrol_only=False)
-    await call.audit("totp_enrolled", f"staff:{call.staff.id}")
-    me = me_json(call.staff, row, call.rt, await call.repos.notices.unread_count(call.staff.id))
-    response = json_response({"csrf_token": row.csrf_token, "enrol_required": False, "staff": me})
-    set_session_cookie(response, token, https=https(call.rt))
-    return response
-
-
-@routes.post("/api/v1/me/password", roles=EVERYONE, summary="Change one's own password (ends other sessions)",
-             body=body({"current": STR, "new": STR}, required=("current", "new")), response=ref("Ok"))
-async def change_password(call: Call) -> web.StreamResponse:
-    data = await call.body()
-    current = inputs.text(data, "current", max_len=256, strip=False)
-    new = inputs.text(data, "new", max_len=256, strip=False)
-    if not await check_password(call.staff.password_hash, current):
-        fail(400, "bad_current_password")
-    if len(new) < MIN_PASSWORD:
-        fail(400, "weak_password", n=MIN_PASSWORD)
-    call.staff.password_hash = await asyncio.to_thread(hash_password, new)
-    await call.db.sessions.revoke_all(call.staff.id, call.now(), keep=call.login.id)
-    await call.audit("password_changed", f"staff:{call.staff.id}")
-    return json_response({"ok": True})

@@ -30,17 +30,29 @@ def frame(event: str, data: dict[str, Any]) -> bytes:
     return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n".encode()
 
 
-@routes.get("/api/v1/events", roles=EVERYONE, summary="Live updates (text/event-stream): inbound, ticket, handoff, notice",
-            media=("text/event-stream",), stream=True)
+@routes.get(
+    "/api/v1/events",
+    roles=EVERYONE,
+    summary="Live updates (text/event-stream): inbound, ticket, handoff, notice",
+    media=("text/event-stream",),
+    stream=True,
+)
 async def events(call: Call) -> web.StreamResponse:
     request = call.request
-    response = web.StreamResponse(headers={"Content-Type": "text/event-stream", "Cache-Control": "no-store",
-                                           "X-Accel-Buffering": "no"})
+    response = web.StreamResponse(
+        headers={
+            "Content-Type": "text/event-stream",
+            "Cache-Control": "no-store",
+            "X-Accel-Buffering": "no",
+        }
+    )
     apply_headers(response, request.path, https=https(call.rt))
     await response.prepare(request)
     async with call.rt.sessionmaker() as session:
         marks = await ConsoleRepos.bind(session).queries.marks(call.staff.id)
-    await response.write(f"retry: {RETRY_MS}\n\n".encode() + frame("hello", {"staff": call.staff.id}))
+    await response.write(
+        f"retry: {RETRY_MS}\n\n".encode() + frame("hello", {"staff": call.staff.id})
+    )
     for poll in range(1, MAX_POLLS + 1):
         await asyncio.sleep(POLL_SECONDS)
         if request.transport is None or request.transport.is_closing():
@@ -61,7 +73,12 @@ async def events(call: Call) -> web.StreamResponse:
 
 async def _still_valid(call: Call, request: web.Request) -> bool:
     async with call.rt.sessionmaker() as session, session.begin():
-        return await sessions.resolve(ConsoleRepos.bind(session), request.cookies.get(COOKIE, ""), call.now()) is not None
+        return (
+            await sessions.resolve(
+                ConsoleRepos.bind(session), request.cookies.get(COOKIE, ""), call.now()
+            )
+            is not None
+        )
 
 
 async def _changes(call: Call, before: Marks) -> tuple[Marks, list[bytes]]:
@@ -73,12 +90,19 @@ async def _changes(call: Call, before: Marks) -> tuple[Marks, list[bytes]]:
         now = await db.queries.marks(staff.id)
         if now.inbound > before.inbound:
             openids = await db.queries.inbound_openids_after(before.inbound)
-            tickets = [t.number for t in await db.queries.open_tickets_of(openids) if scope.can_read(staff, t)]
+            tickets = [
+                t.number
+                for t in await db.queries.open_tickets_of(openids)
+                if scope.can_read(staff, t)
+            ]
             handoffs = await db.queries.live_handoffs_of(openids)
             frames.append(frame("inbound", {"tickets": tickets, "handoffs": handoffs}))
         if now.ticket_event > before.ticket_event:
-            changed = [t.number for t in await db.queries.tickets_changed_after(before.ticket_event)
-                       if scope.can_read(staff, t)]
+            changed = [
+                t.number
+                for t in await db.queries.tickets_changed_after(before.ticket_event)
+                if scope.can_read(staff, t)
+            ]
             if changed:
                 frames.append(frame("ticket", {"tickets": sorted(changed)}))
         if now.handoff > before.handoff:

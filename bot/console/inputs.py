@@ -43,7 +43,12 @@ def _clean(value: str, name: str, max_len: int, *, strip: bool = True) -> str:
 
 
 def text(
-    data: dict[str, Any], name: str, *, max_len: int = 2000, required: bool = True, strip: bool = True
+    data: dict[str, Any],
+    name: str,
+    *,
+    max_len: int = 2000,
+    required: bool = True,
+    strip: bool = True,
 ) -> str:
     """A string field; `strip=False` for secrets, whose spaces are part of them."""
     value = data.get(name)
@@ -63,7 +68,9 @@ def optional_text(data: dict[str, Any], name: str, *, max_len: int = 2000) -> st
     return text(data, name, max_len=max_len, required=False) or None
 
 
-def integer(data: dict[str, Any], name: str, *, lo: int, hi: int, required: bool = True) -> int | None:
+def integer(
+    data: dict[str, Any], name: str, *, lo: int, hi: int, required: bool = True
+) -> int | None:
     value = data.get(name)
     if value is None and not required:
         return None
@@ -81,7 +88,9 @@ def boolean(data: dict[str, Any], name: str, *, required: bool = True) -> bool |
     return value
 
 
-def choice(data: dict[str, Any], name: str, choices: Sequence[str], *, required: bool = True) -> str | None:
+def choice(
+    data: dict[str, Any], name: str, choices: Sequence[str], *, required: bool = True
+) -> str | None:
     value = data.get(name)
     if value is None and not required:
         return None
@@ -90,9 +99,15 @@ def choice(data: dict[str, Any], name: str, choices: Sequence[str], *, required:
     return str(value)
 
 
-def text_list(data: dict[str, Any], name: str, *, max_items: int = 50, max_len: int = 200) -> list[str]:
+def text_list(
+    data: dict[str, Any], name: str, *, max_items: int = 50, max_len: int = 200
+) -> list[str]:
     value = data.get(name, [])
-    if not isinstance(value, list) or len(value) > max_items or not all(isinstance(v, str) for v in value):
+    if (
+        not isinstance(value, list)
+        or len(value) > max_items
+        or not all(isinstance(v, str) for v in value)
+    ):
         fail(400, "bad_request", field=name)
     cleaned = [_clean(v, name, max_len) for v in value]
     return [v for v in cleaned if v]
@@ -135,7 +150,9 @@ def query_choice(request: web.Request, name: str, choices: Sequence[str], defaul
     return value
 
 
-def query_int(request: web.Request, name: str, *, lo: int, hi: int, default: int | None) -> int | None:
+def query_int(
+    request: web.Request, name: str, *, lo: int, hi: int, default: int | None
+) -> int | None:
     raw = request.query.get(name)
     if raw is None or raw == "":
         return default

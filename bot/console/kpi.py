@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.sla import DEFAULT_HOURS, WorkCalendar, working_minutes_between
+from storage.repositories.tickets import OPEN
 
 GROUPS = ("none", "department", "item", "staff", "week", "month")
-OPEN = ("accepted", "in_progress", "need_materials")
 SATISFIED = (1, 2, 3)  # 非常满意, 满意, 基本满意; 4 and 5 are 差评
 
 
@@ -49,7 +49,9 @@ def week_of(at: dt.datetime) -> str:
     return f"{year}-W{week:02d}"
 
 
-def _key(group: str, at: dt.datetime, department: str = "", item: str = "", staff: int | None = None) -> str:
+def _key(
+    group: str, at: dt.datetime, department: str = "", item: str = "", staff: int | None = None
+) -> str:
     return {
         "none": "total",
         "department": department,
@@ -68,16 +70,28 @@ def _mean(values: Sequence[float]) -> float | None:
     return round(sum(values) / len(values), 2) if values else None
 
 
-def row(key: str, label: str, facts: Sequence[Fact], responses: Sequence[Response] | None, *,
-        now: dt.datetime, cal: WorkCalendar) -> dict[str, Any]:
+def row(
+    key: str,
+    label: str,
+    facts: Sequence[Fact],
+    responses: Sequence[Response] | None,
+    *,
+    now: dt.datetime,
+    cal: WorkCalendar,
+) -> dict[str, Any]:
     done = [f for f in facts if f.status == "done"]
     rated = [f.rating for f in facts if f.rating is not None]
     owed = [f.callback for f in facts if f.callback is not None]
     day = DEFAULT_HOURS.minutes_per_day
-    workdays = [working_minutes_between(f.accepted_at, f.finished_at, cal) / day for f in done if f.finished_at]
+    workdays = [
+        working_minutes_between(f.accepted_at, f.finished_at, cal) / day
+        for f in done
+        if f.finished_at
+    ]
     waits = [
         (r.first_response_at - r.opened_at).total_seconds() / 60
-        for r in responses or () if r.first_response_at is not None
+        for r in responses or ()
+        if r.first_response_at is not None
     ]
     return {
         "key": key,
@@ -86,7 +100,9 @@ def row(key: str, label: str, facts: Sequence[Fact], responses: Sequence[Respons
         "completed": len(done),
         "completion_rate": _rate(len(done), len(facts)),
         "on_time_rate": _rate(sum(1 for f in done if f.sla_met), len(done)),
-        "overdue_now": sum(1 for f in facts if f.status in OPEN and not f.paused and now >= f.due_at),
+        "overdue_now": sum(
+            1 for f in facts if f.status in OPEN and not f.paused and now >= f.due_at
+        ),
         "avg_workdays": _mean(workdays),
         "satisfaction_rate": _rate(sum(1 for r in rated if r in SATISFIED), len(rated)),
         "callback_rate": _rate(sum(1 for c in owed if c), len(owed)),
@@ -96,7 +112,12 @@ def row(key: str, label: str, facts: Sequence[Fact], responses: Sequence[Respons
 
 
 def compute(
-    facts: Iterable[Fact], responses: Iterable[Response], *, group: str, now: dt.datetime, cal: WorkCalendar,
+    facts: Iterable[Fact],
+    responses: Iterable[Response],
+    *,
+    group: str,
+    now: dt.datetime,
+    cal: WorkCalendar,
     label: Callable[[str], str],
 ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """(one row per group key, the totals row)."""
@@ -111,7 +132,14 @@ def compute(
             waits[_key(group, r.opened_at, staff=r.staff_id)].append(r)
     keys = sorted(set(by_key) | set(waits))
     rows = [
-        row(k, label(k), by_key.get(k, []), waits.get(k, []) if placeable else None, now=now, cal=cal)
+        row(
+            k,
+            label(k),
+            by_key.get(k, []),
+            waits.get(k, []) if placeable else None,
+            now=now,
+            cal=cal,
+        )
         for k in keys
     ]
     totals = row("total", label("total"), facts, responses, now=now, cal=cal)

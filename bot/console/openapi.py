@@ -8,6 +8,7 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.console import schemas_admin
 from bot.console.routing import ENDPOINTS, Endpoint, Routes
 from bot.console.schemas import COMPONENTS, ref
 from bot.console.security import COOKIE, CSRF_HEADER, UNSAFE_METHODS, json_response
@@ -22,18 +23,28 @@ def _operation(ep: Endpoint) -> dict[str, Any]:
         "summary": ep.summary,
         "tags": [ep.tag],
         "parameters": [
-            {"name": p.name, "in": p.where, "required": p.required or p.where == "path", "schema": p.schema,
-             **({"description": p.description} if p.description else {})}
+            {
+                "name": p.name,
+                "in": p.where,
+                "required": p.required or p.where == "path",
+                "schema": p.schema,
+                **({"description": p.description} if p.description else {}),
+            }
             for p in ep.params
         ],
     }
     if ep.body is not None:
-        op["requestBody"] = {"required": bool(ep.body.get("required")),
-                             "content": {"application/json": {"schema": ep.body}}}
+        op["requestBody"] = {
+            "required": bool(ep.body.get("required")),
+            "content": {"application/json": {"schema": ep.body}},
+        }
     if ep.response is not None:
         ok = {"description": "ok", "content": {"application/json": {"schema": ep.response}}}
     else:
-        ok = {"description": "ok", "content": {m: {"schema": {"type": "string", "format": "binary"}} for m in ep.media}}
+        ok = {
+            "description": "ok",
+            "content": {m: {"schema": {"type": "string", "format": "binary"}} for m in ep.media},
+        }
     responses: dict[str, Any] = {"200": ok, "400": ERROR, "404": ERROR, "409": ERROR}
     if ep.roles is None:
         op["security"] = []
@@ -42,7 +53,9 @@ def _operation(ep: Endpoint) -> dict[str, Any]:
     else:
         op["x-roles"] = sorted(ep.roles)
         op["description"] = "Roles: " + ", ".join(sorted(ep.roles))
-        op["security"] = [{"session": [], "csrf": []}] if ep.method in UNSAFE_METHODS else [{"session": []}]
+        op["security"] = (
+            [{"session": [], "csrf": []}] if ep.method in UNSAFE_METHODS else [{"session": []}]
+        )
         responses |= {"401": ERROR, "403": ERROR}
     if ep.body is not None:
         responses["415"] = ERROR
@@ -65,7 +78,7 @@ def document(endpoints: Iterable[Endpoint]) -> dict[str, Any]:
         },
         "paths": paths,
         "components": {
-            "schemas": COMPONENTS,
+            "schemas": {**COMPONENTS, **schemas_admin.COMPONENTS},
             "securitySchemes": {
                 "session": {"type": "apiKey", "in": "cookie", "name": COOKIE},
                 "csrf": {"type": "apiKey", "in": "header", "name": CSRF_HEADER},
@@ -74,7 +87,9 @@ def document(endpoints: Iterable[Endpoint]) -> dict[str, Any]:
     }
 
 
-@routes.get("/api/v1/openapi.json", roles=None, summary="This document", response={"type": "object"})
+@routes.get(
+    "/api/v1/openapi.json", roles=None, summary="This document", response={"type": "object"}
+)
 async def openapi(request: web.Request) -> web.StreamResponse:
     endpoints: tuple[Endpoint, ...] = request.app[ENDPOINTS]
     return json_response(document(endpoints))

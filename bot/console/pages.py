@@ -52,7 +52,13 @@ async def static(request: web.Request) -> web.StreamResponse:
     path = (root / relative).resolve()
     if not path.is_relative_to(root) or not path.is_file() or path.name.startswith("."):
         raise web.HTTPNotFound()
-    kind = TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    headers = _headers({"Cache-Control": "no-cache", "Content-Type": f"{kind}; charset=utf-8"
-                        if kind.startswith("text/") else kind})
+    kind = (
+        TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    )
+    headers = _headers(
+        {
+            "Cache-Control": "no-cache",
+            "Content-Type": f"{kind}; charset=utf-8" if kind.startswith("text/") else kind,
+        }
+    )
     return web.FileResponse(path, headers=headers)

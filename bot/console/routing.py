@@ -41,7 +41,8 @@ class Call:
     login: StaffSession
     ip: str
     push_after_commit: bool = False
-    _desk: TicketDesk | None = None
+    audited: bool = False
+    _desks: dict[str | None, TicketDesk] = field(default_factory=dict)
 
     @property
     def repos(self) -> Repos:
@@ -53,20 +54,22 @@ class Call:
     async def body(self) -> dict[str, Any]:
         return await inputs.body(self.request)
 
-    async def desk(self) -> TicketDesk:
-        """The ticket desk for this unit of work: every change pushes and writes the timeline."""
-        if self._desk is None:
-            self._desk = TicketDesk(
+    async def desk(self, town_id: str | None = None) -> TicketDesk:
+        """The ticket desk for this unit of work, with the catalog of the ticket's town:
+        every change pushes the villager and writes the timeline."""
+        if town_id not in self._desks:
+            self._desks[town_id] = TicketDesk(
                 repos=self.repos,
                 clock=self.rt.clock,
                 settings=self.rt.settings,
-                catalog=self.rt.knowledge.current,
+                catalog=self.rt.knowledge.catalog_for(town_id),
                 calendar=await load_calendar(self.repos),
             )
             self.push_after_commit = True
-        return self._desk
+        return self._desks[town_id]
 
     async def audit(self, action: str, target: str | None = None, **detail: Any) -> None:
+        self.audited = True
         await self.db.audit.add(
             at=self.now(),
             action=action,
@@ -116,9 +119,13 @@ class Routes:
     tag: str
     endpoints: list[Endpoint] = field(default_factory=list)
 
-    def add(self, method: str, path: str, *, roles: frozenset[str] | None, summary: str, **options: Any) -> Callable[[F], F]:
+    def add(
+        self, method: str, path: str, *, roles: frozenset[str] | None, summary: str, **options: Any
+    ) -> Callable[[F], F]:
         def decorate(handler: F) -> F:
-            self.endpoints.append(Endpoint(method, path, handler, roles, summary, self.tag, **options))
+            self.endpoints.append(
+                Endpoint(method, path, handler, roles, summary, self.tag, **options)
+            )
             return handler
 
         return decorate
@@ -175,6 +182,9 @@ def _wrap(ep: Endpoint) -> PublicHandler:
             call = Call(request, rt, db, staff, login, client_ip(request))
             if not ep.stream:
                 response = await handler(call)
+                if request.method in UNSAFE_METHODS and not call.audited:
+                    # Every state-changing call leaves a trace, even one whose handler names none.
+                    await call.audit(ep.handler.__name__, request.path)
         if ep.stream:  # after the commit: a stream must not pin a connection for minutes
             return await handler(call)
         if call.push_after_commit:

@@ -27,7 +27,11 @@ def arr(items: Schema) -> Schema:
 
 def obj(props: dict[str, Schema], required: Sequence[str] | None = None) -> Schema:
     """An object; in responses every listed property is always present."""
-    return {"type": "object", "properties": props, "required": list(props if required is None else required)}
+    return {
+        "type": "object",
+        "properties": props,
+        "required": list(props if required is None else required),
+    }
 
 
 def ref(name: str) -> Schema:
@@ -47,91 +51,172 @@ COMPONENTS: dict[str, Schema] = {
     "Ok": obj({"ok": BOOL}),
     "Person": PERSON,
     "Villager": obj({"name": STR, "phone": null(STR), "village": null(STR)}),
-    "Me": obj({
-        "id": INT, "username": STR, "display_name": STR, "role": STR, "department_id": null(STR),
-        "department": null(STR), "on_duty": BOOL, "totp_enabled": BOOL, "enrol_required": BOOL,
-        "csrf_token": STR, "unread_notices": INT,
-    }),
+    "Me": obj(
+        {
+            "id": INT,
+            "username": STR,
+            "display_name": STR,
+            "role": STR,
+            "department_id": null(STR),
+            "department": null(STR),
+            "on_duty": BOOL,
+            "totp_enabled": BOOL,
+            "enrol_required": BOOL,
+            "csrf_token": STR,
+            "unread_notices": INT,
+        }
+    ),
     "LoginResult": obj({"csrf_token": STR, "enrol_required": BOOL, "staff": ref("Me")}),
-    "TicketSummary": obj({
-        "number": STR, "kind": STR, "item": STR, "item_id": null(STR), "case": null(STR),
-        "department_id": STR, "department": STR, "status": STR, "status_name": STR,
-        "villager": ref("Villager"), "assignee": PERSON, "owner": PERSON, "accepted_at": TIME,
-        "due_at": TIME, "due_provisional": BOOL, "working_days_left": null(INT),
-        "sla_state": {"type": "string", "enum": ["ok", "due_soon", "overdue", "paused", "met", "missed"]},
-        "sla_state_name": STR, "rating": INT,
-    }),
+    "TicketSummary": obj(
+        {
+            "number": STR,
+            "kind": STR,
+            "item": STR,
+            "item_id": null(STR),
+            "case": null(STR),
+            "department_id": STR,
+            "department": STR,
+            "status": STR,
+            "status_name": STR,
+            "villager": ref("Villager"),
+            "assignee": PERSON,
+            "owner": PERSON,
+            "accepted_at": TIME,
+            "due_at": TIME,
+            "due_provisional": BOOL,
+            "working_days_left": null(INT),
+            "sla_state": {
+                "type": "string",
+                "enum": ["ok", "due_soon", "overdue", "paused", "met", "missed"],
+            },
+            "sla_state_name": STR,
+            "rating": null(INT),
+        }
+    ),
     "TicketList": obj({"view": STR, "count": INT, "tickets": arr(ref("TicketSummary"))}),
-    "Material": obj({"name": STR, "form": null(STR), "copies": null(INT), "required": BOOL, "received": BOOL}),
-    "Event": obj({
-        "id": INT, "at": TIME, "kind": STR, "kind_name": STR, "staff": PERSON, "from_status": null(STR),
-        "to_status": null(STR), "note": null(STR), "internal": BOOL, "data": ANY_OBJ,
-    }),
-    "Push": obj({
-        "id": INT, "at": TIME, "kind": STR, "text": STR, "ticket_id": null(INT),
-        "state": {"type": "string", "enum": ["sent", "pending", "failed"]}, "state_name": STR,
-        "attempts": INT, "sent_at": null(TIME), "error": null(STR), "wechat_delivery": null(STR),
-    }),
-    "Message": obj({"at": TIME, "from": STR, "msg_type": STR, "text": STR, "push": null(ref("Push"))}),
-    "Attachment": obj({"id": INT, "status": STR, "content_type": null(STR), "size": null(INT), "created_at": TIME, "url": STR}),
-    "Extension": obj({
-        "id": INT, "ticket": STR, "item": STR, "days": INT, "reason": STR, "status": STR,
-        "requested_by": PERSON, "requested_at": TIME, "decided_by": PERSON, "decided_at": null(TIME),
-        "decision_note": null(STR),
-    }),
-    "Callback": obj({
-        "id": INT, "ticket": STR, "item": STR, "department_id": STR, "rating": null(INT), "reason": null(STR),
-        "due_at": TIME, "done_at": null(TIME), "done_by": PERSON, "result": null(STR),
-    }),
+    "Material": obj(
+        {"name": STR, "form": null(STR), "copies": null(INT), "required": BOOL, "received": BOOL}
+    ),
+    "Event": obj(
+        {
+            "id": INT,
+            "at": TIME,
+            "kind": STR,
+            "kind_name": STR,
+            "staff": PERSON,
+            "from_status": null(STR),
+            "to_status": null(STR),
+            "note": null(STR),
+            "internal": BOOL,
+            "data": ANY_OBJ,
+        }
+    ),
+    "Push": obj(
+        {
+            "id": INT,
+            "at": TIME,
+            "kind": STR,
+            "text": STR,
+            "ticket_id": null(INT),
+            "state": {"type": "string", "enum": ["sent", "pending", "failed"]},
+            "state_name": STR,
+            "attempts": INT,
+            "sent_at": null(TIME),
+            "error": null(STR),
+            "wechat_delivery": null(STR),
+        }
+    ),
+    "Message": obj(
+        {"at": TIME, "from": STR, "msg_type": STR, "text": STR, "push": null(ref("Push"))}
+    ),
+    "Attachment": obj(
+        {
+            "id": INT,
+            "status": STR,
+            "content_type": null(STR),
+            "size": null(INT),
+            "created_at": TIME,
+            "url": STR,
+        }
+    ),
+    "Extension": obj(
+        {
+            "id": INT,
+            "ticket": STR,
+            "item": STR,
+            "days": INT,
+            "reason": STR,
+            "status": STR,
+            "requested_by": PERSON,
+            "requested_at": TIME,
+            "decided_by": PERSON,
+            "decided_at": null(TIME),
+            "decision_note": null(STR),
+        }
+    ),
+    "Callback": obj(
+        {
+            "id": INT,
+            "ticket": STR,
+            "item": STR,
+            "department_id": STR,
+            "rating": null(INT),
+            "reason": null(STR),
+            "due_at": TIME,
+            "done_at": null(TIME),
+            "done_by": PERSON,
+            "result": null(STR),
+        }
+    ),
     "TicketDetail": {
         "allOf": [
             ref("TicketSummary"),
-            obj({
-                "content": null(STR), "materials": arr(ref("Material")), "missing": arr(STR),
-                "handling": null(STR), "promised_days": INT, "extended_days": INT, "finished_at": null(TIME),
-                "timeline": arr(ref("Event")), "conversation": arr(ref("Message")),
-                "attachments": arr(ref("Attachment")), "extensions": arr(ref("Extension")),
-                "callback": null(ref("Callback")), "can_act": BOOL,
-            }),
+            obj(
+                {
+                    "content": null(STR),
+                    "materials": arr(ref("Material")),
+                    "missing": arr(STR),
+                    "handling": null(STR),
+                    "promised_days": INT,
+                    "extended_days": INT,
+                    "finished_at": null(TIME),
+                    "timeline": arr(ref("Event")),
+                    "conversation": arr(ref("Message")),
+                    "attachments": arr(ref("Attachment")),
+                    "extensions": arr(ref("Extension")),
+                    "callback": null(ref("Callback")),
+                    "can_act": BOOL,
+                }
+            ),
         ]
     },
     "PushResult": obj({"ok": BOOL, "push": null(ref("Push"))}),
-    "Notice": obj({"id": INT, "kind": STR, "text": STR, "ticket": null(STR), "created_at": TIME, "read_at": null(TIME)}),
+    "Notice": obj(
+        {
+            "id": INT,
+            "kind": STR,
+            "text": STR,
+            "ticket": null(STR),
+            "created_at": TIME,
+            "read_at": null(TIME),
+        }
+    ),
     "NoticeList": obj({"unread": INT, "items": arr(ref("Notice"))}),
-    "Handoff": obj({
-        "id": INT, "status": STR, "villager": ref("Villager"), "opened_at": TIME, "first_response_at": null(TIME),
-        "closed_at": null(TIME), "staff": PERSON, "unread": INT, "waiting_minutes": INT,
-        "last_message": null(obj({"at": TIME, "text": STR})),
-    }),
+    "Handoff": obj(
+        {
+            "id": INT,
+            "status": STR,
+            "villager": ref("Villager"),
+            "opened_at": TIME,
+            "first_response_at": null(TIME),
+            "closed_at": null(TIME),
+            "staff": PERSON,
+            "unread": INT,
+            "waiting_minutes": INT,
+            "last_message": null(obj({"at": TIME, "text": STR})),
+        }
+    ),
     "Escalation": obj({"ticket": ref("TicketSummary"), "last_escalated_at": TIME, "times": INT}),
-    "ReportRow": obj({
-        "key": STR, "label": STR, "received": INT, "completed": INT, "completion_rate": RATE,
-        "on_time_rate": RATE, "overdue_now": INT, "avg_workdays": null(NUM), "satisfaction_rate": RATE,
-        "callback_rate": RATE, "first_response_minutes": null(NUM),
-    }),
-    "Report": obj({
-        "from": DATE, "to": DATE, "group": STR, "group_name": STR, "columns": ANY_OBJ,
-        "rows": arr(ref("ReportRow")), "totals": ref("ReportRow"),
-    }),
-    "StaffAccount": obj({
-        "id": INT, "username": STR, "display_name": STR, "role": STR, "department_id": null(STR),
-        "on_duty": BOOL, "active": BOOL, "totp_enabled": BOOL, "failed_logins": INT,
-        "locked_until": null(TIME), "created_at": TIME,
-    }),
-    "Policy": obj({"role": STR, "require_totp": BOOL}),
-    "Department": obj({"id": STR, "name": STR, "window": null(STR), "phone": null(STR)}),
-    "RosterDay": obj({"day": DATE, "staff": PERSON}),
-    "CalendarYear": obj({
-        "year": INT, "complete": BOOL, "library_covers": BOOL,
-        "overrides": arr(obj({"day": DATE, "workday": BOOL, "note": null(STR)})),
-    }),
-    "CatalogItem": obj({"id": STR, "name": STR, "department_id": STR, "kind": STR, "level": STR, "promised_days": INT}),
-    "Catalog": obj({"digest": STR, "items": arr(ref("CatalogItem")), "problems": arr(STR)}),
-    "Decision": obj({"intent": STR, "item": null(STR), "candidates": arr(STR), "score": NUM, "explain": ANY_OBJ}),
-    "AuditEntry": obj({
-        "id": INT, "at": TIME, "staff": PERSON, "username": null(STR), "action": STR,
-        "target": null(STR), "ip": null(STR), "detail": ANY_OBJ,
-    }),
 }
 
 

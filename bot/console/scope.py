@@ -1,7 +1,9 @@
 """Who may see and act on what. One place for the rules so every route applies
 the same ones: clerks and heads their department's service tickets; complaints
 only for 综治 (zongzhi) staff, leaders and the admin; leaders act on everything;
-the admin reads everything and acts on nothing. Pure functions, no I/O."""
+the admin reads everything and acts on nothing. On a several-town deployment
+staff bound to a town see only that town; county staff (no town) see all.
+Pure functions, no I/O."""
 
 from __future__ import annotations
 
@@ -34,13 +36,22 @@ def kinds(staff: Staff) -> tuple[str, ...]:
     return (SERVICE, COMPLAINT) if sees_complaints(staff) else (SERVICE,)
 
 
+def same_town(staff: Staff, town_id: str | None) -> bool:
+    return staff.town_id is None or staff.town_id == town_id
+
+
 def can_read(staff: Staff, ticket: Ticket) -> bool:
+    if not same_town(staff, ticket.town_id):
+        return False
     if sees_all(staff):
         return True
     if ticket.kind == COMPLAINT:
         return staff.department_id == COMPLAINT_DEPARTMENT
     # 首问责任: the first staff member who took it follows it even after a transfer.
-    return ticket.department_id == staff.department_id or staff.id in (ticket.owner_id, ticket.assignee_id)
+    return ticket.department_id == staff.department_id or staff.id in (
+        ticket.owner_id,
+        ticket.assignee_id,
+    )
 
 
 def can_act(staff: Staff, ticket: Ticket) -> bool:
@@ -49,8 +60,12 @@ def can_act(staff: Staff, ticket: Ticket) -> bool:
 
 def can_decide_extension(staff: Staff, ticket: Ticket) -> bool:
     if staff.role == LEADER:
-        return True
-    return staff.role == HEAD and ticket.department_id == staff.department_id and can_read(staff, ticket)
+        return same_town(staff, ticket.town_id)
+    return (
+        staff.role == HEAD
+        and ticket.department_id == staff.department_id
+        and can_read(staff, ticket)
+    )
 
 
 def can_supervise(staff: Staff, department_id: str) -> bool:

@@ -37,7 +37,12 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
 def covered(path: str) -> bool:
-    return path == API or path.startswith(API + "/") or path == CONSOLE or path.startswith(CONSOLE + "/")
+    return (
+        path == API
+        or path.startswith(API + "/")
+        or path == CONSOLE
+        or path.startswith(CONSOLE + "/")
+    )
 
 
 def apply_headers(response: web.StreamResponse, path: str, *, https: bool) -> None:
@@ -75,7 +80,9 @@ def error_body(code: str, **fmt: Any) -> dict[str, Any]:
 class ApiError(web.HTTPException):
     """An API refusal with a JSON body {"error": code, "message": 中文, ...}."""
 
-    def __init__(self, status: int, code: str, *, headers: dict[str, str] | None = None, **extra: Any) -> None:
+    def __init__(
+        self, status: int, code: str, *, headers: dict[str, str] | None = None, **extra: Any
+    ) -> None:
         self.status_code = status
         fmt = {k: v for k, v in extra.items() if not k.startswith("_")}
         body = {**error_body(code, **fmt), **extra}
@@ -114,7 +121,9 @@ def middleware(*, https: bool) -> Middleware:
             raise
         except web.HTTPException as exc:
             if exc.status >= 400 and path.startswith(API):
-                response = json_response(error_body(_STATUS_CODES.get(exc.status, "bad_request")), status=exc.status)
+                response = json_response(
+                    error_body(_STATUS_CODES.get(exc.status, "bad_request")), status=exc.status
+                )
                 if "Allow" in exc.headers:
                     response.headers["Allow"] = exc.headers["Allow"]
             else:

@@ -21,7 +21,13 @@ def hash_token(token: str) -> str:
 
 
 async def start(
-    db: ConsoleRepos, staff: Staff, *, now: dt.datetime, ip: str | None, user_agent: str | None, enrol_only: bool
+    db: ConsoleRepos,
+    staff: Staff,
+    *,
+    now: dt.datetime,
+    ip: str | None,
+    user_agent: str | None,
+    enrol_only: bool,
 ) -> tuple[str, StaffSession]:
     """A new session; returns the cookie token (never stored) and the row."""
     token = secrets.token_urlsafe(32)
@@ -38,7 +44,9 @@ async def start(
     return token, row
 
 
-async def resolve(db: ConsoleRepos, token: str, now: dt.datetime) -> tuple[StaffSession, Staff] | None:
+async def resolve(
+    db: ConsoleRepos, token: str, now: dt.datetime
+) -> tuple[StaffSession, Staff] | None:
     if not token or len(token) > 128:
         return None
     found = await db.sessions.live(hash_token(token), now)

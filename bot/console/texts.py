@@ -23,7 +23,6 @@ ERRORS = {
     "weak_password": "密码至少需要{n}位。",
     "unknown_department": "没有这个部门。",
     "department_required": "窗口人员和部门负责人必须选择所属部门。",
-    "unknown_role": "没有这个角色。",
     "not_assignee": "只有本工单的经办人可以申请延期。",
     "pending_exists": "已有一条待审批的延期申请。",
     "already_decided": "该申请已经处理过了。",

@@ -5,15 +5,24 @@ route. Pure functions of rows, "now" and the calendar."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.console import texts
-from bot.console.delivery import status_name
+from bot.console.delivery import push_json, status_name
 from bot.sla import WorkCalendar, workdays_between
-from storage.models import InboundMessage, Staff, Ticket, TicketEvent
+from storage.models import (
+    Attachment,
+    Callback,
+    ExtensionRequest,
+    InboundMessage,
+    OutboxMessage,
+    Staff,
+    Ticket,
+    TicketEvent,
+)
+from storage.repositories.tickets import CLOSED
 
-CLOSED = ("done", "rejected", "withdrawn")
 DUE_SOON_DAYS = 1  # 即将到期: due today or on the next working day
 
 
@@ -52,7 +61,12 @@ def person(staff_id: int | None, names: Mapping[int, Staff]) -> dict[str, Any] |
 
 
 def ticket_summary(
-    ticket: Ticket, *, now: dt.datetime, cal: WorkCalendar, names: Mapping[int, Staff], departments: Mapping[str, str]
+    ticket: Ticket,
+    *,
+    now: dt.datetime,
+    cal: WorkCalendar,
+    names: Mapping[int, Staff],
+    departments: Mapping[str, str],
 ) -> dict[str, Any]:
     state, left = sla(ticket, now, cal)
     return {
@@ -101,11 +115,108 @@ def inbound_json(msg: InboundMessage) -> list[dict[str, Any]]:
     """A villager's message, and the bot's answer to it when there was one."""
     shown = msg.text or texts.MEDIA.get(msg.msg_type, texts.MEDIA["event"])
     out: list[dict[str, Any]] = [
-        {"at": msg.received_at.isoformat(), "from": "villager", "msg_type": msg.msg_type, "text": shown, "push": None}
+        {
+            "at": msg.received_at.isoformat(),
+            "from": "villager",
+            "msg_type": msg.msg_type,
+            "text": shown,
+            "push": None,
+        }
     ]
     reply = msg.reply or {}
-    answer = reply.get("text") or "\n".join(str(a.get("title", "")) for a in reply.get("articles", []))
+    answer = reply.get("text") or "\n".join(
+        str(a.get("title", "")) for a in reply.get("articles", [])
+    )
     if answer:
         at = (msg.handled_at or msg.received_at).isoformat()
-        out.append({"at": at, "from": "bot", "msg_type": reply.get("kind", "text"), "text": answer, "push": None})
+        out.append(
+            {
+                "at": at,
+                "from": "bot",
+                "msg_type": reply.get("kind", "text"),
+                "text": answer,
+                "push": None,
+            }
+        )
     return out
+
+
+def _sender(row: OutboxMessage) -> str:
+    """Who a push speaks for, read from its outbox key (see TicketDesk and api_handoffs)."""
+    if row.key.startswith(("reply:", "handoff:")):
+        return "staff"
+    return "bot" if row.key.startswith("late-reply:") else "notice"
+
+
+def conversation(
+    messages: Sequence[InboundMessage], pushes: Sequence[OutboxMessage]
+) -> list[dict[str, Any]]:
+    """Messages, the bot's answers and pushes with their delivery state, oldest first."""
+    entries = [entry for msg in messages for entry in inbound_json(msg)]
+    for row in pushes:
+        push = push_json(row)
+        entries.append(
+            {
+                "at": push["at"],
+                "from": _sender(row),
+                "msg_type": row.kind,
+                "text": push["text"],
+                "push": push,
+            }
+        )
+    entries.sort(key=lambda e: str(e["at"]))
+    return entries
+
+
+def material_json(m: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "name": str(m.get("name", "")),
+        "form": m.get("form"),
+        "copies": m.get("copies"),
+        "required": bool(m.get("required", True)),
+        "received": bool(m.get("received", False)),
+    }
+
+
+def attachment_json(a: Attachment) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "status": a.status,
+        "content_type": a.content_type,
+        "size": a.size,
+        "created_at": a.created_at.isoformat(),
+        "url": f"/api/v1/attachments/{a.id}",
+    }
+
+
+def extension_json(
+    x: ExtensionRequest, ticket: Ticket, names: Mapping[int, Staff]
+) -> dict[str, Any]:
+    return {
+        "id": x.id,
+        "ticket": ticket.number,
+        "item": ticket.item_name,
+        "days": x.days,
+        "reason": x.reason,
+        "status": x.status,
+        "requested_by": person(x.requested_by, names),
+        "requested_at": x.requested_at.isoformat(),
+        "decided_by": person(x.decided_by, names),
+        "decided_at": x.decided_at.isoformat() if x.decided_at else None,
+        "decision_note": x.decision_note,
+    }
+
+
+def callback_json(c: Callback, ticket: Ticket, names: Mapping[int, Staff]) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "ticket": ticket.number,
+        "item": ticket.item_name,
+        "department_id": c.department_id,
+        "rating": ticket.rating,
+        "reason": c.reason,
+        "due_at": c.due_at.isoformat(),
+        "done_at": c.done_at.isoformat() if c.done_at else None,
+        "done_by": person(c.done_by, names),
+        "result": c.result,
+    }

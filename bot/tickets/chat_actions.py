@@ -1,6 +1,6 @@
 """What the villager conversation asks of the desk beyond ticket states: half-day
-appointment slots (预约), the center's working hours for the handoff notice, and
-withdrawal that frees the ticket's appointment. Reached as `ctx.desk.chat`."""
+appointment slots (预约), the center's working hours and the staff notice for a
+handoff, and withdrawal that frees the ticket's appointment. Reached as `ctx.desk.chat`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.sla import add_workdays, is_working_time, next_working_time
-from storage.models import Appointment, Ticket
+from bot.tickets import texts
+from storage.models import Appointment, Handoff, Ticket
 from storage.repositories.tickets import OPEN
 
 if TYPE_CHECKING:
@@ -46,6 +47,17 @@ class ChatActions:
     def next_opening(self) -> dt.datetime:
         """When a person is next at the desk (now, if within working hours)."""
         return next_working_time(self.desk.clock.now(), self.desk.calendar)
+
+    async def announce_handoff(self, handoff: Handoff) -> list[int]:
+        """Tell the clerks on duty a villager waits in the queue (console notice, and
+        WeChat for those who bound it, in working hours only: Notifier.staff)."""
+        clerks = [s for s in await self.repos.staff.with_role("clerk") if s.on_duty]
+        for clerk in clerks:
+            key = f"handoff:{handoff.id}:{clerk.id}"
+            await self.desk.notify.staff(
+                clerk.id, key=key, kind="handoff", text=texts.NOTICE_HANDOFF
+            )
+        return [c.id for c in clerks]
 
     # -- appointments ---------------------------------------------------------
 

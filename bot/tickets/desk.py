@@ -14,6 +14,7 @@ from bot.tickets import texts
 from bot.tickets.chat_actions import ChatActions
 from bot.tickets.notify import Notifier, due_text
 from knowledge.catalog import Case, Catalog, Item
+from knowledge.towns import MAIN
 from storage.models import Callback, Staff, Ticket
 from storage.repositories import Repos
 from storage.repositories.tickets import OPEN
@@ -40,14 +41,21 @@ class TicketDesk:
         settings: Settings,
         catalog: Catalog,
         calendar: WorkCalendar,
+        town: str = MAIN,
     ) -> None:
+        self.town = town  # the town whose center (catalog) this desk serves
         self.repos = repos
         self.clock = clock
         self.settings = settings
         self.catalog = catalog
         self.calendar = calendar
         self.notify = Notifier(
-            repos=repos, clock=clock, settings=settings, center=catalog.center, calendar=calendar
+            town=town,
+            repos=repos,
+            clock=clock,
+            settings=settings,
+            center=catalog.center,
+            calendar=calendar,
         )
 
     # -- registration -------------------------------------------------------
@@ -64,6 +72,7 @@ class TicketDesk:
         ticket = Ticket(
             number=number,
             kind="service",
+            town_id=self.town,
             openid=openid,
             item_id=item.id,
             item_name=item.name,
@@ -111,6 +120,7 @@ class TicketDesk:
         ticket = Ticket(
             number=await self.repos.tickets.next_number(now.date()),
             kind="complaint",
+            town_id=self.town,
             openid=openid,
             item_id=None,
             item_name=category,
@@ -324,6 +334,7 @@ class TicketDesk:
             Callback(
                 ticket_id=ticket.id,
                 department_id=ticket.department_id,
+                town_id=ticket.town_id,
                 reason=reason,
                 due_at=due.due_at,
                 created_at=now,

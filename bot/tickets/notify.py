@@ -40,7 +40,9 @@ class Notifier:
         settings: Settings,
         center: Center,
         calendar: WorkCalendar,
+        town: str = "main",
     ) -> None:
+        self.town = town
         self.repos = repos
         self.clock = clock
         self.settings = settings
@@ -103,8 +105,15 @@ class Notifier:
         self, *, key: str, kind: str, text: str, ticket: Ticket | None = None
     ) -> list[int]:
         """The leader on duty today (roster), or every leader if nobody is rostered."""
-        on_duty = await self.repos.calendar.leader_on(self.clock.now().date())
-        ids = [on_duty] if on_duty else [s.id for s in await self.repos.staff.with_role("leader")]
+        on_duty = await self.repos.calendar.leader_on(self.clock.now().date(), self.town)
+        if on_duty:
+            ids = [on_duty]
+        else:  # nobody rostered: every leader of this town, and county leaders
+            ids = [
+                s.id
+                for s in await self.repos.staff.with_role("leader")
+                if s.town_id in (None, self.town)
+            ]
         for staff_id in ids:
             await self.staff(staff_id, key=f"{key}:{staff_id}", kind=kind, text=text, ticket=ticket)
         return ids
@@ -112,7 +121,11 @@ class Notifier:
     async def heads(
         self, department_id: str, *, key: str, kind: str, text: str, ticket: Ticket | None = None
     ) -> list[int]:
-        heads = await self.repos.staff.in_department(department_id, roles=("head",))
+        heads = [
+            h
+            for h in await self.repos.staff.in_department(department_id, roles=("head",))
+            if h.town_id in (None, self.town)
+        ]
         for head in heads:
             await self.staff(head.id, key=f"{key}:{head.id}", kind=kind, text=text, ticket=ticket)
         return [h.id for h in heads]

@@ -6,6 +6,7 @@ hear nothing outside working hours, villagers nothing outside their window."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.clock import Clock
@@ -41,17 +42,34 @@ class SweepReport:
         )
 
 
-async def sweep(repos: Repos, *, clock: Clock, settings: Settings, catalog: Catalog) -> SweepReport:
+async def sweep(
+    repos: Repos, *, clock: Clock, settings: Settings, catalog_for: Callable[[str], Catalog]
+) -> SweepReport:
+    """`catalog_for(town)` gives each town's catalog: its center, windows and leaders."""
     report = SweepReport()
     cal = await load_calendar(repos)
     now = clock.now()
-    desk = TicketDesk(repos=repos, clock=clock, settings=settings, catalog=catalog, calendar=cal)
+    desks: dict[str, TicketDesk] = {}
+
+    def desk_for(town: str) -> TicketDesk:
+        if town not in desks:
+            desks[town] = TicketDesk(
+                repos=repos,
+                clock=clock,
+                settings=settings,
+                catalog=catalog_for(town),
+                calendar=cal,
+                town=town,
+            )
+        return desks[town]
+
     if is_working_time(now, cal):
         for ticket in await repos.tickets.open_tickets():
+            desk = desk_for(ticket.town_id)
             await _assign_if_waiting(ticket, desk, repos, cal, now, settings, report)
             await _nudge_if_idle(ticket, desk, repos, cal, now, settings, report)
             await _ladder(ticket, desk, repos, cal, now, settings, report)
-    await _appointment_reminders(desk, repos, cal, now, settings, report)
+    await _appointment_reminders(desk_for, repos, cal, now, settings, report)
     return report
 
 
@@ -201,7 +219,7 @@ async def _ladder(
 
 
 async def _appointment_reminders(
-    desk: TicketDesk,
+    desk_for: Callable[[str], TicketDesk],
     repos: Repos,
     cal: WorkCalendar,
     now: dt.datetime,
@@ -216,6 +234,7 @@ async def _appointment_reminders(
         ticket = await repos.tickets.by_id(appt.ticket_id)
         if ticket is None or ticket.status not in ("accepted", "in_progress", "need_materials"):
             continue
+        desk = desk_for(ticket.town_id)
         text = texts.APPOINTMENT_REMINDER.format(
             center=desk.catalog.center.name,
             day=texts.DUE_FORMAT.format(m=next_day.month, d=next_day.day),

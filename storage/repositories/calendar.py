@@ -42,19 +42,21 @@ class CalendarRepository:
         else:
             await self.session.execute(delete(CalendarYear).where(CalendarYear.year == year))
 
-    async def leader_on(self, day: dt.date) -> int | None:
-        row = await self.session.get(DutyRoster, day)
+    async def leader_on(self, day: dt.date, town: str = "main") -> int | None:
+        row = await self.session.get(DutyRoster, (day, town))
         return row.staff_id if row else None
 
-    async def set_leader(self, day: dt.date, staff_id: int) -> None:
-        row = await self.session.get(DutyRoster, day)
+    async def set_leader(self, day: dt.date, staff_id: int, town: str = "main") -> None:
+        row = await self.session.get(DutyRoster, (day, town))
         if row is None:
-            self.session.add(DutyRoster(day=day, staff_id=staff_id))
+            self.session.add(DutyRoster(day=day, town_id=town, staff_id=staff_id))
         else:
             row.staff_id = staff_id
 
-    async def roster(self, start: dt.date, end: dt.date) -> dict[dt.date, int]:
+    async def roster(self, start: dt.date, end: dt.date, town: str = "main") -> dict[dt.date, int]:
         rows = await self.session.scalars(
-            select(DutyRoster).where(DutyRoster.day >= start, DutyRoster.day <= end)
+            select(DutyRoster).where(
+                DutyRoster.day >= start, DutyRoster.day <= end, DutyRoster.town_id == town
+            )
         )
         return {r.day: r.staff_id for r in rows}

@@ -21,8 +21,7 @@ from storage.models import (
     Ticket,
     TicketEvent,
 )
-
-OPEN = ("accepted", "in_progress", "need_materials")
+from storage.repositories.tickets import OPEN
 
 
 @dataclass(frozen=True)

@@ -82,3 +82,8 @@ class VillagerRepository:
             )
         )
         return {r.openid: (r.last_inbound_at, r.window_pushes) for r in rows}
+
+    async def set_town(self, openid: str, town: str) -> None:
+        await self.session.execute(
+            update(Villager).where(Villager.openid == openid).values(town_id=town)
+        )

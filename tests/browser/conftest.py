@@ -9,6 +9,7 @@ is missing."""
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,10 +33,23 @@ from storage.repositories import Repos
 from tests import helpers
 
 CHROMIUM = os.environ.get("BIANMIN_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 PASSWORD = "console-test-pass-1"
-SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
+# Screenshots go to docs/screenshots/ when asked (BIANMIN_SCREENSHOTS=1), else to a
+# temporary folder, so a plain test run leaves the work tree clean.
+SCREENSHOTS = (
+    PROJECT_ROOT / "docs" / "screenshots"
+    if os.environ.get("BIANMIN_SCREENSHOTS")
+    else Path(tempfile.gettempdir()) / "bianmin-screenshots"
+)
 DESKTOP = {"width": 1366, "height": 768}
 PHONE = {"width": 390, "height": 844}
 
@@ -80,7 +94,9 @@ class Console:
         """A villager's text message through /wechat (signed XML); the bot's reply text."""
         self.fake.record_interaction(openid, self.clock.now())  # WeChat opens the 48 h window
         ts = int(self.clock.now().timestamp())
-        async with self.http.post(self.url + helpers.query(ts), data=helpers.text_xml(openid, text, ts)) as resp:
+        async with self.http.post(
+            self.url + helpers.query(ts), data=helpers.text_xml(openid, text, ts)
+        ) as resp:
             assert resp.status == 200
             body = await resp.text()
         return "" if body == "success" else str(xmltodict.parse(body)["xml"]["Content"])
@@ -89,8 +105,9 @@ class Console:
         assert self.rt.pusher is not None
         await self.rt.pusher.drain()
 
-    async def register_dibao(self, openid: str, name: str = "张建明", phone: str = "13812345678",
-                             village: str = "青石村") -> str:
+    async def register_dibao(
+        self, openid: str, name: str = "张建明", phone: str = "13812345678", village: str = "青石村"
+    ) -> str:
         """The chat registration flow; returns the new ticket's number."""
         await self.say(openid, "低保要带什么")
         await self.say(openid, "办理")
@@ -106,7 +123,10 @@ class Console:
             from storage.models import Ticket
 
             number = await session.scalar(
-                select(Ticket.number).where(Ticket.openid == openid).order_by(Ticket.id.desc()).limit(1)
+                select(Ticket.number)
+                .where(Ticket.openid == openid)
+                .order_by(Ticket.id.desc())
+                .limit(1)
             )
         assert number, reply
         return str(number)
@@ -125,7 +145,9 @@ class Console:
 
 @pytest.fixture
 async def console(
-    make_settings: Callable[..., Settings], clock: FixedClock, knowledge: KnowledgeService,
+    make_settings: Callable[..., Settings],
+    clock: FixedClock,
+    knowledge: KnowledgeService,
     fake_wechat: tuple[FakeWeChat, TestServer],
 ) -> AsyncIterator[Console]:
     app = make_app(make_settings(public_url=""), clock=clock, knowledge=knowledge)
@@ -139,8 +161,14 @@ async def console(
     async with rt.sessionmaker() as session, session.begin():
         repos = Repos.bind(session)
         for username, name, role, dep in STAFF:
-            member = await repos.staff.add(username=username, display_name=name, role=role, department_id=dep,
-                                           password_hash=hashed, now=clock.now())
+            member = await repos.staff.add(
+                username=username,
+                display_name=name,
+                role=role,
+                department_id=dep,
+                password_hash=hashed,
+                now=clock.now(),
+            )
             ids[username] = member.id
     async with aiohttp.ClientSession() as http:
         yield Console(str(server.make_url("")).rstrip("/"), clock, rt, fake_wechat[0], http, ids)
@@ -172,8 +200,9 @@ async def open_page(browser: Any, console: Console) -> AsyncIterator[Callable[..
     contexts: list[Any] = []
 
     async def make(viewport: dict[str, int] = DESKTOP, **options: Any) -> tuple[Any, Watch]:
-        context = await browser.new_context(viewport=viewport, locale="zh-CN", timezone_id="Asia/Shanghai",
-                                            **options)
+        context = await browser.new_context(
+            viewport=viewport, locale="zh-CN", timezone_id="Asia/Shanghai", **options
+        )
         contexts.append(context)
         page = await context.new_page()
         page.set_default_timeout(10_000)
@@ -208,11 +237,58 @@ async def login(page: Any, console: Console, username: str, password: str = PASS
     await page.get_by_label("用户名").fill(username)
     await page.get_by_label("密码", exact=True).fill(password)
     await page.get_by_role("button", name="登录").click()
-    await page.locator(".site-header .me").wait_for()
+    await page.locator(".site-header").get_by_role("button", name="退出").wait_for()
 
 
 async def shoot(page: Any, name: str, *, full_page: bool = False) -> None:
-    """Save a screenshot under docs/screenshots/ (kept in the repository)."""
+    """Save a screenshot (docs/screenshots/ with BIANMIN_SCREENSHOTS=1)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    await page.evaluate(
+        "document.querySelectorAll('.toast').forEach((t) => t.remove())"
+    )  # transient
     await page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)
 
+
+async def seed_tickets(console: Console, count: int = 8) -> list[str]:
+    """Tickets across departments and items, some claimed and completed over the
+    following days (the clock moves on by one day per completed ticket), so the
+    dashboard has something to draw. Returns the numbers."""
+    from bot.tickets.calendar import load_calendar
+    from bot.tickets.desk import TicketDesk
+
+    rt = console.rt
+    catalog = rt.knowledge.current
+    by_department: dict[str, list[Any]] = {}
+    for item in catalog.items:
+        by_department.setdefault(item.department, []).append(item)
+    items = [i for group in by_department.values() for i in group[:2]][:count]
+    numbers: list[str] = []
+    async with rt.sessionmaker() as session, session.begin():
+        repos = Repos.bind(session)
+        desk = TicketDesk(
+            repos=repos,
+            clock=console.clock,
+            settings=rt.settings,
+            catalog=catalog,
+            calendar=await load_calendar(repos),
+        )
+        clerk = await repos.staff.get(console.staff["mz_clerk"])
+        for n, item in enumerate(items):
+            ticket = await desk.register(
+                openid=f"oSeed{n:023d}",
+                item=item,
+                case=None,
+                name=f"村民{n + 1}",
+                phone=f"1380000{n:04d}",
+                village="青石村",
+            )
+            numbers.append(ticket.number)
+            if n % 3 != 2 and clerk is not None:
+                await desk.claim(ticket, clerk)
+                if n % 2 == 0:
+                    await desk.change_status(ticket, "done", staff=clerk, note="已办结")
+                    if n == 0:
+                        ticket.rating = 2  # a 差评 for the satisfaction rate
+                    elif n % 4 == 0:
+                        ticket.rating = 5
+    return numbers

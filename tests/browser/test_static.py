@@ -23,12 +23,26 @@ JS = sorted((STATIC / "js").glob("*.js"))
 def test_every_module_is_small_and_markup_free() -> None:
     assert len(JS) >= 8, "the console is split into ES modules"
     for path in JS:
-        text = "\n".join(line for line in path.read_text(encoding="utf-8").splitlines()
-                          if not line.lstrip().startswith("//"))  # code, not the comments that explain the rule
-        for banned in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
+        text = "\n".join(
+            line
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if not line.lstrip().startswith("//")
+        )  # code, not the comments that explain the rule
+        for banned in (
+            "innerHTML",
+            "outerHTML",
+            "insertAdjacentHTML",
+            "document.write",
+            "eval(",
+            "new Function",
+        ):
             assert banned not in text, f"{path.name} uses {banned}"
-        assert not re.search(r"setAttribute\(\s*[\"']style", text), f"{path.name} sets a style attribute"
-        assert not re.search(r"https?://(?!www\.w3\.org/2000/svg)", text), f"{path.name} loads from another origin"
+        assert not re.search(r"setAttribute\(\s*[\"']style", text), (
+            f"{path.name} sets a style attribute"
+        )
+        assert not re.search(r"https?://(?!www\.w3\.org/2000/svg)", text), (
+            f"{path.name} loads from another origin"
+        )
         assert len(text.splitlines()) < 500, f"{path.name} is too big for one module"
 
 
@@ -78,9 +92,15 @@ async def test_pages_are_served_with_csp(pages_client: TestClient[Any, Any]) -> 
     assert resp.status == 302 and resp.headers["Location"] == "/console/"
 
 
-async def test_static_refuses_traversal_and_unknown_files(pages_client: TestClient[Any, Any]) -> None:
+async def test_static_refuses_traversal_and_unknown_files(
+    pages_client: TestClient[Any, Any],
+) -> None:
     app_client = pages_client
-    for path in ("/console/static/../pages.py", "/console/static/%2e%2e/pages.py", "/console/static/js/nope.js",
-                 "/console/static/..%2fpages.py"):
+    for path in (
+        "/console/static/../pages.py",
+        "/console/static/%2e%2e/pages.py",
+        "/console/static/js/nope.js",
+        "/console/static/..%2fpages.py",
+    ):
         resp = await app_client.get(path)
         assert resp.status == 404, path

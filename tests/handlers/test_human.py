@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from bot.clock import FixedClock
-from storage.models import Handoff, InboundMessage
+from storage.models import Handoff, InboundMessage, StaffNotice
 from tests.handlers.conftest import Chat
 
 
 async def test_handoff_keeps_the_bot_quiet_until_staff_close_it(
     chat: Chat, clock: FixedClock
 ) -> None:
+    clerk = await chat.add_staff("clerk1", "clerk", "minzheng")
+    await chat.add_staff("head1", "head", "minzheng")
     first = await chat.say("人工")
     assert "转给工作人员" in first and "请稍等" in first
     (handoff,) = await chat.rows(Handoff)
     assert (handoff.openid, handoff.status, handoff.unread) == (chat.openid, "waiting", 1)
+    (notice,) = await chat.rows(StaffNotice)  # the clerks on duty hear of it, once
+    assert (notice.staff_id, notice.kind) == (clerk, "handoff")
 
     # Quiet: no answer, not even to a question the bot knows, nor a picture.
     assert await chat.say("低保要带什么") == ""
@@ -23,6 +27,7 @@ async def test_handoff_keeps_the_bot_quiet_until_staff_close_it(
     assert handoff.unread == 4
     texts = [m.text for m in await chat.rows(InboundMessage) if m.text]
     assert texts == ["人工", "低保要带什么", "人工"]  # stored anyway, for staff
+    assert len(await chat.rows(StaffNotice)) == 1
 
     # Staff close it (the console does this): the very next message is the bot's again.
     async with chat.repos() as repos:

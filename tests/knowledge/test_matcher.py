@@ -133,9 +133,11 @@ def test_long_messages_are_cut_and_still_fast(fixture_matcher: Matcher) -> None:
 def test_dictionary_is_cached_on_disk(tmp_path: Path, catalog_dir: Path) -> None:
     catalog = load_catalog(catalog_dir)
     Matcher(catalog, cache_dir=tmp_path)
-    cached = [p for p in tmp_path.iterdir() if p.name.startswith("jieba-")]
+    cached = [p for p in tmp_path.iterdir() if p.name.startswith("catalog-")]
     assert len(cached) == 1 and cached[0].name.endswith(catalog.digest[:24])
-    assert (cached[0] / "dict.txt").is_file() and (cached[0] / "jieba.cache").is_file()
+    for file in ("dict.txt", "jieba.cache", "derived.json"):
+        assert (cached[0] / file).is_file()
+    assert list(tmp_path.glob("pinyin-readings-*.json"))  # shared by all catalogs
     again = Matcher(catalog, cache_dir=tmp_path)  # reuses, and answers the same
     assert name(again, "地保") == "最低生活保障申请"
 

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from argon2 import PasswordHasher
 from aiohttp import ClientResponse
 from aiohttp.test_utils import TestClient, TestServer
+from argon2 import PasswordHasher
 
 from bot.clock import FixedClock
 from bot.demo import sync_departments
@@ -59,7 +59,9 @@ class Login:
             headers["X-CSRF-Token"] = self.csrf
         return headers
 
-    async def request(self, method: str, path: str, *, csrf: bool = True, **kw: Any) -> ClientResponse:
+    async def request(
+        self, method: str, path: str, *, csrf: bool = True, **kw: Any
+    ) -> ClientResponse:
         headers = {**self.headers(csrf=csrf), **kw.pop("headers", {})}
         return await self.client.request(method, path, headers=headers, **kw)
 
@@ -87,7 +89,9 @@ class Console:
     def rt(self) -> Runtime:
         return runtime(self.client)
 
-    async def attempt(self, username: str, password: str = PASSWORD, otp: str | None = None) -> ClientResponse:
+    async def attempt(
+        self, username: str, password: str = PASSWORD, otp: str | None = None
+    ) -> ClientResponse:
         body = {"username": username, "password": password} | ({"otp": otp} if otp else {})
         resp = await self.client.post("/api/v1/login", json=body)
         self.client.session.cookie_jar.clear()  # each Login sends its own cookie explicitly
@@ -97,49 +101,77 @@ class Console:
         resp = await self.attempt(username, password, otp)
         data = await resp.json()
         assert resp.status == 200, data
-        return Login(self.client, resp.cookies["bm_session"].value, data["csrf_token"], data["staff"])
+        return Login(
+            self.client, resp.cookies["bm_session"].value, data["csrf_token"], data["staff"]
+        )
 
     async def villager_says(self, openid: str, text: str) -> None:
         """A villager writes through the real webhook (and WeChat opens their 48-hour window)."""
         self.fake.record_interaction(openid)
         created = int(self.clock.now().timestamp())
-        resp = await self.client.post(helpers.query(created), data=helpers.text_xml(openid, text, created))
+        resp = await self.client.post(
+            helpers.query(created), data=helpers.text_xml(openid, text, created)
+        )
         assert resp.status == 200
 
-    async def register(self, openid: str, item_id: str = "dibao", *, phone: str = "13812345678", name: str = "张三") -> str:
+    async def register(
+        self, openid: str, item_id: str = "dibao", *, phone: str = "13812345678", name: str = "张三"
+    ) -> str:
         """A ticket as the registration flow makes it: the desk, in one unit of work."""
         async with self.rt.sessionmaker() as session, session.begin():
             desk = await self.desk(Repos.bind(session))
             item = self.rt.knowledge.current.by_id[item_id]
-            ticket = await desk.register(openid=openid, item=item, case=None, name=name, phone=phone, village="石桥村")
+            ticket = await desk.register(
+                openid=openid, item=item, case=None, name=name, phone=phone, village="石桥村"
+            )
             return ticket.number
 
     async def complaint(self, openid: str, text: str) -> str:
         async with self.rt.sessionmaker() as session, session.begin():
-            ticket = await (await self.desk(Repos.bind(session))).register_complaint(openid=openid, text=text, category="投诉")
+            ticket = await (await self.desk(Repos.bind(session))).register_complaint(
+                openid=openid, text=text, category="投诉"
+            )
             return ticket.number
 
     async def desk(self, repos: Repos) -> TicketDesk:
         rt = self.rt
-        return TicketDesk(repos=repos, clock=rt.clock, settings=rt.settings, catalog=rt.knowledge.current,
-                          calendar=await load_calendar(repos))
+        return TicketDesk(
+            repos=repos,
+            clock=rt.clock,
+            settings=rt.settings,
+            catalog=rt.knowledge.current,
+            calendar=await load_calendar(repos),
+        )
 
     async def drain(self) -> None:
         assert self.rt.pusher is not None
         await self.rt.pusher.drain()
 
 
-@pytest.fixture
-async def console(
-    app_client: TestClient[Any, Any], fake_wechat: tuple[FakeWeChat, TestServer], clock: FixedClock, password_hash: str
-) -> AsyncIterator[Console]:
-    rt = runtime(app_client)
+async def seed(console: Console, password_hash: str) -> Console:
+    """The catalog's departments and one account per entry of ACCOUNTS."""
+    rt = console.rt
     await sync_departments(rt.sessionmaker, rt.knowledge.current)
-    made = Console(app_client, fake_wechat[0], clock)
     async with rt.sessionmaker() as session, session.begin():
         repos = Repos.bind(session)
         for username, (role, department) in ACCOUNTS.items():
-            member = await repos.staff.add(username=username, display_name=username, role=role,
-                                           department_id=department, password_hash=password_hash, now=clock.now())
-            made.ids[username] = member.id
-    yield made
+            member = await repos.staff.add(
+                username=username,
+                display_name=username,
+                role=role,
+                department_id=department,
+                password_hash=password_hash,
+                now=console.clock.now(),
+            )
+            console.ids[username] = member.id
+    return console
+
+
+@pytest.fixture
+async def console(
+    app_client: TestClient[Any, Any],
+    fake_wechat: tuple[FakeWeChat, TestServer],
+    clock: FixedClock,
+    password_hash: str,
+) -> AsyncIterator[Console]:
+    yield await seed(Console(app_client, fake_wechat[0], clock), password_hash)

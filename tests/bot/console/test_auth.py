@@ -11,7 +11,9 @@ from storage.models import AuditLog, LoginAttempt, StaffSession
 from tests.bot.console.conftest import PASSWORD, Console
 
 
-async def test_login_sets_a_strict_httponly_secure_cookie_and_returns_csrf(console: Console) -> None:
+async def test_login_sets_a_strict_httponly_secure_cookie_and_returns_csrf(
+    console: Console,
+) -> None:
     resp = await console.attempt("mz_clerk")
     assert resp.status == 200
     body = await resp.json()
@@ -35,7 +37,9 @@ async def test_bad_password_is_401_and_recorded(console: Console) -> None:
     assert unknown.status == 401 and (await unknown.json())["error"] == "bad_credentials"
     assert "bm_session" not in resp.cookies
     async with console.rt.sessionmaker() as session:
-        reasons = [a.reason for a in await session.scalars(select(LoginAttempt).order_by(LoginAttempt.id))]
+        reasons = [
+            a.reason for a in await session.scalars(select(LoginAttempt).order_by(LoginAttempt.id))
+        ]
     assert reasons == ["bad_password", "unknown_user"]
 
 
@@ -45,7 +49,9 @@ async def test_lockout_after_n_failures_and_unlock_after_the_period(console: Con
     locked = await console.attempt("sb_clerk")  # even the right password is refused now
     assert locked.status == 429
     body = await locked.json()
-    assert body["error"] == "locked" and int(locked.headers["Retry-After"]) == LOCK_FOR.total_seconds()
+    assert (
+        body["error"] == "locked" and int(locked.headers["Retry-After"]) == LOCK_FOR.total_seconds()
+    )
     console.clock.advance(minutes=LOCK_FOR.total_seconds() / 60 - 1)
     assert (await console.attempt("sb_clerk")).status == 429
     console.clock.advance(minutes=1, seconds=1)
@@ -58,7 +64,9 @@ async def test_lockout_after_n_failures_and_unlock_after_the_period(console: Con
 async def test_unknown_usernames_lock_the_same_way(console: Console) -> None:
     for _ in range(MAX_FAILURES):
         assert (await console.attempt("ghost", "guess")).status == 401
-    assert (await console.attempt("ghost", "guess")).status == 429  # indistinguishable from a real account
+    assert (
+        await console.attempt("ghost", "guess")
+    ).status == 429  # indistinguishable from a real account
 
 
 async def test_one_ip_is_throttled_across_usernames(console: Console) -> None:
@@ -94,19 +102,28 @@ async def test_state_changing_requests_need_the_csrf_token(console: Console) -> 
     clerk = await console.login("mz_clerk")
     for token in (None, "forged"):
         headers = {"X-CSRF-Token": token} if token else {}
-        resp = await clerk.request("POST", "/api/v1/notices/read", csrf=False, json={"all": True}, headers=headers)
+        resp = await clerk.request(
+            "POST", "/api/v1/notices/read", csrf=False, json={"all": True}, headers=headers
+        )
         assert resp.status == 403
         assert (await resp.json())["error"] == "csrf"
     other = await console.login("mz_clerk2")  # a token is bound to its own session
-    resp = await clerk.request("POST", "/api/v1/notices/read", csrf=False, json={"all": True},
-                               headers={"X-CSRF-Token": other.csrf})
+    resp = await clerk.request(
+        "POST",
+        "/api/v1/notices/read",
+        csrf=False,
+        json={"all": True},
+        headers={"X-CSRF-Token": other.csrf},
+    )
     assert resp.status == 403
     assert (await clerk.request("POST", "/api/v1/notices/read", json={"all": True})).status == 200
 
 
 async def test_form_posts_are_refused(console: Console) -> None:
     # A cross-site HTML form can only send form encodings; the API only takes JSON.
-    resp = await console.client.post("/api/v1/login", data={"username": "mz_clerk", "password": PASSWORD})
+    resp = await console.client.post(
+        "/api/v1/login", data={"username": "mz_clerk", "password": PASSWORD}
+    )
     assert resp.status == 415
 
 
@@ -137,14 +154,20 @@ async def test_totp_login(console: Console) -> None:
     assert start["otpauth_uri"].startswith("otpauth://totp/") and "mz_clerk" in start["otpauth_uri"]
     bad = await clerk.post("/api/v1/me/2fa/confirm", {"code": "000000"}, status=400)
     assert bad["error"] == "bad_otp"
-    confirmed = await clerk.post("/api/v1/me/2fa/confirm", {"code": totp.code_at(start["secret"], console.clock.now())})
+    confirmed = await clerk.post(
+        "/api/v1/me/2fa/confirm", {"code": totp.code_at(start["secret"], console.clock.now())}
+    )
     assert confirmed["staff"]["totp_enabled"] is True
-    assert (await clerk.request("GET", "/api/v1/me")).status == 401  # the old session id was replaced
+    assert (
+        await clerk.request("GET", "/api/v1/me")
+    ).status == 401  # the old session id was replaced
     need = await console.attempt("mz_clerk")
     assert need.status == 401 and (await need.json())["error"] == "otp_required"
     console.clock.advance(seconds=30)
     code = totp.code_at(start["secret"], console.clock.now())
-    assert (await console.attempt("mz_clerk", otp="123456" if code != "123456" else "654321")).status == 401
+    assert (
+        await console.attempt("mz_clerk", otp="123456" if code != "123456" else "654321")
+    ).status == 401
     assert (await console.attempt("mz_clerk", otp=code)).status == 200
     replay = await console.attempt("mz_clerk", otp=code)  # the same code twice is a replay
     assert replay.status == 401 and (await replay.json())["error"] == "bad_otp"
@@ -159,7 +182,9 @@ async def test_mandatory_totp_for_a_role_allows_only_enrolment(console: Console)
     assert refused.status == 403 and (await refused.json())["error"] == "enrol_required"
     assert (await head.get("/api/v1/me"))["enrol_required"] is True
     start = await head.post("/api/v1/me/2fa/start")
-    done = await head.post("/api/v1/me/2fa/confirm", {"code": totp.code_at(start["secret"], console.clock.now())})
+    done = await head.post(
+        "/api/v1/me/2fa/confirm", {"code": totp.code_at(start["secret"], console.clock.now())}
+    )
     assert done["enrol_required"] is False
     console.clock.advance(seconds=30)
     full = await console.login("mz_head", otp=totp.code_at(start["secret"], console.clock.now()))
@@ -169,12 +194,18 @@ async def test_mandatory_totp_for_a_role_allows_only_enrolment(console: Console)
     assert (await console.login("mz_clerk")).me["enrol_required"] is False
 
 
-async def test_password_change_needs_the_current_password_and_ends_other_sessions(console: Console) -> None:
+async def test_password_change_needs_the_current_password_and_ends_other_sessions(
+    console: Console,
+) -> None:
     first = await console.login("mz_clerk")
     second = await console.login("mz_clerk")
-    refused = await first.post("/api/v1/me/password", {"current": "nope", "new": "another-long-one"}, status=400)
+    refused = await first.post(
+        "/api/v1/me/password", {"current": "nope", "new": "another-long-one"}, status=400
+    )
     assert refused["error"] == "bad_current_password"
-    weak = await first.post("/api/v1/me/password", {"current": PASSWORD, "new": "short"}, status=400)
+    weak = await first.post(
+        "/api/v1/me/password", {"current": PASSWORD, "new": "short"}, status=400
+    )
     assert weak["error"] == "weak_password"
     await first.post("/api/v1/me/password", {"current": PASSWORD, "new": "another-long-one"})
     assert (await first.request("GET", "/api/v1/me")).status == 200

@@ -28,7 +28,9 @@ async def test_handoff_read_reply_close(console: Console) -> None:
     convo = await clerk.get(f"/api/v1/handoffs/{handoff_id}")
     assert [m["from"] for m in convo["messages"]] == ["villager", "bot"]
     assert (await clerk.post(f"/api/v1/handoffs/{handoff_id}/read"))["unread"] == 0
-    answer = await clerk.post(f"/api/v1/handoffs/{handoff_id}/reply", {"text": "您好，我是民政办小王，请讲。"})
+    answer = await clerk.post(
+        f"/api/v1/handoffs/{handoff_id}/reply", {"text": "您好，我是民政办小王，请讲。"}
+    )
     assert answer["push"]["state"] == "pending"  # queued in the same commit as the handoff change
     assert (await clerk.get(f"/api/v1/pushes/{answer['push']['id']}"))["state"] == "sent"
     (push,) = [p for p in console.fake.pushes_for(VILLAGER) if "小王" in str(p.body)]
@@ -76,7 +78,9 @@ async def test_escalations_after_the_deadline(console: Console) -> None:
     assert item["ticket"]["sla_state"] == "overdue"
     assert any(n["kind"] == "overdue" for n in (await leader.get("/api/v1/notices"))["items"])
     head = await console.login("mz_head")
-    assert [i["ticket"]["number"] for i in (await head.get("/api/v1/escalations"))["items"]] == [number]
+    assert [i["ticket"]["number"] for i in (await head.get("/api/v1/escalations"))["items"]] == [
+        number
+    ]
     other_head = await console.login("sb_head")
     assert (await other_head.get("/api/v1/escalations"))["items"] == []
     clerk = await console.login("mz_clerk")
@@ -100,8 +104,12 @@ async def test_callback_after_a_bad_rating(console: Console) -> None:
     assert task["ticket"] == number and task["rating"] == 5 and task["done_at"] is None
     assert (await (await console.login("sb_head")).get("/api/v1/callbacks"))["items"] == []
     assert (await clerk.request("GET", "/api/v1/callbacks")).status == 403
-    done = await head.post(f"/api/v1/callbacks/{task['id']}/done", {"result": "已电话致歉，群众表示理解"})
-    assert done["done_by"]["id"] == console.ids["mz_head"] and done["result"].startswith("已电话致歉")
+    done = await head.post(
+        f"/api/v1/callbacks/{task['id']}/done", {"result": "已电话致歉，群众表示理解"}
+    )
+    assert done["done_by"]["id"] == console.ids["mz_head"] and done["result"].startswith(
+        "已电话致歉"
+    )
     await head.post(f"/api/v1/callbacks/{task['id']}/done", {"result": "again"}, status=409)
     assert (await head.get("/api/v1/callbacks"))["items"] == []
     assert len((await head.get("/api/v1/callbacks?open=false"))["items"]) == 1

@@ -20,9 +20,9 @@ async def next_event(resp: ClientResponse, wanted: str, timeout: float = 6.0) ->
         while True:
             line = (await resp.content.readline()).decode().rstrip("\n")
             if line.startswith("event: "):
-                event = line[len("event: "):]
+                event = line[len("event: ") :]
             elif line.startswith("data: ") and event == wanted:
-                return dict(json.loads(line[len("data: "):]))
+                return dict(json.loads(line[len("data: ") :]))
 
     return await asyncio.wait_for(read(), timeout)
 
@@ -41,7 +41,9 @@ async def test_stream_reports_inbound_messages_and_ticket_changes(console: Conso
         await next_event(theirs, "hello")
         await console.villager_says(VILLAGER, "材料我明天送来")
         assert (await next_event(mine, "inbound"))["tickets"] == [number]
-        assert (await next_event(theirs, "inbound"))["tickets"] == []  # not their department's ticket
+        assert (await next_event(theirs, "inbound"))[
+            "tickets"
+        ] == []  # not their department's ticket
         head = await console.login("mz_head")
         await head.post(f"/api/v1/tickets/{number}/assign", {"staff_id": console.ids["mz_clerk"]})
         assert (await next_event(mine, "ticket"))["tickets"] == [number]

@@ -62,31 +62,59 @@ async def dataset(console: Console) -> dict[str, str]:
     return t
 
 
-async def test_totals_and_departments_for_the_leader(console: Console, dataset: dict[str, str]) -> None:
+async def test_totals_and_departments_for_the_leader(
+    console: Console, dataset: dict[str, str]
+) -> None:
     leader = await console.login("leader")
     report = await leader.get(f"/api/v1/reports/summary?{RANGE}&group=department")
     assert report["totals"] == {
-        "key": "total", "label": "合计", "received": 5, "completed": 3, "completion_rate": 0.6,
-        "on_time_rate": 0.6667, "overdue_now": 1, "avg_workdays": 1.33, "satisfaction_rate": 0.3333,
-        "callback_rate": 0.5, "first_response_minutes": 6.0,
+        "key": "total",
+        "label": "合计",
+        "received": 5,
+        "completed": 3,
+        "completion_rate": 0.6,
+        "on_time_rate": 0.6667,
+        "overdue_now": 1,
+        "avg_workdays": 1.33,
+        "satisfaction_rate": 0.3333,
+        "callback_rate": 0.5,
+        "first_response_minutes": 6.0,
     }
     rows = {r["key"]: r for r in report["rows"]}
     assert set(rows) == {"minzheng", "shebao"}
     assert rows["minzheng"] == {
-        "key": "minzheng", "label": "民政办", "received": 4, "completed": 2, "completion_rate": 0.5,
-        "on_time_rate": 1.0, "overdue_now": 1, "avg_workdays": 1.5, "satisfaction_rate": 0.5,
-        "callback_rate": 1.0, "first_response_minutes": None,
+        "key": "minzheng",
+        "label": "民政办",
+        "received": 4,
+        "completed": 2,
+        "completion_rate": 0.5,
+        "on_time_rate": 1.0,
+        "overdue_now": 1,
+        "avg_workdays": 1.5,
+        "satisfaction_rate": 0.5,
+        "callback_rate": 1.0,
+        "first_response_minutes": None,
     }
-    assert (rows["shebao"]["on_time_rate"], rows["shebao"]["satisfaction_rate"], rows["shebao"]["callback_rate"]) == (0.0, 0.0, 0.0)
+    assert (
+        rows["shebao"]["on_time_rate"],
+        rows["shebao"]["satisfaction_rate"],
+        rows["shebao"]["callback_rate"],
+    ) == (0.0, 0.0, 0.0)
     assert report["columns"]["completion_rate"] == "办结率"
 
 
 async def test_heads_see_their_department_only(console: Console, dataset: dict[str, str]) -> None:
     head = await console.login("mz_head")
     report = await head.get(f"/api/v1/reports/summary?{RANGE}&group=item")
-    assert {r["label"] for r in report["rows"]} == {"最低生活保障申请", "高龄津贴申领", "临时救助申请"}
+    assert {r["label"] for r in report["rows"]} == {
+        "最低生活保障申请",
+        "高龄津贴申领",
+        "临时救助申请",
+    }
     assert report["totals"]["received"] == 4 and report["totals"]["first_response_minutes"] is None
-    assert (await head.request("GET", f"/api/v1/reports/summary?{RANGE}&department=shebao")).status == 403
+    assert (
+        await head.request("GET", f"/api/v1/reports/summary?{RANGE}&department=shebao")
+    ).status == 403
     clerk = await console.login("mz_clerk")
     assert (await clerk.request("GET", f"/api/v1/reports/summary?{RANGE}")).status == 403
 
@@ -94,7 +122,9 @@ async def test_heads_see_their_department_only(console: Console, dataset: dict[s
 async def test_time_and_staff_groups(console: Console, dataset: dict[str, str]) -> None:
     admin = await console.login("admin")
     weeks = await admin.get(f"/api/v1/reports/summary?{RANGE}&group=week")
-    assert [(r["key"], r["received"], r["first_response_minutes"]) for r in weeks["rows"]] == [("2026-W48", 5, 6.0)]
+    assert [(r["key"], r["received"], r["first_response_minutes"]) for r in weeks["rows"]] == [
+        ("2026-W48", 5, 6.0)
+    ]
     months = await admin.get(f"/api/v1/reports/summary?{RANGE}&group=month")
     assert [r["key"] for r in months["rows"]] == ["2026-11"]
     staff = await admin.get(f"/api/v1/reports/summary?{RANGE}&group=staff")
@@ -108,14 +138,18 @@ async def test_time_and_staff_groups(console: Console, dataset: dict[str, str]) 
 
 async def test_csv_and_excel_exports_parse_back(console: Console, dataset: dict[str, str]) -> None:
     leader = await console.login("leader")
-    resp = await leader.request("GET", f"/api/v1/reports/export?{RANGE}&group=department&format=csv")
+    resp = await leader.request(
+        "GET", f"/api/v1/reports/export?{RANGE}&group=department&format=csv"
+    )
     assert resp.status == 200 and resp.content_type == "text/csv"
     assert "attachment" in resp.headers["Content-Disposition"]
     rows = list(csv.reader(io.StringIO((await resp.read()).decode("utf-8-sig"))))
     assert rows[0][:4] == ["分组", "受理数", "办结数", "办结率"]
     assert rows[1][:4] == ["民政办", "4", "2", "0.5"]
     assert rows[-1][:3] == ["合计", "5", "3"]
-    resp = await leader.request("GET", f"/api/v1/reports/export?{RANGE}&group=department&format=xlsx")
+    resp = await leader.request(
+        "GET", f"/api/v1/reports/export?{RANGE}&group=department&format=xlsx"
+    )
     assert resp.status == 200
     book = openpyxl.load_workbook(io.BytesIO(await resp.read()))
     sheet = book["办件统计"]

@@ -46,7 +46,9 @@ async def test_views_and_sla_states(console: Console) -> None:
     (late,) = [t for t in (await clerk.get("/api/v1/tickets?view=overdue"))["tickets"]]
     assert late["sla_state"] == "overdue" and late["working_days_left"] == -1
 
-    await clerk.post(f"/api/v1/tickets/{quick}/status", {"status": "need_materials", "missing": ["户口簿"]})
+    await clerk.post(
+        f"/api/v1/tickets/{quick}/status", {"status": "need_materials", "missing": ["户口簿"]}
+    )
     paused = await clerk.get(f"/api/v1/tickets/{quick}")
     assert paused["sla_state"] == "paused" and paused["missing"] == ["户口簿"]
     await clerk.post(f"/api/v1/tickets/{quick}/status", {"status": "done", "note": "已办结"})
@@ -75,8 +77,10 @@ async def test_status_change_pushes_the_villager(console: Console) -> None:
     number = await console.register(VILLAGER, "dibao")
     clerk = await console.login("mz_clerk")
     before = len(console.fake.pushes_for(VILLAGER))
-    detail = await clerk.post(f"/api/v1/tickets/{number}/status",
-                              {"status": "need_materials", "note": "", "missing": ["户口簿", "收入证明或收入承诺书"]})
+    detail = await clerk.post(
+        f"/api/v1/tickets/{number}/status",
+        {"status": "need_materials", "note": "", "missing": ["户口簿", "收入证明或收入承诺书"]},
+    )
     assert detail["status"] == "need_materials" and detail["owner"]["id"] == console.ids["mz_clerk"]
     await console.drain()
     pushes = console.fake.pushes_for(VILLAGER)[before:]
@@ -94,9 +98,15 @@ async def test_invalid_transitions_are_409(console: Console) -> None:
     await console.villager_says(VILLAGER, "办低保")
     number = await console.register(VILLAGER, "dibao")
     clerk = await console.login("mz_clerk")
-    refused = await clerk.post(f"/api/v1/tickets/{number}/status", {"status": "need_materials"}, status=409)
-    assert refused["error"] == "invalid_transition"  # which materials? the villager must be told all of them
-    await clerk.post(f"/api/v1/tickets/{number}/status", {"status": "rejected", "note": "不符合条件"})
+    refused = await clerk.post(
+        f"/api/v1/tickets/{number}/status", {"status": "need_materials"}, status=409
+    )
+    assert (
+        refused["error"] == "invalid_transition"
+    )  # which materials? the villager must be told all of them
+    await clerk.post(
+        f"/api/v1/tickets/{number}/status", {"status": "rejected", "note": "不符合条件"}
+    )
     await clerk.post(f"/api/v1/tickets/{number}/status", {"status": "in_progress"}, status=409)
     await clerk.post(f"/api/v1/tickets/{number}/status", {"status": "nonsense"}, status=400)
 
@@ -105,7 +115,9 @@ async def test_reply_reports_delivery_state(console: Console) -> None:
     await console.villager_says(VILLAGER, "办低保")
     number = await console.register(VILLAGER, "dibao")
     clerk = await console.login("mz_clerk")
-    answer = await clerk.post(f"/api/v1/tickets/{number}/reply", {"text": "请明天上午带户口簿来3号窗口。"})
+    answer = await clerk.post(
+        f"/api/v1/tickets/{number}/reply", {"text": "请明天上午带户口簿来3号窗口。"}
+    )
     push_id = answer["push"]["id"]
     state = await clerk.get(f"/api/v1/pushes/{push_id}")
     assert state["state"] == "sent" and state["state_name"] == "已送达" and state["error"] is None
@@ -133,10 +145,19 @@ async def test_notes_materials_transfer_withdraw_and_reveal(console: Console) ->
     number = await console.register(VILLAGER, "dibao")
     clerk = await console.login("mz_clerk")
     noted = await clerk.post(f"/api/v1/tickets/{number}/notes", {"text": "村委说情况属实"})
-    assert noted["timeline"][-1]["internal"] is True and noted["timeline"][-1]["note"] == "村委说情况属实"
-    ticked = await clerk.post(f"/api/v1/tickets/{number}/materials", {"name": "户口簿", "received": True})
+    assert (
+        noted["timeline"][-1]["internal"] is True
+        and noted["timeline"][-1]["note"] == "村委说情况属实"
+    )
+    ticked = await clerk.post(
+        f"/api/v1/tickets/{number}/materials", {"name": "户口簿", "received": True}
+    )
     assert {m["name"]: m["received"] for m in ticked["materials"]}["户口簿"] is True
-    await clerk.post(f"/api/v1/tickets/{number}/materials", {"name": "不存在的材料", "received": True}, status=400)
+    await clerk.post(
+        f"/api/v1/tickets/{number}/materials",
+        {"name": "不存在的材料", "received": True},
+        status=400,
+    )
     await clerk.post(f"/api/v1/tickets/{number}/transfer", {"department_id": "nowhere"}, status=400)
     revealed = await clerk.post(f"/api/v1/tickets/{number}/reveal-phone")
     assert revealed == {"phone": "13812345678"}
@@ -145,22 +166,37 @@ async def test_notes_materials_transfer_withdraw_and_reveal(console: Console) ->
     assert entry["target"] == f"ticket:{number}"
     withdrawn = await clerk.post(f"/api/v1/tickets/{number}/withdraw", {"note": "群众电话申请撤回"})
     assert withdrawn["status"] == "withdrawn"
-    actions = {a["action"] for a in (await (await console.login("admin")).get("/api/v1/admin/audit"))["items"]}
-    assert {"ticket.note", "ticket.materials", "ticket.reveal_phone", "ticket.withdraw", "login"} <= actions
+    actions = {
+        a["action"]
+        for a in (await (await console.login("admin")).get("/api/v1/admin/audit"))["items"]
+    }
+    assert {
+        "ticket.note",
+        "ticket.materials",
+        "ticket.reveal_phone",
+        "ticket.withdraw",
+        "login",
+    } <= actions
 
 
 async def test_head_assigns_within_the_department(console: Console) -> None:
     await console.villager_says(VILLAGER, "办低保")
     number = await console.register(VILLAGER, "dibao")
     head = await console.login("mz_head")
-    done = await head.post(f"/api/v1/tickets/{number}/assign", {"staff_id": console.ids["mz_clerk2"]})
+    done = await head.post(
+        f"/api/v1/tickets/{number}/assign", {"staff_id": console.ids["mz_clerk2"]}
+    )
     assert done["assignee"]["id"] == console.ids["mz_clerk2"]
-    await head.post(f"/api/v1/tickets/{number}/assign", {"staff_id": console.ids["sb_clerk"]}, status=400)
+    await head.post(
+        f"/api/v1/tickets/{number}/assign", {"staff_id": console.ids["sb_clerk"]}, status=400
+    )
     clerk2 = await console.login("mz_clerk2")
     notices = await clerk2.get("/api/v1/notices")
     assert notices["unread"] == 1 and number in notices["items"][0]["text"]
     clerk = await console.login("mz_clerk")
-    assert (await clerk.request("POST", f"/api/v1/tickets/{number}/assign", json={"staff_id": 1})).status == 403
+    assert (
+        await clerk.request("POST", f"/api/v1/tickets/{number}/assign", json={"staff_id": 1})
+    ).status == 403
 
 
 async def test_extension_request_and_approval(console: Console) -> None:
@@ -168,20 +204,30 @@ async def test_extension_request_and_approval(console: Console) -> None:
     number = await console.register(VILLAGER, "dibao")
     clerk = await console.login("mz_clerk")
     other = await console.login("mz_clerk2")
-    refused = await other.post(f"/api/v1/tickets/{number}/extension", {"days": 5, "reason": "x"}, status=403)
+    refused = await other.post(
+        f"/api/v1/tickets/{number}/extension", {"days": 5, "reason": "x"}, status=403
+    )
     assert refused["error"] == "not_assignee"
     await clerk.post(f"/api/v1/tickets/{number}/claim")
-    asked = await clerk.post(f"/api/v1/tickets/{number}/extension", {"days": 5, "reason": "等县里复核"})
+    asked = await clerk.post(
+        f"/api/v1/tickets/{number}/extension", {"days": 5, "reason": "等县里复核"}
+    )
     (request,) = asked["extensions"]
     assert request["status"] == "pending" and asked["due_at"].startswith("2026-12-21")
-    await clerk.post(f"/api/v1/tickets/{number}/extension", {"days": 2, "reason": "again"}, status=409)
+    await clerk.post(
+        f"/api/v1/tickets/{number}/extension", {"days": 2, "reason": "again"}, status=409
+    )
     head = await console.login("mz_head")
     assert "延期申请" in (await head.get("/api/v1/notices"))["items"][0]["text"]
     assert [x["id"] for x in (await head.get("/api/v1/extensions"))["items"]] == [request["id"]]
     outsider = await console.login("sb_head")
     assert (await outsider.get("/api/v1/extensions"))["items"] == []
-    assert (await outsider.request("POST", f"/api/v1/extensions/{request['id']}/approve", json={})).status == 403
-    assert (await clerk.request("POST", f"/api/v1/extensions/{request['id']}/approve", json={})).status == 403
+    assert (
+        await outsider.request("POST", f"/api/v1/extensions/{request['id']}/approve", json={})
+    ).status == 403
+    assert (
+        await clerk.request("POST", f"/api/v1/extensions/{request['id']}/approve", json={})
+    ).status == 403
     before = len(console.fake.pushes_for(VILLAGER))
     approved = await head.post(f"/api/v1/extensions/{request['id']}/approve", {"note": "同意"})
     assert approved["due_at"].startswith("2026-12-28") and approved["extended_days"] == 5
@@ -200,6 +246,8 @@ async def test_leader_denies_an_extension(console: Console) -> None:
     await clerk.post(f"/api/v1/tickets/{number}/claim")
     asked = await clerk.post(f"/api/v1/tickets/{number}/extension", {"days": 3, "reason": "忙"})
     leader = await console.login("leader")
-    denied = await leader.post(f"/api/v1/extensions/{asked['extensions'][0]['id']}/deny", {"note": "请按期办结"})
+    denied = await leader.post(
+        f"/api/v1/extensions/{asked['extensions'][0]['id']}/deny", {"note": "请按期办结"}
+    )
     assert denied["extensions"][0]["status"] == "denied" and denied["extended_days"] == 0
     assert "未获批准" in (await clerk.get("/api/v1/notices"))["items"][0]["text"]

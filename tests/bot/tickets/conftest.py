@@ -51,7 +51,7 @@ class World:
                 Repos.bind(session),
                 clock=self.clock,
                 settings=self.settings,
-                catalog=self.knowledge.current,
+                catalog_for=self.knowledge.catalog_for,
             )
 
     async def register(self, item_id: str = "dibao") -> str:

@@ -4,7 +4,7 @@
 
 import { h, replace, field, fmtTime, fmtDate, todayIso } from "./dom.js";
 import * as api from "./api.js";
-import { ROLES, INTENTS, AUDIT_ACTIONS } from "./labels.js";
+import { ROLES, INTENTS, AUDIT_ACTIONS, EXPLAIN_KEYS } from "./labels.js";
 import { ROLE, session, errorBox, loading, empty, tabs, pageHead, formDialog, confirmDialog, act, toast } from "./ui.js";
 
 const TABS = [
@@ -263,7 +263,7 @@ async function catalog(out) {
 }
 
 function tryBox() {
-  const text = h("input", { maxlength: "500", placeholder: "例如：地保要带什么" });
+  const text = h("input", { maxlength: "500", placeholder: "例如：地保要带什么", class: "wide" });
   const btn = h("button", { type: "submit", class: "btn btn-primary" }, "试一试");
   const result = h("div", { class: "try-result", "aria-live": "polite" });
   const form = h("form", { class: "filters" }, field("群众的问题", text), h("div", { class: "field field-btn" }, btn));
@@ -292,7 +292,8 @@ function explain(value, depth = 0) {
   }
   if (typeof value === "object") {
     if (depth > 4) return h("code", {}, JSON.stringify(value));
-    return h("dl", { class: "explain" }, Object.entries(value).map(([k, v]) => [h("dt", {}, k), h("dd", {}, explain(v, depth + 1))]));
+    return h("dl", { class: "explain" }, Object.entries(value).map(([k, v]) => [
+      h("dt", {}, EXPLAIN_KEYS[k] || k), h("dd", {}, explain(v, depth + 1))]));
   }
   return h("span", {}, typeof value === "number" ? String(Math.round(value * 1000) / 1000) : String(value));
 }

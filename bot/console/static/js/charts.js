@@ -9,7 +9,8 @@ const H = 260;
 const PAD = { top: 24, right: 12, bottom: 64, left: 44 };
 
 function niceMax(value) {
-  if (value <= 0) return 1;
+  if (value <= 0) return 4;
+  if (Number.isInteger(value) && value <= 40) return Math.max(4, Math.ceil(value / 4) * 4); // whole grid steps
   const p = 10 ** Math.floor(Math.log10(value));
   for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= value) return m * p;
   return 10 * p;

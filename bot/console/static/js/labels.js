@@ -67,3 +67,10 @@ export const AUDIT_ACTIONS = {
   "calendar.day": "设置节假日", "calendar.year": "确认年度日历", "roster.set": "设置带班领导",
   "catalog.reload": "重新加载目录", "departments.sync": "同步部门",
 };
+
+// The matcher's explanation keys, for the admin's "try a question" box.
+export const EXPLAIN_KEYS = {
+  normalized: "规范化后的问题", ticket: "工单编号", query: "检索词", tokens: "分词", synonyms: "同义词/错别字替换",
+  pinyin: "拼音纠错", intents: "意图", top: "候选事项", item: "事项", score: "得分", words: "词语匹配",
+  reason: "原因", margin: "领先幅度", threshold: "门槛",
+};

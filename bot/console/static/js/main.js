@@ -78,6 +78,7 @@ function setNoticeCount(n) {
   const badge = $("#notice-count");
   if (badge) {
     badge.textContent = String(noticeCount);
+    badge.setAttribute("aria-label", `${noticeCount}条未读`);
     badge.hidden = noticeCount === 0;
   }
 }
@@ -108,7 +109,7 @@ function drawHeader() {
       ROLE.isSupervisor() ? link("#/supervise", "督办与回访", "supervise") : null,
       ROLE.isAdmin() ? link("#/admin", "系统管理", "admin") : null,
       link("#/notices", "通知", "notices",
-        h("span", { id: "notice-count", class: "count count-on", hidden: noticeCount === 0, "aria-label": "条未读" }, String(noticeCount)))),
+        h("span", { id: "notice-count", class: "count count-on", hidden: noticeCount === 0, "aria-label": `${noticeCount}条未读` }, String(noticeCount)))),
     h("div", { class: "who" },
       h("span", { class: `live-dot live-${mode}`, title: mode === "sse" ? "实时更新" : "每10秒刷新" },
         mode === "sse" ? "● 实时" : mode === "poll" ? "◌ 10秒刷新" : "○ 离线"),

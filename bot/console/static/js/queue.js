@@ -5,7 +5,7 @@
 import { h, replace, fmtDate, fmtTime, $$ } from "./dom.js";
 import * as api from "./api.js";
 import { QUEUE_TABS, HANDOFF_STATUS } from "./labels.js";
-import { ROLE, errorBox, loading, empty, slaBadge, tabs, pageHead, act, announce } from "./ui.js";
+import { ROLE, session, errorBox, loading, empty, slaBadge, tabs, pageHead, act, announce } from "./ui.js";
 
 // Numbers of tickets (and ids of conversations) that changed since last opened.
 export const fresh = { tickets: new Set(), handoffs: new Set() };
@@ -13,7 +13,10 @@ const counts = {};
 let lastQuery = "";
 
 export function visibleTabs() {
-  return QUEUE_TABS.filter((t) => !t.complaints || ROLE.seesComplaints());
+  // Leaders and the admin belong to no department: their "department" view is every ticket.
+  const whole = session.me && !session.me.department_id;
+  return QUEUE_TABS.filter((t) => !t.complaints || ROLE.seesComplaints())
+    .map((t) => (t.id === "department" && whole ? { ...t, label: "全部工单" } : t));
 }
 
 /** Fetch every tab's size (the queue is small: a township's day). */
@@ -53,7 +56,7 @@ export function queueView(root, params) {
   });
 
   function drawTabs() {
-    replace(tabBar, tabs(visibleTabs(), view, (id) => `#/queue/${id}`, { label: "工单分类", counts }));
+    replace(tabBar, tabs(visibleTabs(), view, (id) => `#/queue/${id}`, { label: "工单分类", counts, keys: true }));
   }
 
   function matches(row) {

@@ -322,7 +322,7 @@ function timelineList(events) {
     return h("li", { class: e.internal ? "internal" : "" },
       h("span", { class: "when" }, fmtTime(e.at)),
       h("span", { class: "what" }, e.kind_name),
-      e.staff ? h("span", { class: "who" }, e.staff.name) : null,
+      e.staff ? h("span", { class: "actor" }, e.staff.name) : null,
       change ? h("span", { class: "change" }, change) : null,
       e.internal ? h("span", { class: "pill pill-internal" }, "内部，群众看不到") : null,
       e.note ? h("p", { class: "pre note" }, e.note) : null,

@@ -64,9 +64,24 @@ export function daysText(state, left) {
   return `剩 ${left} 个工作日`;
 }
 
+// WeChat's refusals in words a clerk can act on (phone the villager instead).
+const WHY = {
+  45015: "群众超过48小时没有发消息，微信不允许再主动回复，请电话联系",
+  45047: "48小时内回复条数已达上限，请电话联系",
+  43004: "群众已取消关注",
+  40003: "群众账号无效",
+  43101: "群众未同意接收订阅消息",
+};
+
+function whyText(raw) {
+  if (!raw) return "";
+  const code = Object.keys(WHY).find((c) => String(raw).includes(c));
+  return code ? `${WHY[code]}（${raw}）` : String(raw);
+}
+
 export function deliveryBadge(push) {
   if (!push) return null;
-  const why = push.state === "failed" || (push.state === "pending" && push.error) ? push.error || push.wechat_delivery : "";
+  const why = push.state === "failed" || (push.state === "pending" && push.error) ? whyText(push.error || push.wechat_delivery) : "";
   return h("span", { class: `delivery delivery-${push.state}` },
     push.state === "sent" ? "✔ " : push.state === "failed" ? "✖ " : "… ",
     push.state_name || DELIVERY[push.state] || push.state,
@@ -146,7 +161,7 @@ export async function act(btn, fn, okText) {
   }
 }
 
-export function tabs(items, current, hrefOf, { label = "分类", counts = {} } = {}) {
+export function tabs(items, current, hrefOf, { label = "分类", counts = {}, keys = false } = {}) {
   return h("nav", { class: "tabs", "aria-label": label },
     items.map((t, i) => h("a", {
       href: hrefOf(t.id), class: t.id === current ? "tab active" : "tab",
@@ -155,7 +170,7 @@ export function tabs(items, current, hrefOf, { label = "分类", counts = {} } =
     counts[t.id] !== undefined && counts[t.id] !== null
       ? h("span", { class: counts[t.id] > 0 ? "count count-on" : "count", "aria-label": `${counts[t.id]}条` }, String(counts[t.id]))
       : null,
-    h("kbd", { class: "tab-key", "aria-hidden": "true" }, String(i + 1)))));
+    keys ? h("kbd", { class: "tab-key", "aria-hidden": "true" }, String(i + 1)) : null)));
 }
 
 export function pageHead(title, ...extra) {

@@ -1,0 +1,44 @@
+"""Derived data kept on disk so that `bianmin ask` starts fast: one folder per catalog digest
+(the jieba dictionary, tokenized item fields, pinyin of the vocabulary) and one table of
+character readings shared by all catalogs. Writes are atomic; a damaged file is rebuilt.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+CACHE_VERSION = "3"  # bump when anything derived changes shape or recipe
+
+
+def default_cache_dir() -> Path:
+    return Path(tempfile.gettempdir()) / "bianmin-cache"
+
+
+def catalog_folder(cache_dir: Path | None, key: str) -> Path:
+    folder = (cache_dir or default_cache_dir()) / f"catalog-{CACHE_VERSION}-{key[:24]}"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file and rename: a concurrent reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.replace(tmp, path)
+
+
+def cached_json(path: Path, build: Callable[[], Any]) -> Any:
+    """The JSON value stored at `path`, built (and stored) first if missing or unreadable."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        value = build()
+        write_atomic(path, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+        return value

@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint typecheck bench migrate clean
+.PHONY: install browser-deps run test lint typecheck bench migrate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +14,14 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Browser tests drive Debian's Chromium (no browser download); Chinese needs CJK fonts.
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "noto.*cjk"; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+		else echo "note: install chromium and fonts-noto-cjk for the browser tests"; fi; \
+	fi
 
 migrate: install
 	$(VENV)/bin/bianmin db upgrade
@@ -28,7 +36,7 @@ lint: install
 typecheck: install
 	$(VENV)/bin/mypy
 
-test: install lint typecheck
+test: install browser-deps lint typecheck
 	$(PY) -m pytest
 	# The same database tests again on PostgreSQL (skipped with a reason if it is absent).
 	$(PY) -m pytest --db postgresql -q

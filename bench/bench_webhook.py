@@ -32,6 +32,7 @@ import argparse
 import asyncio
 import collections
 import contextlib
+import datetime as dt
 import json
 import os
 import platform
@@ -47,6 +48,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -204,13 +206,31 @@ def wait_quiet(max_wait: float, threshold: float = 0.3) -> float:
 # -- wrk ----------------------------------------------------------------------------------
 
 
+@dataclass
+class Stream:
+    """A file of pre-generated requests and how far wrk has got through it."""
+
+    path: Path
+    plan: loadgen.Plan
+    msg_id_base: int
+    mode: str  # plain | aes
+    pos: int = 0  # requests issued so far: the next run carries on from here
+
+
 def run_wrk(
-    url: str, requests: Path, mode: str, *, connections: int, duration: float, out: Path, log: Path
+    url: str,
+    stream: Stream,
+    offset: int,
+    *,
+    connections: int,
+    duration: float,
+    out: Path,
+    log: Path,
 ) -> subprocess.Popen[bytes]:
     env = dict(os.environ, WRK_SUMMARY=str(out))
     cmd = [
         "taskset", "-c", WRK_CPU, "wrk", "-t1", f"-c{connections}", f"-d{int(duration)}s", "--timeout", "10s",
-        "--latency", "-s", str(BENCH / "villagers.lua"), url, "--", str(requests), mode,
+        "--latency", "-s", str(BENCH / "villagers.lua"), url, "--", str(stream.path), stream.mode, str(offset),
     ]  # fmt: skip
     fh = log.open("ab")
     p = subprocess.Popen(
@@ -222,47 +242,51 @@ def run_wrk(
 
 
 def measure(
-    targets: list[tuple[str, Path, Path]],
-    mode: str,
+    targets: list[tuple[str, Stream]],
     *,
     connections: int,
     duration: float,
     server_pids: list[int],
     tmp: Path,
     label: str,
+    log: Path,
+    advance: bool = True,
 ) -> list[dict[str, Any]]:
-    """One wrk per (url, requests file, log) at the same time; their summaries plus how
-    much CPU the rest of the machine used meanwhile."""
+    """One wrk per (url, stream), all at the same time; their summaries, plus the CPU the
+    servers and the whole machine used meanwhile. `advance`: the streams move on by what
+    was sent (a bot's next run continues the conversations); else every run starts at 0."""
     hz = os.sysconf("SC_CLK_TCK")
     busy0, mine0, t0 = cpu_busy_ticks(), proc_ticks(server_pids), time.monotonic()
     procs = []
-    for i, (url, reqs, log) in enumerate(targets):
+    for i, (url, stream) in enumerate(targets):
         out = tmp / f"{label}-{i}.json"
         out.unlink(missing_ok=True)
-        procs.append(
-            (
-                run_wrk(
-                    url, reqs, mode, connections=connections, duration=duration, out=out, log=log
-                ),
-                out,
-            )
+        offset = stream.pos if advance else 0
+        wrk = run_wrk(
+            url, stream, offset, connections=connections, duration=duration, out=out, log=log
         )
+        procs.append((wrk, out, stream, offset))
     results = []
-    for p, out in procs:
+    for p, out, stream, offset in procs:
         try:
             p.wait(duration + 120)
         except subprocess.TimeoutExpired:
             os.killpg(p.pid, signal.SIGKILL)
             raise
         if not out.exists():
-            raise RuntimeError(f"wrk wrote no summary ({label}); see {targets[0][2]}")
-        results.append(json.loads(out.read_text()))
+            raise RuntimeError(f"wrk wrote no summary ({label}); see {log}")
+        r = json.loads(out.read_text())
+        r["offset"] = offset
+        if advance:
+            stream.pos = offset + int(r["issued"])
+        results.append(r)
     elapsed = time.monotonic() - t0
     busy = (cpu_busy_ticks() - busy0) / hz / elapsed
     mine = (proc_ticks(server_pids) - mine0) / hz / elapsed
     for r in results:
         r["server_cpu_cores"] = round(mine, 2)
         r["machine_busy_cores"] = round(busy, 2)
+        r["errors"] = errors_of(r)
     return results
 
 
@@ -311,28 +335,35 @@ def start_bot(
     return p, url, log
 
 
-async def _check(db_url: str, plan: loadgen.Plan, msg_id_base: int, issued: int) -> dict[str, Any]:
-    """What the server did with the messages wrk sent: every one replied, form turns
-    handled by the form, tickets registered for the 确认 turns."""
+async def _check(
+    db_url: str, stream: Stream, start: int, issued: int, window: tuple[dt.datetime, dt.datetime]
+) -> dict[str, Any]:
+    """What the server did with the messages of one run: recorded and replied, form
+    turns taken by the form (a turn that overtook its predecessor is not), tickets
+    registered while the run lasted against the 确认 turns sent."""
     from sqlalchemy import func, select
 
     from storage.db import make_engine
     from storage.models import InboundMessage, Ticket
 
-    sent = plan.turns[:issued]
+    turns = stream.plan.turns
+    sent = [(start + i, turns[(start + i) % len(turns)]) for i in range(issued)]
     engine = make_engine(db_url)
     try:
         async with engine.connect() as conn:
             rows = (
                 await conn.execute(
-                    # the database holds only this run's messages (a fresh copy per server)
                     select(InboundMessage.msg_id, InboundMessage.state, InboundMessage.intent)
                 )
             ).all()
-            bench_tickets = await conn.scalar(
+            registered = await conn.scalar(
                 select(func.count())
                 .select_from(Ticket)
-                .where(Ticket.openid.like(f"oBench{plan.tag}%"))
+                .where(
+                    Ticket.openid.like(f"oBench{stream.plan.tag}%"),
+                    Ticket.created_at >= window[0],
+                    Ticket.created_at <= window[1],
+                )
             )
             total_tickets = await conn.scalar(select(func.count()).select_from(Ticket))
     finally:
@@ -341,8 +372,8 @@ async def _check(db_url: str, plan: loadgen.Plan, msg_id_base: int, issued: int)
     states: collections.Counter[str] = collections.Counter()
     intents: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     missing = 0
-    for i, turn in enumerate(sent):
-        got = by_id.get(msg_id_base + i)
+    for i, turn in sent:
+        got = by_id.get(stream.msg_id_base + i % len(turns))
         if got is None:
             missing += 1
             continue
@@ -355,16 +386,20 @@ async def _check(db_url: str, plan: loadgen.Plan, msg_id_base: int, issued: int)
         "messages_sent": len(sent),
         "messages_recorded": len(sent) - missing,
         "states": dict(states),
+        "turn_kinds_sent": dict(collections.Counter(t.kind for _, t in sent)),
         "intents_by_turn": {k: dict(v) for k, v in intents.items()},
-        "form_turns_handled_by_form": f"{form_ok}/{form_turns}",
-        "confirm_turns_sent": sum(1 for t in sent if t.kind == "confirm"),
-        "tickets_registered": int(bench_tickets or 0),
+        "form_turns_taken_by_form": f"{form_ok}/{form_turns}",
+        "confirm_turns_sent": sum(1 for _, t in sent if t.kind == "confirm"),
+        "tickets_registered_during_run": int(registered or 0),
         "tickets_in_database": int(total_tickets or 0),
+        "villagers_in_file": stream.plan.villagers,
     }
 
 
-def check(db_url: str, plan: loadgen.Plan, msg_id_base: int, issued: int) -> dict[str, Any]:
-    return asyncio.run(_check(db_url, plan, msg_id_base, issued))
+def check(
+    db_url: str, stream: Stream, start: int, issued: int, window: tuple[dt.datetime, dt.datetime]
+) -> dict[str, Any]:
+    return asyncio.run(_check(db_url, stream, start, issued, window))
 
 
 # -- databases ---------------------------------------------------------------------------
@@ -427,7 +462,11 @@ def pg_database(tickets: int) -> Iterator[str]:
 # -- profile --------------------------------------------------------------------------------
 
 BUCKETS = [  # first match from the leaf up decides where a sample's time went
-    ("SQLite: aiosqlite worker thread (sqlite3 C calls)", ("site-packages/aiosqlite/",)),
+    ("SQLite calls in aiosqlite's worker threads", ("_connection_worker_thread (",)),
+    (
+        "aiosqlite hand-off in the event loop (queue call, await future)",
+        ("site-packages/aiosqlite/",),
+    ),
     ("SQLAlchemy (ORM, core, pool, async adapter)", ("sqlalchemy/",)),
     ("asyncpg", ("asyncpg/",)),
     (
@@ -512,50 +551,49 @@ def summarise_profile(raw: Path) -> dict[str, Any]:
 
 
 class Bench:
+    """Each bot server: a short calibration run (its rate sizes the request file), then a
+    warm-up and the measured run, which carries on the warm-up's conversations so that
+    the measured mix is the steady state (questions, form turns, 确认, 进度), not only
+    first messages."""
+
     def __init__(self, args: argparse.Namespace, tmp: Path) -> None:
         self.args = args
         self.tmp = tmp
         self.procs = Procs()
         self.vocab = loadgen.vocabulary()
-        self.known = []
+        self.known: list[str] = []
         self.results: dict[str, Any] = {"runs": {}}
-        self.files: dict[str, tuple[Path, loadgen.Plan, int]] = {}
+        self.streams: dict[str, Stream] = {}
         self.api_base = ""
         self.template: Path | None = None
-        self.bot_rps_estimate = 0.0
         self._seq = 0
 
     def log(self, name: str) -> Path:
         return self.tmp / f"{name}.log"
 
-    def requests_file(
-        self, name: str, count: int, aes: bool, rps: float | None = None
-    ) -> tuple[Path, loadgen.Plan, int]:
-        """Write `count` requests from fresh villagers; (file, plan, msg_id_base).
+    def stream(self, name: str, mode: str, rate: float, connections: int, count: int = 0) -> Stream:
+        """A file of requests from fresh villagers, sized for `rate` requests/s.
 
-        Villagers talking at once (lanes): a villager's next turn goes out `lanes` requests
-        after the previous one, about 2 s later at the expected rate, so the reply is
-        normally back (the check counts form turns that were not); at least 4 per
-        connection, at most 512, so that scripts complete within a run."""
-        rate = self.bot_rps_estimate if rps is None else rps
-        lanes = max(4 * self.args.connections, min(512, int(rate * 2)))
+        Villagers talking at once (lanes): a villager's next turn goes out `lanes`
+        requests after the previous one, about 2 s later at that rate, so its reply is
+        normally back (a villager reads it before typing); at least 4 lanes per
+        connection, at most 512, so that scripts complete within a run. The check counts
+        form turns that overtook their predecessor anyway."""
         import seed_tickets
 
         self._seq += 1
         if not self.known:
             self.known = [seed_tickets.seeded_openid(i) for i in range(0, 25_000, 7)]
+        lanes = max(4 * connections, min(512, int(rate * 2)))
+        if not count:
+            count = max(4_000, int(rate * (self.args.warmup + self.args.duration) * 2.5))
         base = 6_000_000_000_000_000 + self._seq * 10**9 + int(time.time()) % 10**6 * 1000
         plan = loadgen.plan(
             self.vocab, count, tag=f"{self._seq:02d}", seed=self._seq, lanes=lanes, known=self.known
         )
         path = self.tmp / f"{name}.txt"
-        loadgen.write(path, loadgen.render(plan.turns, aes=aes, msg_id_base=base))
-        return path, plan, base
-
-    def main_count(self) -> int:
-        # Enough unique requests that the measured run never wraps around (a wrap would
-        # answer repeats from the dedup cache): 3x what the warm-up rate would need.
-        return max(6_000, int(self.bot_rps_estimate * (self.args.duration + 5) * 3))
+        loadgen.write(path, loadgen.render(plan.turns, aes=mode == "aes", msg_id_base=base))
+        return Stream(path, plan, base, mode)
 
     def fake_wechat(self) -> None:
         port = free_port()
@@ -576,42 +614,43 @@ class Bench:
             self.template = seed_sqlite(self.tmp, self.args.tickets)
         return self.template
 
-    def one_run(
+    def run(
         self,
         label: str,
-        urls: list[str],
-        files: list[Path],
-        mode: str,
+        targets: list[tuple[str, Stream]],
         pids: list[int],
         connections: int,
+        duration: float,
+        *,
+        advance: bool = True,
+        quiet: bool = True,
     ) -> list[dict[str, Any]]:
-        quiet = wait_quiet(self.args.quiet_wait)
+        other = wait_quiet(self.args.quiet_wait) if quiet else None
         res = measure(
-            [(u, f, self.log("wrk")) for u, f in zip(urls, files, strict=True)],
-            mode,
+            targets,
             connections=connections,
-            duration=self.args.duration,
+            duration=duration,
             server_pids=pids,
             tmp=self.tmp,
             label=label,
+            log=self.log("wrk"),
+            advance=advance,
         )
         for r in res:
-            r["other_load_before_cores"] = quiet
-            r["errors"] = errors_of(r)
+            r["other_load_before_cores"] = other
         return res
 
-    def warmup(self, urls: list[str], mode: str, pids: list[int], connections: int) -> float:
-        files = [self.requests_file(f"warm{i}", 3_000, mode == "aes")[0] for i in range(len(urls))]
-        res = measure(
-            [(u, f, self.log("wrk")) for u, f in zip(urls, files, strict=True)],
-            mode,
-            connections=connections,
-            duration=self.args.warmup,
-            server_pids=pids,
-            tmp=self.tmp,
-            label="warmup",
-        )
-        return sum(r["rps"] for r in res)
+    def calibrate(self, urls: list[str], mode: str, pids: list[int], connections: int) -> float:
+        """A few seconds on throw-away villagers: the rate that sizes the real files (and
+        the first warm-up: imports, caches, pool connections)."""
+        streams = [
+            self.stream(f"calib{i}", mode, 300, connections, count=3_000) for i in range(len(urls))
+        ]
+        res = self.run(
+            "calibrate", list(zip(urls, streams, strict=True)), pids, connections,
+            self.args.calibrate, quiet=False,
+        )  # fmt: skip
+        return max(5.0, sum(r["rps"] for r in res))
 
     # baseline --------------------------------------------------------------------
 
@@ -624,46 +663,43 @@ class Bench:
             log=log,
         )  # fmt: skip
         url = f"http://127.0.0.1:{port}"
+        conns = self.args.connections
         try:
             wait_http(url + "/", p, log)
             for mode in ("plain", "aes"):
-                path = self.main_file(mode)
-                self.warmup([url], mode, [p.pid], self.args.connections)
-                r = self.one_run(
-                    f"baseline_{mode}", [url], [path], mode, [p.pid], self.args.connections
-                )[0]
+                # The bot's own request file when it ran (the same requests); it wraps
+                # around here, which does not matter to a handler without state.
+                stream = self.streams.get(mode) or self.stream(f"main_{mode}", mode, 300, conns)
+                self.run("baseline_warmup", [(url, stream)], [p.pid], conns, min(5, self.args.warmup),
+                         advance=False, quiet=False)  # fmt: skip
+                r = self.run(f"baseline_{mode}", [(url, stream)], [p.pid], conns,
+                             self.args.duration, advance=False)[0]  # fmt: skip
                 r["rss"] = rss_mb(p.pid)
                 self.results["runs"][f"baseline_{mode}"] = r
                 print(line(f"baseline, {mode}", r), flush=True)
         finally:
             self.procs.stop(p)
 
-    def main_file(self, mode: str) -> Path:
-        if mode not in self.files:
-            if not self.bot_rps_estimate:
-                self.bot_rps_estimate = 600.0  # before any bot run: a generous guess
-            self.files[mode] = self.requests_file(f"main_{mode}", self.main_count(), mode == "aes")
-        return self.files[mode][0]
-
     # one bot on SQLite -------------------------------------------------------------
 
     def bot(self, mode: str) -> None:
-        template = self.seeded()
-        db_url = sqlite_copy(template, self.tmp, f"bot_{mode}")
+        db_url = sqlite_copy(self.seeded(), self.tmp, f"bot_{mode}")
         p, url, log = start_bot(self.procs, db_url, self.api_base, self.tmp, f"bot_{mode}")
+        conns = self.args.connections
         try:
-            est = self.warmup([url], mode, [p.pid], self.args.connections)
-            self.bot_rps_estimate = max(self.bot_rps_estimate, est)
-            self.files.pop(mode, None)  # sized from this warm-up
-            path = self.main_file(mode)
-            _, plan, base = self.files[mode]
-            r = self.one_run(f"bot_{mode}", [url], [path], mode, [p.pid], self.args.connections)[0]
+            rate = self.calibrate([url], mode, [p.pid], conns)
+            stream = self.streams[mode] = self.stream(f"main_{mode}", mode, rate, conns)
+            self.run("bot_warmup", [(url, stream)], [p.pid], conns, self.args.warmup, quiet=False)
+            started = dt.datetime.now(dt.UTC)
+            r = self.run(f"bot_{mode}", [(url, stream)], [p.pid], conns, self.args.duration)[0]
             r["rss"] = rss_mb(p.pid)
-            r["warmup_rps"] = round(est, 1)
+            time.sleep(1)  # the last in-flight replies
+            window = (started, dt.datetime.now(dt.UTC))
+            r["calibration_rps"] = round(rate, 1)
         finally:
             self.procs.stop(p)
-        r["check"] = check(db_url, plan, base, int(r["issued"]))
-        r["log_tail"] = log.read_text(errors="replace")[-1500:]
+        r["check"] = check(db_url, stream, r["offset"], int(r["issued"]), window)
+        r["server_log_tail"] = log.read_text(errors="replace")[-1500:]
         self.results["runs"][f"bot_{mode}"] = r
         print(line(f"bot, SQLite, {mode}", r), flush=True)
         print(f"    check: {json.dumps(r['check'], ensure_ascii=False)}", flush=True)
@@ -671,6 +707,7 @@ class Bench:
     # two replicas on PostgreSQL ------------------------------------------------------
 
     def pg(self) -> None:
+        half = self.args.connections // 2
         with pg_database(self.args.tickets) as db_url:
             bots = [
                 start_bot(self.procs, db_url, self.api_base, self.tmp, f"pg_replica{i}")
@@ -679,17 +716,21 @@ class Bench:
             try:
                 pids = [b[0].pid for b in bots]
                 urls = [b[1] for b in bots]
-                half = self.args.connections // 2
-                est = self.warmup(urls, "plain", pids, half)
-                per = max(6_000, int(est / 2 * (self.args.duration + 5) * 3))
-                made = [self.requests_file(f"pg{i}", per, False, rps=est / 2) for i in range(2)]
-                res = self.one_run("pg", urls, [m[0] for m in made], "plain", pids, half)
+                rate = self.calibrate(urls, "plain", pids, half)
+                streams = [self.stream(f"pg{i}", "plain", rate / 2, half) for i in range(2)]
+                targets = list(zip(urls, streams, strict=True))
+                self.run("pg_warmup", targets, pids, half, self.args.warmup, quiet=False)
+                started = dt.datetime.now(dt.UTC)
+                res = self.run("pg", targets, pids, half, self.args.duration)
                 rss = [rss_mb(pid) for pid in pids]
+                time.sleep(1)
+                window = (started, dt.datetime.now(dt.UTC))
             finally:
                 for b in bots:
                     self.procs.stop(b[0])
             checks = [
-                check(db_url, m[1], m[2], int(r["issued"])) for m, r in zip(made, res, strict=True)
+                check(db_url, st, r["offset"], int(r["issued"]), window)
+                for st, r in zip(streams, res, strict=True)
             ]
         total = {
             "mode": "plain",
@@ -705,6 +746,7 @@ class Bench:
             "server_cpu_cores": res[0]["server_cpu_cores"],
             "machine_busy_cores": res[0]["machine_busy_cores"],
             "other_load_before_cores": res[0]["other_load_before_cores"],
+            "calibration_rps": round(rate, 1),
             "rss": {f"replica{i}": x for i, x in enumerate(rss)},
             "replicas": res,
             "checks": checks,
@@ -748,12 +790,16 @@ class Bench:
         p, url, _log = start_bot(self.procs, db_url, self.api_base, self.tmp, "bot_profile")
         RESULTS.mkdir(parents=True, exist_ok=True)
         raw, svg = RESULTS / "profile.txt", RESULTS / "profile.svg"
+        conns = self.args.connections
+        span = max(8, int(self.args.duration // 2))
         try:
-            self.warmup([url], "plain", [p.pid], self.args.connections)
-            span = max(8, int(self.args.duration // 2))
-            path, _, _ = self.requests_file("profile", self.main_count(), False)
+            rate = self.calibrate([url], "plain", [p.pid], conns)
+            stream = self.stream("profile", "plain", rate, conns)
+            self.run(
+                "profile_warmup", [(url, stream)], [p.pid], conns, self.args.warmup, quiet=False
+            )
             wrk = run_wrk(
-                url, path, "plain", connections=self.args.connections, duration=2 * span + 6,
+                url, stream, stream.pos, connections=conns, duration=2 * span + 6,
                 out=self.tmp / "profile.json", log=self.log("wrk"),
             )  # fmt: skip
             time.sleep(2)
@@ -782,7 +828,7 @@ class Bench:
         }
         pj = self.tmp / "profile.json"
         if pj.exists():
-            summary["wrk"] = json.loads(pj.read_text())
+            summary["wrk_during_profile"] = json.loads(pj.read_text())
         summary["svg"] = str(svg.relative_to(ROOT))
         summary["raw"] = str(raw.relative_to(ROOT))
         self.results["profile"] = summary
@@ -899,11 +945,17 @@ def main() -> None:
     ap.add_argument("--parts", default="baseline,plain,aes,pg,profile,sql")
     ap.add_argument("--sql-messages", type=int, default=1500, help="messages for the sql part")
     ap.add_argument("--duration", type=float, default=20, help="seconds per measured run")
-    ap.add_argument("--warmup", type=float, default=5, help="seconds of warm-up before each run")
+    ap.add_argument(
+        "--warmup", type=float, default=10,
+        help="seconds of warm-up before each run (the bot's conversations reach their steady mix)",
+    )  # fmt: skip
+    ap.add_argument(
+        "--calibrate", type=float, default=4, help="seconds of the rate-finding run per server"
+    )
     ap.add_argument("--connections", type=int, default=32)
     ap.add_argument("--tickets", type=int, default=100_000)
     ap.add_argument(
-        "--quiet-wait", type=float, default=20, help="max seconds to wait for other load to settle"
+        "--quiet-wait", type=float, default=10, help="max seconds to wait for other load to settle"
     )
     ap.add_argument(
         "--nice", type=int, default=-15 if os.geteuid() == 0 else 0,
@@ -912,6 +964,9 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=RESULTS / "webhook.json")
     ap.add_argument("--keep", action="store_true", help="keep the temp dir (logs, databases)")
     args = ap.parse_args()
+    # SIGTERM (a time limit, a killed parent) unwinds like Ctrl-C: servers stopped, the
+    # throw-away database dropped, results written.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     PRIORITY["nice"] = args.nice
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed (apt-get install -y wrk)")

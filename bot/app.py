@@ -14,6 +14,7 @@ from contextlib import asynccontextmanager
 from aiohttp import web
 
 from bot import console, pages
+from bot.console.pages import register_pages
 from bot.clock import Clock, SystemClock
 from bot.config import PROJECT_ROOT, Settings
 from bot.dispatch import Dispatcher
@@ -141,6 +142,7 @@ def make_app(
     Gateway(settings=settings, clock=rt.clock, dispatcher=rt.dispatcher).register(app)
     pages.register(app)
     console.register(app)
+    register_pages(app)
     app.cleanup_ctx.append(_lifetime)
     return app
 

@@ -23,6 +23,7 @@ from handlers import (
     register,
     texts,
     tickets_list,
+    town,
     unknown,
     withdraw,
 )
@@ -33,6 +34,7 @@ from handlers.types import Context, Inbound, Reply, State
 # rating is awaited, because 不满意 would otherwise read as a complaint.
 ROUTES: tuple[ModuleType, ...] = (
     events,
+    town,  # several towns: a villager whose town is unknown chooses it once
     human,  # a live handoff keeps the bot quiet; checked in the database every message
     rating,  # an awaited 好差评 answer, or the reason for a bad one
     register,  # 办理 and the registration form

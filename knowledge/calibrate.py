@@ -1,33 +1,72 @@
-"""Threshold calibration: sweep the decision thresholds over a grid on a labelled TSV, pick the
-best setting that meets the targets, and estimate how well that choice generalizes with k-fold
-cross-validation (choose on k-1 folds, score the held-out fold).
+"""Fit the decision model (decision.py) on labelled TSVs and estimate how it generalizes.
 
-Run: `python -m knowledge.calibrate tests/data/questions.tsv`. Each question is scored once;
-only the cheap policy (`matcher.policy`) runs per grid point.
+Two logistic regressions over the features of each question's item ranking: P(the best item is
+the answer) and P(the answer is among the menu). They are fitted by Newton's method with a mild
+L2 penalty, in plain Python (a dozen features, a few thousand questions). The cut-offs (guide_at,
+offer_at) and the menu share are then chosen on out-of-fold probabilities, maximizing
+direct + (direct or menu)/2 + out-of-scope rejected/2 - 6 x confidently wrong: a wrong 一次性告知
+sends a villager to the wrong window with the wrong papers, a menu costs one more reply.
+
+Cross-validation repeats the whole procedure (fit, inner out-of-fold choice of cut-offs) on k-1
+folds and scores the held-out fold; folds interleave every file. Run:
+
+    python -m knowledge.calibrate tests/data/questions.tsv tests/data/questions_more.tsv
+
+It prints the figures per file (fitted on everything, and cross-validated) and the `Model(...)`
+literal to paste into decision.py.
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from knowledge.evaluate import NON_ITEM_LABELS, TARGETS, Report, evaluate, load_labelled
-from knowledge.matcher import Matcher, Thresholds, policy
+from knowledge.decision import FEATURES, MENU_MAX, Model, choose, probability, vector
+from knowledge.evaluate import NON_ITEM_LABELS, TARGETS, load_labelled
+from knowledge.matcher import Matcher
 
-GRID = {
-    "guide_score": (10.0, 12.0, 14.0, 16.0, 18.0, 20.0, 24.0),
-    "strong_score": (6.0, 8.0, 10.0, 12.0),
-    "guide_ratio": (0.6, 0.7, 0.75, 0.8, 0.85, 0.9),
-    "menu_score": (4.0, 5.0, 6.0, 7.0, 8.0, 9.0),
-    "menu_ratio": (0.3, 0.4, 0.5),
-}
-
-# Per-question outcome codes of one grid point.
-RIGHT, OFFERED, WRONG_GUIDE, MISSED = 0, 1, 2, 3
+GUIDE_AT = tuple(round(0.30 + 0.025 * i, 3) for i in range(27))  # 0.30 .. 0.95
+OFFER_AT = (0.02, 0.05, 0.08, 0.12, 0.16, 0.2, 0.25, 0.3, 0.4, 0.5)
+MENU_RATIO = (0.3, 0.4, 0.5)
 WRONG_COST = 6.0
+L2 = 1.0
+FOLDS = 5
+
+RIGHT, OFFERED, WRONG_GUIDE, MISSED = 0, 1, 2, 3
+
+
+@dataclass(frozen=True)
+class Sample:
+    expected: str
+    question: str
+    source: int  # index of the file it came from
+    x: tuple[float, ...]
+    ranked: tuple[tuple[int, float], ...]
+    names: tuple[str, ...]  # names of the ranked items
+    intents: dict[str, list[str]]
+    ticket: str | None
+
+    @property
+    def is_item(self) -> bool:
+        return self.expected not in NON_ITEM_LABELS
+
+    def y_guide(self) -> float:
+        return float(self.is_item and bool(self.names) and self.names[0] == self.expected)
+
+    def y_offer(self, menu_ratio: float) -> float:
+        if not self.is_item or not self.ranked:
+            return 0.0
+        top = self.ranked[0][1]
+        menu = [
+            n
+            for n, (_, s) in zip(self.names, self.ranked[:MENU_MAX], strict=False)
+            if s >= menu_ratio * top
+        ]
+        return float(self.expected in menu)
 
 
 @dataclass(frozen=True)
@@ -37,6 +76,21 @@ class Figures:
     out_of_scope_rejected: float
     confidently_wrong: float
 
+    def objective(self) -> float:
+        return (
+            self.item_direct
+            + 0.5 * self.item_direct_or_menu
+            + 0.5 * self.out_of_scope_rejected
+            - WRONG_COST * self.confidently_wrong
+        )
+
+    def line(self) -> str:
+        return (
+            f"direct {self.item_direct:6.1%}  direct-or-menu {self.item_direct_or_menu:6.1%}  "
+            f"out-of-scope rejected {self.out_of_scope_rejected:6.1%}  "
+            f"confidently wrong {self.confidently_wrong:5.1%}"
+        )
+
     def meets_targets(self) -> bool:
         return (
             self.item_direct >= TARGETS["item_direct"]
@@ -45,145 +99,270 @@ class Figures:
             and self.confidently_wrong <= TARGETS["confidently_wrong"]
         )
 
-    def objective(self) -> float:
-        """Higher is better. A confidently wrong answer sends a villager to the wrong window
-        with the wrong papers, so it costs WRONG_COST (6) times a missed direct answer."""
-        return (
-            self.item_direct
-            + 0.5 * self.item_direct_or_menu
-            + 0.5 * self.out_of_scope_rejected
-            - WRONG_COST * self.confidently_wrong
-        )
 
-    def key(self) -> tuple[bool, float]:
-        return self.meets_targets(), self.objective()
-
-
-@dataclass(frozen=True)
-class Point:
-    thresholds: Thresholds
-    codes: bytes  # one outcome code per question
-
-    def figures(self, labels: Sequence[str], rows: Sequence[int]) -> Figures:
-        items = [i for i in rows if labels[i] not in NON_ITEM_LABELS]
-        unknown = [i for i in rows if labels[i] == "unknown"]
-
-        def share(selected: list[int], codes: tuple[int, ...]) -> float:
-            return (
-                sum(self.codes[i] in codes for i in selected) / len(selected) if selected else 1.0
-            )
-
-        return Figures(
-            item_direct=share(items, (RIGHT,)),
-            item_direct_or_menu=share(items, (RIGHT, OFFERED)),
-            out_of_scope_rejected=share(unknown, (RIGHT,)),
-            confidently_wrong=share(list(rows), (WRONG_GUIDE,)),
-        )
-
-
-@dataclass(frozen=True)
-class Sweep:
-    points: tuple[Point, ...]
-    labels: tuple[str, ...]
-    best: Point
-    cross_validated: Figures  # figures of the held-out folds under their own choice
-    report: Report  # the full report at the chosen thresholds
-
-    def format(self, top: int = 10) -> str:
-        everything = range(len(self.labels))
-        ranked = sorted(
-            self.points, key=lambda p: p.figures(self.labels, everything).key(), reverse=True
-        )[:top]
-        lines = [
-            f"{'guide':>6} {'strong':>6} {'ratio':>5} {'menu':>5} {'mratio':>6} | "
-            f"{'direct':>6} {'offer':>6} {'oos':>6} {'wrong':>6} ok"
-        ]
-        for p in ranked:
-            t, f = p.thresholds, p.figures(self.labels, everything)
-            lines.append(
-                f"{t.guide_score:>6} {t.strong_score:>6} {t.guide_ratio:>5} {t.menu_score:>5} "
-                f"{t.menu_ratio:>6} | {f.item_direct:>6.1%} {f.item_direct_or_menu:>6.1%} "
-                f"{f.out_of_scope_rejected:>6.1%} {f.confidently_wrong:>6.1%} "
-                f"{'yes' if f.meets_targets() else 'no'}"
-            )
-        cv = self.cross_validated
-        lines.append(f"chosen: {self.best.thresholds}")
-        lines.append(
-            f"cross-validated (held-out folds): direct {cv.item_direct:.1%}, offered "
-            f"{cv.item_direct_or_menu:.1%}, out-of-scope rejected {cv.out_of_scope_rejected:.1%}, "
-            f"confidently wrong {cv.confidently_wrong:.1%}"
-        )
-        return "\n".join(lines)
-
-
-def _code(expected: str, intent: str, item: str | None, candidates: Sequence[str]) -> int:
-    if expected in NON_ITEM_LABELS:
-        if intent == expected:
-            return RIGHT
-        return WRONG_GUIDE if intent == "guide" else MISSED
-    if intent == "guide":
-        return RIGHT if item == expected else WRONG_GUIDE
-    return OFFERED if intent == "clarify" and expected in candidates else MISSED
-
-
-def grid_points(grid: dict[str, tuple[float, ...]] | None = None) -> list[Thresholds]:
-    grid = grid or GRID
-    points = [
-        Thresholds(**dict(zip(grid, values, strict=True)))
-        for values in itertools.product(*grid.values())
-    ]
-    return [t for t in points if t.menu_score <= min(t.guide_score, t.strong_score)]
-
-
-def sweep(
-    matcher: Matcher,
-    labelled: list[tuple[str, str]],
-    folds: int = 5,
-    grid: dict[str, tuple[float, ...]] | None = None,
-) -> Sweep:
+def samples_of(matcher: Matcher, files: Sequence[Path]) -> list[Sample]:
     names = [item.name for item in matcher.catalog.items]
-    analyses = [matcher.analyze(q) for _, q in labelled]
-    labels = tuple(e for e, _ in labelled)
-    points: list[Point] = []
-    for t in grid_points(grid):
-        codes = bytearray()
-        for expected, analysis in zip(labels, analyses, strict=True):
-            v = policy(analysis, t)
-            codes.append(
-                _code(
+    out: list[Sample] = []
+    for source, path in enumerate(files):
+        for expected, question in load_labelled(path):
+            a = matcher.analyze(question)
+            out.append(
+                Sample(
                     expected,
-                    v.intent,
-                    names[v.item] if v.item is not None else None,
-                    [names[i] for i in v.candidates],
+                    question,
+                    source,
+                    vector(a.features),
+                    a.ranked,
+                    tuple(names[i] for i, _ in a.ranked),
+                    dict(a.intents),
+                    a.ticket,
                 )
             )
-        points.append(Point(t, bytes(codes)))
+    return out
 
-    def choose(rows: Sequence[int]) -> Point:
-        return max(points, key=lambda p: p.figures(labels, rows).key())
 
-    everything = list(range(len(labelled)))
-    held_out = bytearray(len(labelled))
-    for fold in range(folds):
-        chosen = choose([i for i in everything if i % folds != fold])
-        for i in everything[fold::folds]:
-            held_out[i] = chosen.codes[i]
-    best = choose(everything)
-    cross = Point(best.thresholds, bytes(held_out)).figures(labels, everything)
-    report = evaluate(matcher.with_thresholds(best.thresholds), labelled)
-    return Sweep(tuple(points), labels, best, cross, report)
+# --- logistic regression -----------------------------------------------------------------------
+
+
+def _solve(a: list[list[float]], b: list[float]) -> list[float]:
+    """Gaussian elimination with partial pivoting (a is small and positive definite)."""
+    n = len(b)
+    m = [row[:] + [b[i]] for i, row in enumerate(a)]
+    for col in range(n):
+        pivot = max(range(col, n), key=lambda r: abs(m[r][col]))
+        m[col], m[pivot] = m[pivot], m[col]
+        for r in range(col + 1, n):
+            f = m[r][col] / m[col][col]
+            for c in range(col, n + 1):
+                m[r][c] -= f * m[col][c]
+    x = [0.0] * n
+    for r in range(n - 1, -1, -1):
+        x[r] = (m[r][n] - sum(m[r][c] * x[c] for c in range(r + 1, n))) / m[r][r]
+    return x
+
+
+def fit_logistic(
+    xs: Sequence[Sequence[float]], ys: Sequence[float], l2: float = L2, iterations: int = 30
+) -> tuple[float, ...]:
+    """Weights (intercept first, xs carry a leading 1.0) maximizing the L2-penalized likelihood.
+    Features are standardized inside, so the penalty treats them alike; the weights returned
+    apply to the raw features."""
+    d = len(xs[0])
+    n = len(xs)
+    mean = [sum(x[j] for x in xs) / n for j in range(d)]
+    std = [math.sqrt(sum((x[j] - mean[j]) ** 2 for x in xs) / n) or 1.0 for j in range(d)]
+    mean[0], std[0] = 0.0, 1.0
+    zs = [[(x[j] - mean[j]) / std[j] for j in range(d)] for x in xs]
+    w = [0.0] * d
+    for _ in range(iterations):
+        grad = [0.0] * d
+        hess = [[0.0] * d for _ in range(d)]
+        for z, y in zip(zs, ys, strict=True):
+            p = probability(w, z)
+            r = p * (1.0 - p)
+            for j in range(d):
+                grad[j] += (p - y) * z[j]
+                zj = r * z[j]
+                row = hess[j]
+                for k in range(j, d):
+                    row[k] += zj * z[k]
+        for j in range(d):
+            for k in range(j):
+                hess[j][k] = hess[k][j]
+            if j > 0:
+                grad[j] += l2 * w[j]
+                hess[j][j] += l2
+        step = _solve(hess, grad)
+        w = [wj - sj for wj, sj in zip(w, step, strict=True)]
+        if max(abs(s) for s in step) < 1e-7:
+            break
+    raw = [w[j] / std[j] for j in range(d)]
+    raw[0] = w[0] - sum(w[j] * mean[j] / std[j] for j in range(1, d))
+    return tuple(raw)
+
+
+# --- choosing cut-offs ---------------------------------------------------------------------------
+
+
+def outcome(s: Sample, p_guide: float, p_offer: float, model: Model) -> int:
+    v = choose(s.ranked, s.intents, s.ticket, p_guide, p_offer, model)
+    names = dict(zip((i for i, _ in s.ranked), s.names, strict=True))
+    if not s.is_item:
+        if v.intent == s.expected:
+            return RIGHT
+        return WRONG_GUIDE if v.intent == "guide" else MISSED
+    if v.intent == "guide":
+        return RIGHT if v.item is not None and names[v.item] == s.expected else WRONG_GUIDE
+    if v.intent == "clarify" and s.expected in (names[i] for i in v.candidates):
+        return OFFERED
+    return MISSED
+
+
+def figures(samples: Sequence[Sample], codes: Sequence[int]) -> Figures:
+    items = [c for s, c in zip(samples, codes, strict=True) if s.is_item]
+    oos = [c for s, c in zip(samples, codes, strict=True) if s.expected == "unknown"]
+
+    def share(values: list[int], ok: tuple[int, ...]) -> float:
+        return sum(v in ok for v in values) / len(values) if values else 1.0
+
+    return Figures(
+        share(items, (RIGHT,)),
+        share(items, (RIGHT, OFFERED)),
+        share(oos, (RIGHT,)),
+        share(list(codes), (WRONG_GUIDE,)),
+    )
+
+
+def _unconditional(s: Sample) -> int | None:
+    """The outcome when the decision does not depend on the item models at all."""
+    v = choose(s.ranked, s.intents, s.ticket, 0.0, 0.0, Model((), (), 2.0, 2.0))
+    if v.intent in ("status", "complaint", "greeting"):
+        return RIGHT if v.intent == s.expected else MISSED
+    return None
+
+
+def best_cutoffs(
+    samples: Sequence[Sample], probs: Sequence[tuple[float, float]], base: Model
+) -> Model:
+    """The cut-offs and menu share maximizing the objective on these (out-of-fold)
+    probabilities. Outcomes are precomputed per sample, so the sweep only compares numbers."""
+    pre = []
+    for s, (pg, po) in zip(samples, probs, strict=True):
+        fixed = _unconditional(s)
+        # when not confident: an intent that then applies (human, out-of-scope, center_info)?
+        fallback = choose(s.ranked, s.intents, s.ticket, 0.0, 0.0, Model((), (), 2.0, 2.0))
+        fallback_code = None
+        if fallback.intent not in ("clarify", "unknown") or "out_of_scope_hints" in s.intents:
+            fallback_code = RIGHT if fallback.intent == s.expected else MISSED
+        if s.is_item:
+            guided = RIGHT if s.names[:1] == (s.expected,) else WRONG_GUIDE
+            offered = {r: OFFERED if s.y_offer(r) else MISSED for r in MENU_RATIO}
+            unknown = MISSED
+        else:
+            guided = WRONG_GUIDE
+            offered = {r: MISSED for r in MENU_RATIO}
+            unknown = RIGHT if s.expected == "unknown" else MISSED
+        pre.append((fixed, bool(s.ranked), pg, po, guided, fallback_code, offered, unknown))
+    best: tuple[float, Model] | None = None
+    for guide_at, offer_at, ratio in itertools.product(GUIDE_AT, OFFER_AT, MENU_RATIO):
+        codes = []
+        for fixed, ranked, pg, po, guided, fallback_code, offered, unknown in pre:
+            if fixed is not None:
+                codes.append(fixed)
+            elif ranked and pg >= guide_at:
+                codes.append(guided)
+            elif fallback_code is not None:
+                codes.append(fallback_code)
+            elif ranked and po >= offer_at:
+                codes.append(offered[ratio])
+            else:
+                codes.append(unknown)
+        score = figures(samples, codes).objective()
+        if best is None or score > best[0] + 1e-12:
+            best = (score, Model(base.guide, base.offer, guide_at, offer_at, ratio))
+    assert best is not None
+    return best[1]
+
+
+def fit_weights(
+    samples: Sequence[Sample], menu_ratio: float = 0.4
+) -> tuple[tuple[float, ...], ...]:
+    xs = [s.x for s in samples]
+    return (
+        fit_logistic(xs, [s.y_guide() for s in samples]),
+        fit_logistic(xs, [s.y_offer(menu_ratio) for s in samples]),
+    )
+
+
+def folds_of(samples: Sequence[Sample], k: int) -> list[int]:
+    """Fold of each sample, interleaved within each file."""
+    counters: dict[int, int] = {}
+    out = []
+    for s in samples:
+        n = counters.get(s.source, 0)
+        counters[s.source] = n + 1
+        out.append(n % k)
+    return out
+
+
+def out_of_fold(samples: Sequence[Sample], k: int) -> list[tuple[float, float]]:
+    fold = folds_of(samples, k)
+    probs: list[tuple[float, float]] = [(0.0, 0.0)] * len(samples)
+    for f in range(k):
+        train = [s for s, g in zip(samples, fold, strict=True) if g != f]
+        guide, offer = fit_weights(train)
+        for i, s in enumerate(samples):
+            if fold[i] == f:
+                probs[i] = (probability(guide, s.x), probability(offer, s.x))
+    return probs
+
+
+def calibrate(samples: Sequence[Sample], k: int = FOLDS) -> Model:
+    """Fit on all samples; cut-offs from out-of-fold probabilities."""
+    guide, offer = fit_weights(samples)
+    base = Model(guide, offer, 0.5, 0.5)
+    chosen = best_cutoffs(samples, out_of_fold(samples, k), base)
+    return chosen
+
+
+def cross_validate(samples: Sequence[Sample], k: int = FOLDS) -> list[int]:
+    """Outcome codes of every sample when predicted by a model calibrated without its fold."""
+    fold = folds_of(samples, k)
+    codes = [MISSED] * len(samples)
+    for f in range(k):
+        train = [s for s, g in zip(samples, fold, strict=True) if g != f]
+        model = calibrate(train, k)
+        for i, s in enumerate(samples):
+            if fold[i] == f:
+                pg, po = probability(model.guide, s.x), probability(model.offer, s.x)
+                codes[i] = outcome(s, pg, po, model)
+    return codes
+
+
+def model_literal(model: Model) -> str:
+    def nums(values: Sequence[float]) -> str:
+        return ", ".join(f"{v:.4f}" for v in values)
+
+    return (
+        "Model(\n"
+        f"    guide=({nums(model.guide)}),\n"
+        f"    offer=({nums(model.offer)}),\n"
+        f"    guide_at={model.guide_at},\n"
+        f"    offer_at={model.offer_at},\n"
+        f"    menu_ratio={model.menu_ratio},\n"
+        ")"
+    )
+
+
+def report(samples: Sequence[Sample], files: Sequence[Path], k: int = FOLDS) -> str:
+    model = calibrate(samples, k)
+    fitted = [
+        outcome(s, probability(model.guide, s.x), probability(model.offer, s.x), model)
+        for s in samples
+    ]
+    held_out = cross_validate(samples, k)
+    lines = [f"features: {', '.join(FEATURES)}", model_literal(model), ""]
+    for name, codes in (("fitted on all", fitted), (f"{k}-fold cross-validated", held_out)):
+        lines.append(f"{name}:")
+        for source, path in enumerate(files):
+            subset = [i for i, s in enumerate(samples) if s.source == source]
+            f = figures([samples[i] for i in subset], [codes[i] for i in subset])
+            lines.append(f"  {path.name:<22} {f.line()}")
+        lines.append(f"  {'all':<22} {figures(samples, codes).line()}")
+    return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     from knowledge.catalog import load_catalog
 
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("questions", type=Path)
+    parser.add_argument("questions", type=Path, nargs="+")
     parser.add_argument("--catalog", type=Path, default=Path("knowledge/catalog"))
     parser.add_argument("--cache", type=Path, default=None)
+    parser.add_argument("--folds", type=int, default=FOLDS)
     args = parser.parse_args(argv)
     matcher = Matcher(load_catalog(args.catalog), cache_dir=args.cache)
-    print(sweep(matcher, load_labelled(args.questions)).format())
+    print(report(samples_of(matcher, args.questions), args.questions, args.folds))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Score the matcher on a labelled TSV (`expected<TAB>question`): per-intent accuracy, confusion
 pairs and the four headline figures the issue sets targets for. Used by `bianmin eval` and by the
-test that gates the repository's question set. The threshold sweep lives in calibrate.py.
+test that gates the repository's question sets. Fitting the decision model lives in calibrate.py.
 """
 
 from __future__ import annotations
@@ -9,12 +9,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from knowledge.matcher import Decision, Matcher
-
-if TYPE_CHECKING:
-    from knowledge.calibrate import Sweep
 
 NON_ITEM_LABELS = ("human", "status", "complaint", "center_info", "greeting", "unknown")
 TARGETS = {
@@ -163,10 +159,3 @@ def format_report(report: Report, *, confusions: int = 15) -> str:
         for (expected, got), count in wrong[:confusions]:
             lines.append(f"  {count:>3}  {expected} -> {got}")
     return "\n".join(lines)
-
-
-def calibrate(matcher: Matcher, rows: list[tuple[str, str]]) -> Sweep:
-    """Sweep decision thresholds on labelled rows; see calibrate.py."""
-    from knowledge.calibrate import sweep
-
-    return sweep(matcher, rows)

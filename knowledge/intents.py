@@ -20,6 +20,7 @@ from knowledge.normalize import basic
 TICKET = re.compile(r"bm\s*(\d{8})\s*[-_\s]?\s*(\d{4})", re.IGNORECASE)
 MIN_GAPPED = 3
 INTENTS = ("human", "complaint", "status", "center_info", "greeting", "out_of_scope_hints")
+FAMILIES = (*INTENTS, "human_weak")
 # a message is "about the center alone" when at most this many characters are left after the
 # time/place/contact question and the words that may stand around it are taken out
 BARE_REST = 1
@@ -73,13 +74,16 @@ def center_cues(text: str) -> list[str]:
     """A time, place or contact question about the center: attached to 你们 / 中心 / 窗口 ..., or
     asked with nothing else (周六上班吗, 在哪儿). 低保在哪里办 is not one: its place is part of the
     item's notice."""
+    found: list[str] = []
+    for clause in text.split(" "):
+        if cues.CENTER_REF_RE.search(clause):
+            found += [m.group(0) for m in cues.CENTER_Q.finditer(clause)]
+    if found:
+        return found
     questions = [m.group(0) for m in cues.CENTER_Q.finditer(text)]
-    if not questions:
-        return []
-    if cues.CENTER_REF_RE.search(text):
+    if questions and len(_rest(text, ROUTE_ORIGIN, cues.CENTER_Q, cues.CENTER_FILLER_RE)) <= BARE_REST:
         return questions
-    rest = _rest(text, ROUTE_ORIGIN, cues.CENTER_Q, cues.CENTER_FILLER_RE)
-    return questions if len(rest) <= BARE_REST else []
+    return []
 
 
 def is_greeting(text: str, extra: re.Pattern[str] | None = None) -> list[str]:
@@ -114,11 +118,13 @@ class IntentPhrases:
             "status": status_cues(text),
             "complaint": [m.group(0) for m in cues.COMPLAINT.finditer(text)],
             "human": [m.group(0) for m in cues.HUMAN_RE.finditer(text)],
+            "human_weak": [m.group(0) for m in cues.HUMAN_WEAK_RE.finditer(text)],
             "center_info": center_cues(text),
             "greeting": is_greeting(text, self.patterns.get("greeting")),
+            "out_of_scope_hints": [m.group(0) for m in cues.ADVICE_RE.finditer(text)],
         }
         hits: dict[str, list[str]] = {}
-        for name in INTENTS:
+        for name in FAMILIES:
             found = list(families.get(name, ()))
             pattern = self.patterns.get(name)
             if pattern is not None and name != "greeting":  # greeting phrases: in is_greeting

@@ -20,13 +20,14 @@ import jieba
 from knowledge import texts
 from knowledge.cache import cached_json, catalog_folder
 from knowledge.catalog import Catalog
+from knowledge.actions import profile, wanted
+from knowledge.context import DONE, NEED, is_context, phrase_spans, verb_role
 from knowledge.intents import IntentPhrases, find_ticket
 from knowledge.normalize import (
     PinyinRepair,
     Replacer,
     basic,
     is_cjk,
-    longest_matches,
     phrase_pattern,
 )
 from knowledge.pinyin import load_reading_table, word_pinyin
@@ -60,6 +61,13 @@ PRUNE_FROM = 300  # catalogs larger than this score only candidate items (a spee
 CANDIDATE_MIN_DF = 20  # words in more items than this (or 10%) do not nominate candidates
 FUNCTION_FREQ = 50_000  # jieba corpus frequency from which a word carries no meaning (能, 要)
 SPECIFIC_FREQ = 3_000  # ...and up to which it is fully specific (申请, 户口, 密码)
+CONTEXT_WEIGHT = 0.3  # a mention that only says who the villager is or what they have (context.py)
+DONE_VERB_WEIGHT = 0.3  # 交了十五年, 外省交的: what was done is background...
+NEED_VERB_WEIGHT = 2.0  # ...能转到, 才能领: what is wanted weighs double
+ACTION_BONUS = 5.0  # the item's action (交/领/转/报销...) is the one the message wants
+CROWD_SHARE = 0.5  # items scoring at least this share of the best "crowd" the answer
+UNIT_REFERENCE = 55  # catalog size the decision model was calibrated on (scores scale with idf)
+NO_PHRASE: tuple[float, str, str, str | None] = (0.0, "", "", None)
 
 
 @dataclass(frozen=True)
@@ -72,7 +80,8 @@ class Analysis:
     ticket: str | None
     intents: Mapping[str, list[str]]
     ranked: tuple[tuple[int, float], ...]  # (item index, score), best first
-    strong_hit: bool  # the best item's name or alias is written in the message
+    strong_hit: bool  # the best item's name or alias is written in the message (not as context)
+    features: Mapping[str, float]  # the decision model's inputs (scoring.Scorer.features)
     explain: Mapping[str, object]
 
 
@@ -148,6 +157,18 @@ class Scorer:
         self.word_index = Bm25fIndex(docs, WORD_FIELDS)
         self.char_index = Bm25fIndex([self._char_fields(t) for t in self.texts], CHAR_FIELDS)
         self.max_df = max(CANDIDATE_MIN_DF, len(self.texts) // 10)
+        # scores grow with the idf of a one-item word, log(1 + N); features divide it out
+        self.unit = math.log(1.0 + (len(self.texts) + 1) / 1.5) / math.log(
+            1.0 + (UNIT_REFERENCE + 1) / 1.5
+        )
+        self.actions = [profile((t.name, *t.aliases, *t.keywords)) for t in self.texts]
+        self.material_grams = frozenset(
+            m[i:j]
+            for t in self.texts
+            for m in t.materials
+            for i in range(len(m))
+            for j in range(i + 2, len(m) + 1)
+        )
 
     def specificity(self, term: str) -> float:
         """How much a query word can say about an item, from its frequency in general Chinese
@@ -173,32 +194,98 @@ class Scorer:
             ("body", [c for c in body if is_cjk(c)]),
         ]
 
-    def phrase_bonus(self, query: str) -> dict[int, tuple[float, str, str]]:
-        """item index -> (bonus, phrase, kind) for the best name/alias/keyword in the query."""
-        best: dict[int, tuple[float, str, str]] = {}
+    def is_material(self, phrase: str) -> bool:
+        """Whether a phrase names (part of) a document some item asks for: 身份证, 死亡证明."""
+        return phrase in self.material_grams
+
+    def phrase_hits(self, query: str) -> tuple[list[tuple[int, int, str, str | None]], str]:
+        """(start, end, phrase, context reason) of the names, aliases and keywords written in the
+        compact query; also without 的/个 inside names (老年人的优待证, 办个残疾人的证), where
+        positions are not kept and nothing counts as context."""
         compact = _compact(query)
-        # also without 的/个 inside names: 老年人的优待证, 办个残疾人的证
+        # context is judged on the query with its spaces (punctuation): 退伍的，听说 is no modifier
+        where = [i for i, ch in enumerate(query) if ch != " "]
+        hits: list[tuple[int, int, str, str | None]] = [
+            (
+                start,
+                end,
+                phrase,
+                is_context(query, where[start], where[end - 1] + 1, self.is_material),
+            )
+            for start, end, phrase in phrase_spans(compact, self.phrases, self.phrase_max)
+        ]
         loose = compact.translate(self.loose_table)
-        phrases = longest_matches(compact, self.phrases, self.phrase_max)
         if loose != compact:
-            phrases += longest_matches(loose, self.phrases, self.phrase_max)
-        for phrase in phrases:
+            seen = {phrase for _, _, phrase, _ in hits}
+            hits += [
+                (-1, -1, phrase, None)
+                for _, _, phrase in phrase_spans(loose, self.phrases, self.phrase_max)
+                if phrase not in seen
+            ]
+        return hits, compact
+
+    def phrase_bonus(
+        self, hits: list[tuple[int, int, str, str | None]]
+    ) -> dict[int, tuple[float, str, str, str | None]]:
+        """item index -> (bonus, phrase, kind, context reason) for the best name/alias/keyword
+        hit of the item; a mention that is only context counts CONTEXT_WEIGHT of its worth."""
+        best: dict[int, tuple[float, str, str, str | None]] = {}
+        for _, _, phrase, reason in hits:
+            spread = max(1, len(self.ngrams.get(phrase, ()))) ** PHRASE_SPREAD_POWER
             for index, kind in self.phrases[phrase]:
                 bonus = PHRASE_KINDS[kind] * (PHRASE_BASE + PHRASE_PER_CHAR * len(phrase))
-                bonus /= max(1, len(self.ngrams.get(phrase, ()))) ** PHRASE_SPREAD_POWER
-                if bonus > best.get(index, (0.0, "", ""))[0]:
-                    best[index] = (bonus, phrase, kind)
+                bonus /= spread
+                if reason is not None:
+                    bonus *= CONTEXT_WEIGHT
+                if bonus > best.get(index, (0.0, "", "", None))[0]:
+                    best[index] = (bonus, phrase, kind, reason)
         return best
+
+    def token_weights(
+        self, query: str, segmented: list[str], context: list[tuple[int, int]]
+    ) -> dict[str, float]:
+        """Each search token's weight: its specificity, times CONTEXT_WEIGHT when every one of
+        its occurrences lies inside a context mention (compact positions in `context`)."""
+        weights: dict[str, float] = {}
+        pos = 0  # position in the compact query
+        at = 0  # position in the query (with spaces)
+        freq = self.query.tokenizer.FREQ
+        for word in segmented:
+            start_at = at
+            at += len(word)
+            if not word.strip():
+                continue
+            factor = 1.0
+            end = pos + len(word)
+            if any(start < end and pos < stop for start, stop in context):
+                factor = CONTEXT_WEIGHT
+            role = verb_role(query, start_at, at)
+            if role == DONE:
+                factor = min(factor, DONE_VERB_WEIGHT)
+            elif role == NEED:
+                factor = max(factor, NEED_VERB_WEIGHT)
+            pos = end
+            subs = [word]
+            for n in (2, 3):
+                if len(word) > n:
+                    subs += [g for i in range(len(word) - n + 1) if freq.get(g := word[i : i + n])]
+            for token in subs:
+                weight = self.specificity(token) * factor
+                if weight > weights.get(token, -1.0):
+                    weights[token] = weight
+        return weights
 
     def analyze(self, text: str) -> Analysis:
         text = text[:MAX_CHARS]
         normalized = basic(text)
         query, segmented, steps = self.query.prepare(normalized)
-        tokens = self.query.tokens(query, segmented)
-        phrases = self.phrase_bonus(query)
+        hits, compact = self.phrase_hits(query)
+        phrases = self.phrase_bonus(hits)
+        context = [(start, end) for start, end, _, reason in hits if reason is not None]
+        weights = self.token_weights(query, segmented, context)
+        tokens = list(weights)
         # In a large catalog only items sharing a rare word or a phrase with the message can rank
         # high; common words and characters are then scored for those alone (1,000 items fast).
-        weights = {t: self.specificity(t) for t in tokens}
         only: set[int] | None = None
         if len(self.texts) > PRUNE_FROM:
             only = self.word_index.candidates(
@@ -208,30 +295,38 @@ class Scorer:
         words = self.word_index.score(weights, only or None)
         # Characters only refine the ranking of items that words or phrases already found.
         pre = {
-            i: words.get(i, 0.0) + phrases.get(i, (0.0, "", ""))[0]
+            i: words.get(i, 0.0) + phrases.get(i, NO_PHRASE)[0]
             for i in words.keys() | phrases.keys()
         }
         shortlist = set(heapq.nlargest(SHORTLIST, pre, key=pre.__getitem__))
-        char_weights = {c: self.specificity(c) for c in query if is_cjk(c)}
+        char_weights = self.char_weights(compact, context)
         chars = self.char_index.score(char_weights, shortlist) if shortlist else {}
+        want = wanted(query, segmented, self.domain.__contains__)
+        bonus = ACTION_BONUS * self.unit
         combined = {
             index: words.get(index, 0.0)
             + CHAR_WEIGHT * chars.get(index, 0.0)
-            + phrases.get(index, (0.0, "", ""))[0]
+            + phrases.get(index, NO_PHRASE)[0]
+            + (bonus if want & self.actions[index] else 0.0)
             for index in words.keys() | chars.keys() | phrases.keys()
         }
         ranked = tuple(heapq.nsmallest(TOP_N, combined.items(), key=lambda kv: (-kv[1], kv[0])))
-        strong = bool(ranked) and ranked[0][0] in phrases and phrases[ranked[0][0]][2] != "keyword"
+        top_phrase = phrases.get(ranked[0][0], NO_PHRASE) if ranked else NO_PHRASE
+        strong = top_phrase[2] in ("name", "alias", "core") and top_phrase[3] is None
         intents = self.intents.find(self.query.synonyms.apply(normalized)[0])
         items = self.catalog.items
         ticket = find_ticket(text)
+        features = self.features(ranked, phrases, weights, intents)
         explain: dict[str, object] = {
             "normalized": normalized,
             "ticket": ticket,
             "query": query,
             "tokens": tokens,
             **steps,
+            "context": [(p, r) for _, _, p, r in hits if r is not None],
+            "actions": sorted(want),
             "intents": intents,
+            "features": {k: round(v, 3) for k, v in features.items()},
             "top": [
                 {
                     "item": items[i].name,
@@ -251,5 +346,52 @@ class Scorer:
             intents=intents,
             ranked=ranked,
             strong_hit=strong,
+            features=features,
             explain=explain,
         )
+
+    def char_weights(self, compact: str, context: list[tuple[int, int]]) -> dict[str, float]:
+        weights: dict[str, float] = {}
+        for pos, ch in enumerate(compact):
+            if not is_cjk(ch):
+                continue
+            weight = self.specificity(ch)
+            if any(start <= pos < end for start, end in context):
+                weight *= CONTEXT_WEIGHT
+            if weight > weights.get(ch, -1.0):
+                weights[ch] = weight
+        return weights
+
+    def features(
+        self,
+        ranked: tuple[tuple[int, float], ...],
+        phrases: Mapping[int, tuple[float, str, str, str | None]],
+        weights: Mapping[str, float],
+        intents: Mapping[str, list[str]],
+    ) -> dict[str, float]:
+        """The signals the decision model (decision.py) weighs, all cheap to compute."""
+        top, top_score = ranked[0] if ranked else (-1, 0.0)
+        second = ranked[1][1] if len(ranked) > 1 else 0.0
+        phrase = phrases.get(top, NO_PHRASE)
+        content = sum(weights.values())
+        by_doc = self.word_index.by_doc
+
+        def coverage(index: int) -> float:
+            if content <= 0.0:
+                return 0.0
+            return sum(w for t, w in weights.items() if index in by_doc.get(t, ())) / content
+
+        crowd = sum(1 for _, s in ranked if s >= CROWD_SHARE * top_score) if top_score > 0 else 0
+        return {
+            "top": top_score / self.unit,
+            "second": second / self.unit,
+            "ratio": second / top_score if top_score > 0 else 1.0,
+            "named": 1.0 if phrase[2] in ("name", "alias", "core") and phrase[3] is None else 0.0,
+            "keyword": 1.0 if phrase[2] == "keyword" and phrase[3] is None else 0.0,
+            "context": 1.0 if phrase[3] is not None else 0.0,
+            "coverage": coverage(top) if ranked else 0.0,
+            "coverage2": coverage(ranked[1][0]) if len(ranked) > 1 else 0.0,
+            "crowd": float(crowd),
+            "oos": 1.0 if "out_of_scope_hints" in intents else 0.0,
+            "content": content,
+        }

@@ -22,6 +22,7 @@ from bot.console import (
     delivery,
     events,
     openapi,
+    pages,
     security,
 )
 from bot.console.routing import ENDPOINTS, Endpoint, mount
@@ -57,6 +58,7 @@ def register(app: web.Application) -> None:
     app[delivery.KICKS] = set()
     for endpoint in app[ENDPOINTS]:
         mount(app, endpoint)
+    pages.register_pages(app)  # the HTML shell and static files under /console/ (idempotent)
     app.on_shutdown.append(_settle)
 
 

@@ -72,13 +72,11 @@ async def events(call: Call) -> web.StreamResponse:
 
 
 async def _still_valid(call: Call, request: web.Request) -> bool:
-    async with call.rt.sessionmaker() as session, session.begin():
-        return (
-            await sessions.resolve(
-                ConsoleRepos.bind(session), request.cookies.get(COOKIE, ""), call.now()
-            )
-            is not None
-        )
+    """Logged out, expired or deactivated? A read only: an open stream alone must not
+    keep a session from idling out."""
+    token = sessions.hash_token(request.cookies.get(COOKIE, ""))
+    async with call.rt.sessionmaker() as session:
+        return await ConsoleRepos.bind(session).sessions.live(token, call.now()) is not None
 
 
 async def _changes(call: Call, before: Marks) -> tuple[Marks, list[bytes]]:
@@ -95,7 +93,11 @@ async def _changes(call: Call, before: Marks) -> tuple[Marks, list[bytes]]:
                 for t in await db.queries.open_tickets_of(openids)
                 if scope.can_read(staff, t)
             ]
-            handoffs = await db.queries.live_handoffs_of(openids)
+            handoffs = [
+                h.id
+                for h in await db.queries.live_handoffs_of(openids)
+                if scope.same_town(staff, h.town_id)
+            ]
             frames.append(frame("inbound", {"tickets": tickets, "handoffs": handoffs}))
         if now.ticket_event > before.ticket_event:
             changed = [

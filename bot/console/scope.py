@@ -82,6 +82,6 @@ def missing(staff: Staff) -> NoReturn:
     """A row that does not exist. Callers who could not see it anyway get the same
     403 as for a row out of scope, so scope never reveals which tickets exist;
     only those who see everything learn 404."""
-    if sees_all(staff):
+    if sees_all(staff) and staff.town_id is None:
         fail(404, "not_found")
     fail(403, "forbidden")

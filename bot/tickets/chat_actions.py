@@ -49,9 +49,15 @@ class ChatActions:
         return next_working_time(self.desk.clock.now(), self.desk.calendar)
 
     async def announce_handoff(self, handoff: Handoff) -> list[int]:
-        """Tell the clerks on duty a villager waits in the queue (console notice, and
-        WeChat for those who bound it, in working hours only: Notifier.staff)."""
-        clerks = [s for s in await self.repos.staff.with_role("clerk") if s.on_duty]
+        """File a new handoff under this desk's town and tell that town's clerks on duty
+        (and county clerks), as Notifier does for leaders and heads: a console notice,
+        and WeChat for those who bound it, in working hours only."""
+        handoff.town_id = self.desk.town
+        clerks = [
+            s
+            for s in await self.repos.staff.with_role("clerk")
+            if s.on_duty and s.town_id in (None, self.desk.town)
+        ]
         for clerk in clerks:
             key = f"handoff:{handoff.id}:{clerk.id}"
             await self.desk.notify.staff(
@@ -109,7 +115,7 @@ class ChatActions:
 
     async def withdraw(self, ticket: Ticket) -> None:
         """The villager withdraws: the ticket closes and its slot is given back."""
-        await self.desk.withdraw(ticket)
+        await self.desk.withdraw(ticket, notify=False)  # the chat reply says it already
         appointment = await self.repos.appointments.for_ticket(ticket.id)
         if appointment is not None:
             appointment.cancelled_at = self.desk.clock.now()

@@ -205,7 +205,9 @@ class TicketDesk:
         staff: Staff | None,
         note: str = "",
         missing: Sequence[str] = (),
+        notify: bool = True,
     ) -> None:
+        """`notify=False` when the villager made the change in chat and already got the answer."""
         now = self.clock.now()
         frm = ticket.status
         if to not in TRANSITIONS.get(frm, ()):
@@ -243,9 +245,10 @@ class TicketDesk:
         if to == "done":
             ticket.rating_asked_at = now
             text += texts.RATING_ASK  # 好差评: asked once, with the completion notice
-        await self.notify.villager(
-            ticket, text, key=f"status:{ticket.number}:{event.id}", status=to
-        )
+        if notify:
+            await self.notify.villager(
+                ticket, text, key=f"status:{ticket.number}:{event.id}", status=to
+            )
 
     async def transfer(
         self, ticket: Ticket, department_id: str, *, staff: Staff, note: str = ""
@@ -307,8 +310,10 @@ class TicketDesk:
             ticket, at=self.clock.now(), kind="note", staff_id=staff.id, note=text, internal=True
         )
 
-    async def withdraw(self, ticket: Ticket, *, staff: Staff | None = None, note: str = "") -> None:
-        await self.change_status(ticket, "withdrawn", staff=staff, note=note)
+    async def withdraw(
+        self, ticket: Ticket, *, staff: Staff | None = None, note: str = "", notify: bool = True
+    ) -> None:
+        await self.change_status(ticket, "withdrawn", staff=staff, note=note, notify=notify)
 
     # -- 好差评 ---------------------------------------------------------------
 

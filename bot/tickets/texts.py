@@ -12,7 +12,6 @@ STATUS_NAMES = {
 }
 
 PUSH_HEAD = "【{center}】您的{item}（编号{number}）"
-PUSH_ACCEPTED = PUSH_HEAD + "已受理，{owner}负责办理，承诺{due}前办结。"
 PUSH_IN_PROGRESS = PUSH_HEAD + "正在办理中，预计{due}前办结。"
 PUSH_NEED_MATERIALS = (
     PUSH_HEAD + "还需要补充以下材料：\n{missing}\n请带齐后到{place}办理。补齐前办理期限暂停计算。"

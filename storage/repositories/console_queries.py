@@ -92,11 +92,11 @@ class ConsoleQueries:
         )
         return list(rows)
 
-    async def live_handoffs_of(self, openids: Sequence[str]) -> list[int]:
+    async def live_handoffs_of(self, openids: Sequence[str]) -> list[Handoff]:
         if not openids:
             return []
         rows = await self.session.scalars(
-            select(Handoff.id).where(Handoff.openid.in_(openids), Handoff.status != "closed")
+            select(Handoff).where(Handoff.openid.in_(openids), Handoff.status != "closed")
         )
         return list(rows)
 

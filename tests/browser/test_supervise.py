@@ -92,7 +92,7 @@ async def test_extension_requested_by_clerk_and_approved_by_head(
     await row.get_by_role("button", name="批准").click()
     await head.locator("dialog[open]").get_by_label("批示（可选）").fill("同意")
     await head.locator("dialog[open]").get_by_role("button", name="批准").click()
-    await expect(head.locator(".queue-body, .empty").first).to_contain_text("没有待审批的延期申请")
+    await expect(head.locator("#main")).to_contain_text("没有待审批的延期申请")
     await shoot(head, "supervise")
 
     await clerk.reload()
@@ -136,7 +136,7 @@ async def test_admin_pages(console: Console, open_page: Any) -> None:
     await page.goto(console.url + "/console/#/admin/roster")
     await expect(page.locator("table.roster select").first).to_be_visible()
     await page.locator("table.roster select").first.select_option(label="陈书记")
-    await expect(page.locator(".toast").first).to_contain_text("已排班")
+    await expect(page.locator(".toast", has_text="已排班")).to_be_visible()
 
     await page.goto(console.url + "/console/#/admin/audit")
     await expect(page.locator("table.audit")).to_contain_text("登录")

@@ -19,7 +19,7 @@ from knowledge.context import DONE, verb_role
 # start of a word made of a verb and a topic (领养老金, 交医保).
 VERBS: dict[str, tuple[str, ...]] = {
     "pay": tuple("交 缴 买 参加 参保 投保 续保 缴费 交费 续交 补缴 补交 交钱 入保 参合 续费".split()),
-    "draw": tuple("领 领取 申领 领钱 拿钱 发放 待遇 领到".split()),
+    "draw": tuple("领 领取 申领 领钱 拿钱 发放 领到".split()),
     "move": tuple("转 转移 接续 迁 迁移 迁入 迁出 转入 转出 合并 转回 转到 迁到 落户 迁回".split()),
     "refund": tuple("报销 报账 垫付 垫钱 回来报".split()),
     "replace": tuple("补办 换 换证 换领 挂失 丢 丢了 过期 到期 补领 补一张 补个 补张".split()),

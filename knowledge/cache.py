@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-CACHE_VERSION = "3"  # bump when anything derived changes shape or recipe
+CACHE_VERSION = "4"  # bump when anything derived changes shape or recipe
 
 
 def default_cache_dir() -> Path:

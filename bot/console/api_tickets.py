@@ -137,7 +137,7 @@ async def ticket_detail(call: Call, ticket: Ticket) -> dict[str, Any]:
         ticket, now=call.now(), cal=cal, names=names, departments=department_names(call)
     )
     detail.update(
-        content=ticket.content,
+        content=views.mask_ids(ticket.content) if ticket.content else None,
         materials=[views.material_json(m) for m in ticket.materials or []],
         missing=list(ticket.missing or []),
         handling=ticket.handling,

@@ -5,6 +5,7 @@ route. Pure functions of rows, "now" and the calendar."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -35,8 +36,13 @@ def mask_phone(phone: str | None) -> str | None:
     return digits[:3] + "****" + digits[-4:]
 
 
-def mask_openid(openid: str) -> str:
-    return openid[:4] + "…" + openid[-4:] if len(openid) > 8 else "…"
+# A resident ID number (18 characters) a villager typed into a message: staff see the
+# region code and the last four, as on the 一次性告知 forms, never the birth date.
+_ID_NUMBER = re.compile(r"(?<![0-9])([0-9]{6})[0-9]{8}([0-9]{3}[0-9Xx])(?![0-9A-Za-z])")
+
+
+def mask_ids(text: str) -> str:
+    return _ID_NUMBER.sub(r"\1********\2", text)
 
 
 def sla(ticket: Ticket, now: dt.datetime, cal: WorkCalendar) -> tuple[str, int | None]:
@@ -105,7 +111,7 @@ def event_json(event: TicketEvent, names: Mapping[int, Staff]) -> dict[str, Any]
         "staff": person(event.staff_id, names),
         "from_status": event.from_status,
         "to_status": event.to_status,
-        "note": event.note,
+        "note": mask_ids(event.note) if event.note else None,
         "internal": event.internal,
         "data": event.data or {},
     }
@@ -113,7 +119,7 @@ def event_json(event: TicketEvent, names: Mapping[int, Staff]) -> dict[str, Any]
 
 def inbound_json(msg: InboundMessage) -> list[dict[str, Any]]:
     """A villager's message, and the bot's answer to it when there was one."""
-    shown = msg.text or texts.MEDIA.get(msg.msg_type, texts.MEDIA["event"])
+    shown = mask_ids(msg.text) if msg.text else texts.MEDIA.get(msg.msg_type, texts.MEDIA["event"])
     out: list[dict[str, Any]] = [
         {
             "at": msg.received_at.isoformat(),

@@ -20,6 +20,9 @@ from bot.sla import (
     working_minutes_between,
 )
 from bot.tickets import texts
+
+# How long a villager who rated 4 or 5 has to say why before the callback opens anyway.
+REASON_WAIT = dt.timedelta(hours=1)
 from bot.tickets.calendar import load_calendar
 from bot.tickets.desk import TicketDesk
 from bot.tickets.notify import due_text, villager_time
@@ -70,7 +73,17 @@ async def sweep(
             await _nudge_if_idle(ticket, desk, repos, cal, now, settings, report)
             await _ladder(ticket, desk, repos, cal, now, settings, report)
     await _appointment_reminders(desk_for, repos, cal, now, settings, report)
+    await _silent_bad_ratings(desk_for, repos, now, report)
     return report
+
+
+async def _silent_bad_ratings(
+    desk_for: Callable[[str], TicketDesk], repos: Repos, now: dt.datetime, report: SweepReport
+) -> None:
+    """Every 差评 gets a 回访 (回访率 100%), even when the villager never said why."""
+    for ticket in await repos.tickets.bad_ratings_without_callback(now - REASON_WAIT):
+        await desk_for(ticket.town_id).open_callback(ticket, texts.NO_REASON_GIVEN)
+        report.warnings.append(f"callback {ticket.number}")
 
 
 async def _assign_if_waiting(

@@ -164,3 +164,18 @@ class TicketRepository:
 
     async def count(self) -> int:
         return int(await self.session.scalar(select(func.count()).select_from(Ticket)) or 0)
+
+    async def bad_ratings_without_callback(self, rated_before: dt.datetime) -> list[Ticket]:
+        """差评 (4, 5) rated before the given time that have no 回访 task yet."""
+        from storage.models import Callback
+
+        rated = (
+            select(TicketEvent.ticket_id)
+            .where(TicketEvent.kind == "rating", TicketEvent.at <= rated_before)
+            .scalar_subquery()
+        )
+        has_callback = select(Callback.id).where(Callback.ticket_id == Ticket.id).exists()
+        rows = await self.session.scalars(
+            select(Ticket).where(Ticket.rating.in_((4, 5)), Ticket.id.in_(rated), ~has_callback)
+        )
+        return list(rows)

@@ -72,6 +72,18 @@ async def test_detail_masks_the_phone_and_escapes_villager_text(console: Console
     assert detail["timeline"][0]["kind"] == "created" and detail["working_days_left"] == 20
 
 
+async def test_id_numbers_typed_by_villagers_are_masked(console: Console) -> None:
+    await console.villager_says(VILLAGER, "我的身份证是11010119900307123X，帮我查一下")
+    number = await console.complaint(VILLAGER, "身份证110101199003071234被冒用")
+    zongzhi = await console.login("zz_clerk")
+    resp = await zongzhi.request("GET", f"/api/v1/tickets/{number}")
+    raw = await resp.text()
+    assert "19900307" not in raw
+    detail = await resp.json()
+    assert detail["content"] == "身份证110101********1234被冒用"
+    assert detail["conversation"][0]["text"] == "我的身份证是110101********123X，帮我查一下"
+
+
 async def test_status_change_pushes_the_villager(console: Console) -> None:
     await console.villager_says(VILLAGER, "办低保")
     number = await console.register(VILLAGER, "dibao")

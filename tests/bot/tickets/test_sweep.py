@@ -141,3 +141,20 @@ async def test_appointment_reminder_the_working_day_before(world: World) -> None
     world.clock.set(dt.datetime(2026, 11, 27, 9, 0, tzinfo=TZ))  # Fri 09:00
     assert (await world.sweep()).reminders == [number]
     assert (await world.sweep()).reminders == []  # once
+
+
+async def test_a_bad_rating_without_a_reason_still_gets_a_callback(world: World) -> None:
+    number = await world.register("dibao")
+    async with world.desk() as desk:
+        t = await desk.repos.tickets.by_number(number)
+        assert t is not None
+        await desk.change_status(t, "done", staff=await desk.repos.staff.get(world.staff["clerk_a"]))
+        await desk.rate(t, 4)  # 不满意, and the villager never says why
+    world.clock.advance(minutes=30)
+    assert "callback" not in " ".join((await world.sweep()).warnings)  # still time to say why
+    world.clock.advance(minutes=31)
+    assert (await world.sweep()).warnings == [f"callback {number}"]
+    assert (await world.sweep()).warnings == []  # one callback, once
+    async with world.desk() as desk:
+        cb = await desk.repos.callbacks.for_ticket(t.id)
+    assert cb is not None and cb.reason == "（群众未说明原因）"

@@ -687,12 +687,24 @@ class Bench:
         p, url, log = start_bot(self.procs, db_url, self.api_base, self.tmp, f"bot_{mode}")
         conns = self.args.connections
         try:
+            rss_idle = rss_mb(p.pid)
             rate = self.calibrate([url], mode, [p.pid], conns)
-            stream = self.streams[mode] = self.stream(f"main_{mode}", mode, rate, conns)
+            plain = self.streams.get("plain")
+            if mode == "aes" and plain is not None:
+                # The same conversations as the plaintext run (same turns, MsgIds, sizing),
+                # encrypted: the two runs differ only by the crypto. (Each server has its
+                # own copy of the seeded database.)
+                path = self.tmp / "main_aes.txt"
+                turns = plain.plan.turns
+                loadgen.write(path, loadgen.render(turns, aes=True, msg_id_base=plain.msg_id_base))
+                stream = self.streams[mode] = Stream(path, plain.plan, plain.msg_id_base, "aes")
+            else:
+                stream = self.streams[mode] = self.stream(f"main_{mode}", mode, rate, conns)
             self.run("bot_warmup", [(url, stream)], [p.pid], conns, self.args.warmup, quiet=False)
             started = dt.datetime.now(dt.UTC)
             r = self.run(f"bot_{mode}", [(url, stream)], [p.pid], conns, self.args.duration)[0]
             r["rss"] = rss_mb(p.pid)
+            r["rss_idle_before_load"] = rss_idle
             time.sleep(1)  # the last in-flight replies
             window = (started, dt.datetime.now(dt.UTC))
             r["calibration_rps"] = round(rate, 1)

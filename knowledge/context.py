@@ -17,8 +17,11 @@ from collections.abc import Callable, Container
 _BEFORE_STATE = re.compile(
     r"(?:(?:我|俺|咱|他|她|们|家|里|人|子|女|儿|伴|爸|妈|娘|爹|叔|婶|哥|姐|弟|妹|又|也|都|本身|已经"
     r"|原来|以前|本来)是|(?<![没要])有|已经有|都有|已有|属于|算是|享受着?|吃着|领着|拿着|持有|因为"
-    r"|由于|办了|领了|有了|评上了?|评了|纳入了)(?:了|个|张|本|着|一个|一张)?$"
+    r"|由于|办了|领了|有了|评上了?|评了|纳入了|坐着?|用着?|戴着?|拄着?|靠着)"
+    r"(?:了|个|张|本|着|一个|一张)?[一二三四五六七八九十\d级重轻度老]{0,3}$"
 )
+# a clause about the past: 以前在厂里交的职工养老保险, 年轻时候当过兵
+_PAST_CLAUSE = re.compile(r"(?:以前|之前|过去|早年|原来|当年|年轻时|那时候|那会儿|早些年)")
 # X modifying a following noun that is not a generic one: 低保户的孩子, 残疾人家的房子;
 # but not 低保的条件 / 低保的材料 (X is still what is asked about).
 # ...nor X的 followed by a verb or adverb: 当过兵的能领什么证 (X的 = those who are X, the subject)
@@ -157,6 +160,9 @@ def is_context(text: str, start: int, end: int, is_material: Callable[[str], boo
         return None
     if _BEFORE_STATE.search(before):
         return "state"
+    clause_start = text.rfind(" ", 0, start) + 1
+    if _PAST_CLAUSE.search(text, clause_start, start):
+        return "past"
     if _AFTER_DONE.match(after):
         return "done"
     if _AFTER_MODIFIER.match(after):

@@ -20,7 +20,7 @@ import jieba
 from knowledge import texts
 from knowledge.cache import cached_json, catalog_folder
 from knowledge.catalog import Catalog
-from knowledge.actions import profile, wanted
+from knowledge.actions import profile, split_alias, wanted
 from knowledge.context import DONE, NEED, is_context, phrase_spans, verb_role
 from knowledge.intents import IntentPhrases, find_ticket
 from knowledge.normalize import (
@@ -62,8 +62,12 @@ CANDIDATE_MIN_DF = 20  # words in more items than this (or 10%) do not nominate 
 FUNCTION_FREQ = 50_000  # jieba corpus frequency from which a word carries no meaning (能, 要)
 SPECIFIC_FREQ = 3_000  # ...and up to which it is fully specific (申请, 户口, 密码)
 CONTEXT_WEIGHT = 0.3  # a mention that only says who the villager is or what they have (context.py)
+CONTEXT_TOKEN_WEIGHT = 0.6  # ...and the words inside it (which may still fit the need)
 DONE_VERB_WEIGHT = 0.3  # 交了十五年, 外省交的: what was done is background...
 NEED_VERB_WEIGHT = 2.0  # ...能转到, 才能领: what is wanted weighs double
+MATERIAL_VERBS = "开带拿交办补"
+SPLIT = "split"  # the "reason" of a verb + topic alias written apart (not a context)
+SPLIT_WEIGHT = 0.6
 ACTION_BONUS = 5.0  # the item's action (交/领/转/报销...) is the one the message wants
 CROWD_SHARE = 0.5  # items scoring at least this share of the best "crowd" the answer
 UNIT_REFERENCE = 55  # catalog size the decision model was calibrated on (scores scale with idf)
@@ -162,6 +166,12 @@ class Scorer:
             1.0 + (UNIT_REFERENCE + 1) / 1.5
         )
         self.actions = [profile((t.name, *t.aliases, *t.keywords)) for t in self.texts]
+        self.split: dict[str, list[tuple[str, str]]] = {}  # topic -> [(action, verb+topic alias)]
+        for t in self.texts:
+            for title in (t.name, *t.aliases):
+                for topic, action in split_alias(title.replace(" ", "")):
+                    self.split.setdefault(topic, []).append((action, title.replace(" ", "")))
+        self.split_max = max(map(len, self.split), default=0)
         self.material_grams = frozenset(
             m[i:j]
             for t in self.texts
@@ -195,8 +205,11 @@ class Scorer:
         ]
 
     def is_material(self, phrase: str) -> bool:
-        """Whether a phrase names (part of) a document some item asks for: 身份证, 死亡证明."""
-        return phrase in self.material_grams
+        """Whether a phrase names (part of) a document some item asks for: 身份证, 死亡证明,
+        also after a verb (开证明, 带户口本)."""
+        return phrase in self.material_grams or (
+            len(phrase) > 2 and phrase[0] in MATERIAL_VERBS and phrase[1:] in self.material_grams
+        )
 
     def phrase_hits(self, query: str) -> tuple[list[tuple[int, int, str, str | None]], str]:
         """(start, end, phrase, context reason) of the names, aliases and keywords written in the
@@ -217,12 +230,35 @@ class Scorer:
         loose = compact.translate(self.loose_table)
         if loose != compact:
             seen = {phrase for _, _, phrase, _ in hits}
-            hits += [
-                (-1, -1, phrase, None)
-                for _, _, phrase in phrase_spans(loose, self.phrases, self.phrase_max)
-                if phrase not in seen
-            ]
+            kept = [i for i, ch in enumerate(compact) if ch not in texts.LOOSE_PARTICLES]
+            for start, end, phrase in phrase_spans(loose, self.phrases, self.phrase_max):
+                a, b = kept[start], kept[end - 1] + 1
+                # 的 may stand inside a name after two of its characters (老年人的优待证), not
+                # after a verb (外省交的养老保险 is no 交养老保险); 个 anywhere (救个急, 办个证)
+                inside = [i - a for i in range(a, b) if compact[i] == "的"]
+                if phrase in seen or (inside and min(inside) < 2):
+                    continue
+                hits.append(
+                    (a, b, phrase, is_context(query, where[a], where[b - 1] + 1, self.is_material))
+                )
         return hits, compact
+
+    def split_hits(
+        self, query: str, compact: str, want: frozenset[str], seen: set[str]
+    ) -> list[tuple[int, int, str, str | None]]:
+        """Verb + topic aliases written apart: 养老金怎么领 ~ 领养老金, 户口咋迁 ~ 迁户口. The topic
+        must be written and the verb's action wanted (actions.wanted)."""
+        if not want:
+            return []
+        where = [i for i, ch in enumerate(query) if ch != " "]
+        found: list[tuple[int, int, str, str | None]] = []
+        for start, end, topic in phrase_spans(compact, self.split, self.split_max):
+            reason = is_context(query, where[start], where[end - 1] + 1, self.is_material)
+            for action, alias in self.split[topic]:
+                if action in want and alias not in seen:
+                    found.append((start, end, alias, reason or SPLIT))
+                    seen.add(alias)
+        return found
 
     def phrase_bonus(
         self, hits: list[tuple[int, int, str, str | None]]
@@ -235,7 +271,9 @@ class Scorer:
             for index, kind in self.phrases[phrase]:
                 bonus = PHRASE_KINDS[kind] * (PHRASE_BASE + PHRASE_PER_CHAR * len(phrase))
                 bonus /= spread
-                if reason is not None:
+                if reason == SPLIT:
+                    bonus *= SPLIT_WEIGHT
+                elif reason is not None:
                     bonus *= CONTEXT_WEIGHT
                 if bonus > best.get(index, (0.0, "", "", None))[0]:
                     best[index] = (bonus, phrase, kind, reason)
@@ -258,7 +296,7 @@ class Scorer:
             factor = 1.0
             end = pos + len(word)
             if any(start < end and pos < stop for start, stop in context):
-                factor = CONTEXT_WEIGHT
+                factor = CONTEXT_TOKEN_WEIGHT
             role = verb_role(query, start_at, at)
             if role == DONE:
                 factor = min(factor, DONE_VERB_WEIGHT)
@@ -280,8 +318,17 @@ class Scorer:
         normalized = basic(text)
         query, segmented, steps = self.query.prepare(normalized)
         hits, compact = self.phrase_hits(query)
+        context = [(start, end) for start, end, _, reason in hits if reason not in (None, SPLIT)]
+        where = [i for i, ch in enumerate(query) if ch != " "]
+        spans = [(where[a], where[b - 1] + 1) for a, b in context]
+        want = wanted(
+            query,
+            segmented,
+            self.domain.__contains__,
+            lambda a, b: any(x < b and a < y for x, y in spans),
+        )
+        hits += self.split_hits(query, compact, want, {phrase for _, _, phrase, _ in hits})
         phrases = self.phrase_bonus(hits)
-        context = [(start, end) for start, end, _, reason in hits if reason is not None]
         weights = self.token_weights(query, segmented, context)
         tokens = list(weights)
         # In a large catalog only items sharing a rare word or a phrase with the message can rank
@@ -301,7 +348,6 @@ class Scorer:
         shortlist = set(heapq.nlargest(SHORTLIST, pre, key=pre.__getitem__))
         char_weights = self.char_weights(compact, context)
         chars = self.char_index.score(char_weights, shortlist) if shortlist else {}
-        want = wanted(query, segmented, self.domain.__contains__)
         bonus = ACTION_BONUS * self.unit
         combined = {
             index: words.get(index, 0.0)
@@ -312,7 +358,7 @@ class Scorer:
         }
         ranked = tuple(heapq.nsmallest(TOP_N, combined.items(), key=lambda kv: (-kv[1], kv[0])))
         top_phrase = phrases.get(ranked[0][0], NO_PHRASE) if ranked else NO_PHRASE
-        strong = top_phrase[2] in ("name", "alias", "core") and top_phrase[3] is None
+        strong = top_phrase[2] in ("name", "alias", "core") and top_phrase[3] in (None, SPLIT)
         intents = self.intents.find(self.query.synonyms.apply(normalized)[0])
         items = self.catalog.items
         ticket = find_ticket(text)
@@ -357,7 +403,7 @@ class Scorer:
                 continue
             weight = self.specificity(ch)
             if any(start <= pos < end for start, end in context):
-                weight *= CONTEXT_WEIGHT
+                weight *= CONTEXT_TOKEN_WEIGHT
             if weight > weights.get(ch, -1.0):
                 weights[ch] = weight
         return weights
@@ -373,6 +419,7 @@ class Scorer:
         top, top_score = ranked[0] if ranked else (-1, 0.0)
         second = ranked[1][1] if len(ranked) > 1 else 0.0
         phrase = phrases.get(top, NO_PHRASE)
+        literal = phrase[3] in (None, SPLIT)
         content = sum(weights.values())
         by_doc = self.word_index.by_doc
 
@@ -386,9 +433,9 @@ class Scorer:
             "top": top_score / self.unit,
             "second": second / self.unit,
             "ratio": second / top_score if top_score > 0 else 1.0,
-            "named": 1.0 if phrase[2] in ("name", "alias", "core") and phrase[3] is None else 0.0,
-            "keyword": 1.0 if phrase[2] == "keyword" and phrase[3] is None else 0.0,
-            "context": 1.0 if phrase[3] is not None else 0.0,
+            "named": 1.0 if phrase[2] in ("name", "alias", "core") and literal else 0.0,
+            "keyword": 1.0 if phrase[2] == "keyword" and literal else 0.0,
+            "context": 1.0 if phrase[2] and not literal else 0.0,
             "coverage": coverage(top) if ranked else 0.0,
             "coverage2": coverage(ranked[1][0]) if len(ranked) > 1 else 0.0,
             "crowd": float(crowd),

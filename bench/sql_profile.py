@@ -17,6 +17,7 @@ import json
 import os
 import random
 import shutil
+import sqlite3
 import sys
 import tempfile
 import time
@@ -56,6 +57,8 @@ async def profile(db_file: Path, messages: int, aes: bool = False) -> dict[str, 
         engine = app[RUNTIME].engine.sync_engine
         kind = ["-"]
         per_stmt: dict[str, list[float]] = collections.defaultdict(lambda: [0, 0.0])
+        full_sql: dict[str, str] = {}
+        recording = [True]
         per_kind: dict[str, list[float]] = collections.defaultdict(lambda: [0, 0, 0.0, 0.0])
 
         @event.listens_for(engine, "before_cursor_execute")
@@ -64,9 +67,12 @@ async def profile(db_file: Path, messages: int, aes: bool = False) -> dict[str, 
 
         @event.listens_for(engine, "after_cursor_execute")
         def _after(conn: Any, cursor: Any, stmt: str, params: Any, ctx: Any, many: bool) -> None:
+            if not recording:
+                return
             took = time.perf_counter() - conn.info["t0"].pop()
             key = " ".join(stmt.split())
             key = key if len(key) < 150 else key[:90] + " … " + key[-55:]
+            full_sql.setdefault(key, stmt)
             per_stmt[key][0] += 1
             per_stmt[key][1] += took
             per_kind[kind[0]][1] += 1
@@ -87,6 +93,14 @@ async def profile(db_file: Path, messages: int, aes: bool = False) -> dict[str, 
                 per_kind[turn.kind][0] += 1
                 per_kind[turn.kind][3] += time.perf_counter() - started
             cpu, wall = time.process_time() - cpu0, time.perf_counter() - t0
+        top = sorted(per_stmt.items(), key=lambda kv: -kv[1][1])[:15]
+        plans = {
+            k: query_plan(db, full_sql[k])
+            for k, _ in top[:3]
+            if full_sql[k].lstrip().upper().startswith("SELECT")
+        }
+        recording.clear()  # the per-layer cost below is not part of the messages
+        stack = await stack_cost(app[RUNTIME].engine, db)
     n = len(requests) - 20
     sql_total = sum(v[1] for v in per_stmt.values())
     return {
@@ -105,17 +119,70 @@ async def profile(db_file: Path, messages: int, aes: bool = False) -> dict[str, 
             for k, v in sorted(per_kind.items())
             if v[0]
         },
+        "per_statement_cost_ms": stack,
         "top_statements": [
             {
                 "sql": k,
+                "sqlite_query_plan": plans.get(k),
                 "count": int(v[0]),
                 "per_message": round(v[0] / n, 2),
                 "ms_each": round(1000 * v[1] / v[0], 3),
                 "share_of_sql_pct": round(100 * v[1] / sql_total, 1),
             }
-            for k, v in sorted(per_stmt.items(), key=lambda kv: -kv[1][1])[:15]
+            for k, v in top
         ],
     }
+
+
+def query_plan(db: Path, sql: str) -> list[str]:
+    """SQLite's EXPLAIN QUERY PLAN for a statement (its parameters bound to NULL)."""
+    con = sqlite3.connect(db)
+    try:
+        rows = con.execute("EXPLAIN QUERY PLAN " + sql, [None] * sql.count("?")).fetchall()
+        return [str(r[-1]) for r in rows]
+    except sqlite3.Error as exc:
+        return [f"(no plan: {exc})"]
+    finally:
+        con.close()
+
+
+async def stack_cost(engine: Any, db: Path, n: int = 2000) -> dict[str, float]:
+    """CPU ms of one indexed single-row SELECT (a villager by openid) through each layer:
+    the ORM in an AsyncSession (what the repositories do), SQLAlchemy Core on an
+    AsyncConnection, and the sqlite3 module called directly in this thread."""
+    import seed_tickets
+    from sqlalchemy import select, text
+    from sqlalchemy.ext.asyncio import async_sessionmaker
+
+    from storage.models import Villager
+
+    ids = [seed_tickets.seeded_openid(i % 25_000) for i in range(n)]
+    sessions = async_sessionmaker(engine, expire_on_commit=False)
+    out: dict[str, float] = {}
+
+    async def orm() -> None:
+        async with sessions() as s, s.begin():
+            for o in ids:
+                await s.scalar(select(Villager).where(Villager.openid == o))
+
+    async def core() -> None:
+        async with engine.connect() as c:
+            q = text("SELECT * FROM villagers WHERE openid = :o")
+            for o in ids:
+                (await c.execute(q, {"o": o})).all()
+
+    for name, fn in (("orm_async_session", orm), ("core_async_connection", core)):
+        await fn()  # warm: statement caches, pool
+        t = time.process_time()
+        await fn()
+        out[name] = round(1000 * (time.process_time() - t) / n, 3)
+    con = sqlite3.connect(db)
+    t = time.process_time()
+    for o in ids:
+        con.execute("SELECT * FROM villagers WHERE openid = ?", (o,)).fetchall()
+    out["sqlite3_direct"] = round(1000 * (time.process_time() - t) / n, 3)
+    con.close()
+    return out
 
 
 def show(r: dict[str, Any]) -> None:
@@ -134,6 +201,14 @@ def show(r: dict[str, Any]) -> None:
         print(
             f"    {s['share_of_sql_pct']:5.1f}%  {s['per_message']:5.2f}/msg  {s['ms_each']:7.3f} ms  {s['sql']}"
         )
+        if s.get("sqlite_query_plan"):
+            print(f"             plan: {' / '.join(s['sqlite_query_plan'])}")
+    c = r["per_statement_cost_ms"]
+    print(
+        "  one indexed single-row SELECT, CPU ms: ORM AsyncSession "
+        f"{c['orm_async_session']}, Core AsyncConnection {c['core_async_connection']}, "
+        f"sqlite3 direct {c['sqlite3_direct']}"
+    )
 
 
 def main() -> None:

@@ -61,12 +61,19 @@ class Settings:
         5.0, "Seconds before an outbound WeChat API call is abandoned."
     )
     kb_dir: str = _setting("knowledge/catalog", "Directory of the service catalog (YAML).")
-    towns_dir: str = _setting("", "Directory of town overlays for a county deployment (see knowledge/towns_example). Empty: one town.")
+    towns_dir: str = _setting(
+        "",
+        "Directory of town overlays for a county deployment (see knowledge/towns_example). Empty: one town.",
+    )
     host: str = _setting("127.0.0.1", "Address the server listens on.")
     port: int = _setting(8080, "Port the server listens on.")
     public_url: str = _setting(
         "",
         "Public base URL used in links sent to villagers (e.g. https://bm.example.gov.cn). Empty: http://host:port.",
+    )
+    trusted_proxies: str = _setting(
+        "",
+        "Comma-separated addresses of reverse proxies (e.g. 127.0.0.1 for nginx on the same host) whose X-Forwarded-For is believed for login throttling and the audit log.",
     )
     reply_budget: float = _setting(
         4.0,
@@ -196,6 +203,10 @@ class Settings:
     @property
     def base_url(self) -> str:
         return self.public_url.rstrip("/") or f"http://{self.host}:{self.port}"
+
+    @property
+    def trusted_proxy_set(self) -> frozenset[str]:
+        return frozenset(p.strip() for p in self.trusted_proxies.split(",") if p.strip())
 
     @property
     def towns_path(self) -> Path | None:

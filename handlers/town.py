@@ -57,5 +57,7 @@ def _chosen(text: str, options: list[tuple[str, str]]) -> tuple[str, str] | None
     if number is not None and 1 <= number <= len(options):
         return options[number - 1]
     typed = text.strip()
-    named = [o for o in options if typed and (typed in o[1] or o[1].rstrip(texts.TOWN_SUFFIXES) in typed)]
+    named = [
+        o for o in options if typed and (typed in o[1] or o[1].rstrip(texts.TOWN_SUFFIXES) in typed)
+    ]
     return named[0] if len(named) == 1 else None

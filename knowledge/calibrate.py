@@ -33,6 +33,8 @@ GUIDE_AT = tuple(round(0.30 + 0.025 * i, 3) for i in range(27))  # 0.30 .. 0.95
 OFFER_AT = (0.02, 0.05, 0.08, 0.12, 0.16, 0.2, 0.25, 0.3, 0.4, 0.5)
 MENU_RATIO = (0.3, 0.4, 0.5)
 WRONG_COST = 6.0
+MENU_WEIGHT = 0.5
+OOS_WEIGHT = 0.5
 L2 = 1.0
 FOLDS = 5
 
@@ -79,8 +81,8 @@ class Figures:
     def objective(self) -> float:
         return (
             self.item_direct
-            + 0.5 * self.item_direct_or_menu
-            + 0.5 * self.out_of_scope_rejected
+            + MENU_WEIGHT * self.item_direct_or_menu
+            + OOS_WEIGHT * self.out_of_scope_rejected
             - WRONG_COST * self.confidently_wrong
         )
 
@@ -216,7 +218,7 @@ def figures(samples: Sequence[Sample], codes: Sequence[int]) -> Figures:
 def _unconditional(s: Sample) -> int | None:
     """The outcome when the decision does not depend on the item models at all."""
     v = choose(s.ranked, s.intents, s.ticket, 0.0, 0.0, Model((), (), 2.0, 2.0))
-    if v.intent in ("status", "complaint", "greeting"):
+    if v.intent in ("status", "complaint", "greeting") or "advice" in s.intents:
         return RIGHT if v.intent == s.expected else MISSED
     return None
 
@@ -232,7 +234,7 @@ def best_cutoffs(
         # when not confident: an intent that then applies (human, out-of-scope, center_info)?
         fallback = choose(s.ranked, s.intents, s.ticket, 0.0, 0.0, Model((), (), 2.0, 2.0))
         fallback_code = None
-        if fallback.intent not in ("clarify", "unknown") or "out_of_scope_hints" in s.intents:
+        if fallback.intent not in ("clarify", "unknown"):
             fallback_code = RIGHT if fallback.intent == s.expected else MISSED
         if s.is_item:
             guided = RIGHT if s.names[:1] == (s.expected,) else WRONG_GUIDE

@@ -128,13 +128,13 @@ def choose(
         return Verdict("complaint", f"complaint cue {intents['complaint'][0]!r}")
     if "greeting" in intents:
         return Verdict("greeting", f"greeting only {intents['greeting'][0]!r}")
-    oos = "out_of_scope_hints" in intents
+    if "advice" in intents:  # 野猪肉好吃不, 哪家医院看糖尿病最好: advice, not a service
+        return Verdict("unknown", f"asks for advice {intents['advice'][0]!r}")
+    oos = "out_of_scope_hints" in intents or "advice" in intents
     if "status" in intents and not oos:
         return Verdict("status", f"status cue {intents['status'][0]!r}")
     if "human" in intents and not confident:
         return Verdict("human", f"human cue {intents['human'][0]!r}")
-    if oos and not confident:
-        return Verdict("unknown", f"out-of-scope cue {intents['out_of_scope_hints'][0]!r}")
     if "center_info" in intents and not confident:
         return Verdict("center_info", f"center_info cue {intents['center_info'][0]!r}")
     if not ranked:

@@ -20,7 +20,7 @@ from knowledge.normalize import basic
 TICKET = re.compile(r"bm\s*(\d{8})\s*[-_\s]?\s*(\d{4})", re.IGNORECASE)
 MIN_GAPPED = 3
 INTENTS = ("human", "complaint", "status", "center_info", "greeting", "out_of_scope_hints")
-FAMILIES = (*INTENTS, "human_weak")
+FAMILIES = (*INTENTS, "human_weak", "advice")
 # a message is "about the center alone" when at most this many characters are left after the
 # time/place/contact question and the words that may stand around it are taken out
 BARE_REST = 1
@@ -121,7 +121,7 @@ class IntentPhrases:
             "human_weak": [m.group(0) for m in cues.HUMAN_WEAK_RE.finditer(text)],
             "center_info": center_cues(text),
             "greeting": is_greeting(text, self.patterns.get("greeting")),
-            "out_of_scope_hints": [m.group(0) for m in cues.ADVICE_RE.finditer(text)],
+            "advice": [m.group(0) for m in cues.ADVICE_RE.finditer(text)],
         }
         hits: dict[str, list[str]] = {}
         for name in FAMILIES:

@@ -115,6 +115,7 @@ class PinyinRepair:
     vocab: frozenset[str]
     is_common: Callable[[str], bool]
     max_len: int = 4
+    frequent_char: Callable[[str], bool] = lambda ch: False
 
     @classmethod
     def build(
@@ -123,10 +124,13 @@ class PinyinRepair:
         is_common: Callable[[str], bool],
         canonical: Callable[[str], str] = lambda w: w,
         readings: Callable[[str], tuple[str, ...]] = word_pinyin,
+        frequent_char: Callable[[str], bool] = lambda ch: False,
     ) -> PinyinRepair:
         """`canonical` maps a vocabulary word to what it stands for (its synonym target), so
         homophones that mean the same (身分证, 身份证) are not taken as a conflict; `readings`
-        gives a word's pinyin (a cached lookup in the matcher)."""
+        gives a word's pinyin (a cached lookup in the matcher); `frequent_char` tells a single
+        character that is a frequent word on its own (也, 想, 病, 报): two such characters side by
+        side were meant as written (也想 is not 野象, 按病报 not 冰雹)."""
         index: dict[tuple[str, ...], str] = {}
         words = sorted({w for w in vocab if 2 <= len(w) <= 4 and is_cjk(w)})
         ambiguous: set[tuple[str, ...]] = set()
@@ -140,7 +144,9 @@ class PinyinRepair:
             index.setdefault(key, target)
         for key in ambiguous:  # two vocabulary words sound alike: do not guess between them
             del index[key]
-        return cls(index=index, vocab=frozenset(words), is_common=is_common)
+        return cls(
+            index=index, vocab=frozenset(words), is_common=is_common, frequent_char=frequent_char
+        )
 
     def apply(
         self, text: str, segment: Callable[[str], list[str]] | None = None
@@ -151,6 +157,8 @@ class PinyinRepair:
         tokens = segment(text) if segment is not None else list(text)
         # per token: its readings if Chinese, and whether it is a common multi-character word
         readings = [tuple(char_reading(ch) for ch in t) if is_cjk(t) else None for t in tokens]
+        # a multi-character word that is common in its own right, or a single character that is
+        # a frequent word on its own (也, 想, 病, 报: 也想 is not 野象, 病报 not 冰雹)
         common = [len(t) > 1 and self.is_common(t) for t in tokens]
         out: list[str] = []
         repairs: list[tuple[str, str]] = []
@@ -193,8 +201,13 @@ class PinyinRepair:
             window = "".join(tokens[pos:end])
             if window in self.vocab or word == window:
                 continue
-            # 2-character windows must not be (or contain) a common word: 虎口, 一包, 二级
-            if len(key) == 2 and (any_common or self.is_common(window)):
+            # 2-character windows must not be (or contain) a common word: 虎口, 一包, 二级; nor be
+            # two characters that are each a frequent word: 也想, (按)病报
+            if len(key) == 2 and (
+                any_common
+                or self.is_common(window)
+                or (end - pos == 2 and all(map(self.frequent_char, tokens[pos:end])))
+            ):
                 continue
             found = (word, end)
         return found

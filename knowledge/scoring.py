@@ -42,6 +42,7 @@ from knowledge.vocab import (
     item_text,
     phrase_table,
     pinyin_vocabulary,
+    partial_titles,
     title_ngrams,
 )
 
@@ -56,7 +57,8 @@ PHRASE_BASE = 6.0  # a name or alias written in the message is the strongest evi
 PHRASE_PER_CHAR = 1.0
 PHRASE_SPREAD_POWER = 1.0  # ...divided among the items whose titles contain it
 NGRAM_MAX = 8
-COMMON_WORD_FREQ = 500  # jieba frequency from which a word is taken as meant (no pinyin repair)
+COMMON_WORD_FREQ = 500
+FREQUENT_CHAR = 5_000  # a single character this frequent as a word is meant as written (也, 病)  # jieba frequency from which a word is taken as meant (no pinyin repair)
 PRUNE_FROM = 300  # catalogs larger than this score only candidate items (a speed measure)
 CANDIDATE_MIN_DF = 20  # words in more items than this (or 10%) do not nominate candidates
 FUNCTION_FREQ = 50_000  # jieba corpus frequency from which a word carries no meaning (能, 要)
@@ -140,6 +142,7 @@ class Scorer:
         fillers = phrase_pattern(_compact(basic(f)) for f in lexicon.fillers)
         # name words from the plain cut: search mode would add fragments such as 乡居 (城乡居民)
         name_tokens = {tok for t in self.texts for tok in tokenizer.lcut(t.name, HMM=False)}
+        self.partials = partial_titles(self.ngrams, self.phrases)
         vocab = pinyin_vocabulary(words, name_tokens)
         # tokenizing the items and reading the vocabulary's pinyin is the slow part of a build
         derived = cached_json(
@@ -155,6 +158,7 @@ class Scorer:
             common_word_test(self.freq, vocab, COMMON_WORD_FREQ),
             lambda w: synonyms.apply(w)[0],
             lambda w: tuple(pinyin_of.get(w, ())),
+            lambda ch: self.freq.get(ch, 0) >= FREQUENT_CHAR,
         )
         self.query = QueryPrep(tokenizer, synonyms, fillers, repair)
         docs = [[(field, tokens) for field, tokens in doc] for doc in derived["fields"]]
@@ -241,6 +245,12 @@ class Scorer:
                 hits.append(
                     (a, b, phrase, is_context(query, where[a], where[b - 1] + 1, self.is_material))
                 )
+        taken = [(a, b) for a, b, _, _ in hits]
+        for a, b, gram in phrase_spans(compact, self.partials, NGRAM_MAX):
+            if not any(x < b and a < y for x, y in taken):
+                hits.append(
+                    (a, b, gram, is_context(query, where[a], where[b - 1] + 1, self.is_material))
+                )
         return hits, compact
 
     def split_hits(
@@ -268,7 +278,7 @@ class Scorer:
         best: dict[int, tuple[float, str, str, str | None]] = {}
         for _, _, phrase, reason in hits:
             spread = max(1, len(self.ngrams.get(phrase, ()))) ** PHRASE_SPREAD_POWER
-            for index, kind in self.phrases[phrase]:
+            for index, kind in self.phrases.get(phrase) or self.partials[phrase]:
                 bonus = PHRASE_KINDS[kind] * (PHRASE_BASE + PHRASE_PER_CHAR * len(phrase))
                 bonus /= spread
                 if reason == SPLIT:
@@ -439,6 +449,6 @@ class Scorer:
             "coverage": coverage(top) if ranked else 0.0,
             "coverage2": coverage(ranked[1][0]) if len(ranked) > 1 else 0.0,
             "crowd": float(crowd),
-            "oos": 1.0 if "out_of_scope_hints" in intents else 0.0,
+            "oos": 1.0 if "out_of_scope_hints" in intents or "advice" in intents else 0.0,
             "content": content,
         }

@@ -7,6 +7,7 @@ synonyms, exactly as villager messages are, so both sides meet in the same vocab
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from knowledge import texts
@@ -17,7 +18,8 @@ from knowledge.normalize import Replacer, basic, is_cjk
 # PHRASE_BASE and PHRASE_PER_CHAR in scoring.py).
 
 
-PHRASE_KINDS = {"name": 1.0, "alias": 1.0, "core": 0.9, "keyword": 0.6}
+PHRASE_KINDS = {"name": 1.0, "alias": 1.0, "core": 0.9, "keyword": 0.6, "partial": 0.5}
+PARTIAL_MIN = 3  # a piece of one item's title this long identifies it (护理补贴, 实际种粮)
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,19 @@ def charset(catalog: Catalog) -> set[str]:
         for phrase in phrases:
             chars.update(basic(phrase))
     return {c for c in chars if c.strip()}
+
+
+def partial_titles(
+    ngrams: Mapping[str, frozenset[int]], phrases: Mapping[str, list[tuple[int, str]]]
+) -> dict[str, list[tuple[int, str]]]:
+    """Pieces (PARTIAL_MIN+ characters) of exactly one item's name, aliases or keywords that are
+    not phrases themselves: villagers name items by part of their official title (护理补贴 of
+    重度残疾人护理补贴, 户口迁 of 户口迁入)."""
+    return {
+        gram: [(next(iter(owners)), "partial")]
+        for gram, owners in ngrams.items()
+        if len(owners) == 1 and len(gram) >= PARTIAL_MIN and gram not in phrases
+    }
 
 
 def title_ngrams(items: list[ItemText], max_len: int = 8) -> dict[str, frozenset[int]]:

@@ -147,9 +147,18 @@ class Routes:
 
 
 def client_ip(request: web.Request) -> str:
-    # request.remote only: trusting X-Forwarded-For here would let anyone dodge the
-    # per-IP login throttle. Behind a proxy, configure aiohttp's forwarded handling.
-    return request.remote or "unknown"
+    """The caller's address. X-Forwarded-For is believed only when the request comes
+    from a proxy listed in BIANMIN_TRUSTED_PROXIES (nginx in docs/deploy.md);
+    otherwise anyone could dodge the per-IP login throttle by sending the header."""
+    remote = request.remote or "unknown"
+    trusted = request.app[RUNTIME].settings.trusted_proxy_set
+    forwarded = request.headers.get("X-Forwarded-For", "")
+    if remote in trusted and forwarded:
+        # The right-most address not added by one of our proxies is the client.
+        for hop in reversed([h.strip() for h in forwarded.split(",") if h.strip()]):
+            if hop not in trusted:
+                return hop
+    return remote
 
 
 def mount(app: web.Application, endpoint: Endpoint) -> None:

@@ -230,7 +230,7 @@ class TicketDesk:
             ticket.last_staff_action_at = now
         if to in ("done", "rejected", "withdrawn"):
             self._finish(ticket, now)
-        self._recompute(ticket, now)
+        self.recompute(ticket, now)
         event = await self.repos.tickets.add_event(
             ticket,
             at=now,
@@ -287,7 +287,7 @@ class TicketDesk:
         if ticket.status not in OPEN or days <= 0:
             raise TicketError("only an open ticket can be extended by a positive number of days")
         ticket.extended_days += days
-        self._recompute(ticket, now)
+        self.recompute(ticket, now)
         ticket.updated_at = now
         event = await self.repos.tickets.add_event(
             ticket, at=now, kind="extension", staff_id=staff.id, note=note, data={"days": days}
@@ -377,7 +377,7 @@ class TicketDesk:
             spans.append(Break(ticket.paused_since, None))
         return spans
 
-    def _recompute(self, ticket: Ticket, now: dt.datetime) -> None:
+    def recompute(self, ticket: Ticket, now: dt.datetime) -> None:
         """限时办结 with pauses: 待补正 and 公示 spans push the deadline by the working time they took."""
         deadline = compute_deadline(
             ticket.accepted_at,
@@ -396,7 +396,7 @@ class TicketDesk:
             ticket.missing = []
 
     def _finish(self, ticket: Ticket, now: dt.datetime) -> None:
-        self._recompute(ticket, now)
+        self.recompute(ticket, now)
         outcome = sla_outcome(ticket.due_at, now, self.calendar)
         ticket.finished_at = now
         ticket.sla_met = outcome.met

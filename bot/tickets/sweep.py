@@ -69,6 +69,7 @@ async def sweep(
     if is_working_time(now, cal):
         for ticket in await repos.tickets.open_tickets():
             desk = desk_for(ticket.town_id)
+            await _follow_calendar(ticket, desk, repos, now, report)
             await _assign_if_waiting(ticket, desk, repos, cal, now, settings, report)
             await _nudge_if_idle(ticket, desk, repos, cal, now, settings, report)
             await _ladder(ticket, desk, repos, cal, now, settings, report)
@@ -84,6 +85,30 @@ async def _silent_bad_ratings(
     for ticket in await repos.tickets.bad_ratings_without_callback(now - REASON_WAIT):
         await desk_for(ticket.town_id).open_callback(ticket, texts.NO_REASON_GIVEN)
         report.warnings.append(f"callback {ticket.number}")
+
+
+async def _follow_calendar(
+    ticket: Ticket, desk: TicketDesk, repos: Repos, now: dt.datetime, report: SweepReport
+) -> None:
+    """The admin added a holiday or entered next year's calendar: open deadlines
+    follow (a provisional 2027 deadline becomes final once 2027 is entered)."""
+    if ticket.paused_since is not None:
+        return  # a paused deadline moves with the pause; it is settled on resuming
+    before = (ticket.due_at, ticket.due_provisional)
+    desk.recompute(ticket, now)
+    if (ticket.due_at, ticket.due_provisional) != before:
+        await repos.tickets.add_event(
+            ticket,
+            at=now,
+            kind="deadline",
+            internal=True,
+            data={
+                "from": before[0].isoformat(),
+                "to": ticket.due_at.isoformat(),
+                "provisional": ticket.due_provisional,
+            },
+        )
+        report.warnings.append(f"deadline {ticket.number}")
 
 
 async def _assign_if_waiting(

@@ -71,10 +71,16 @@ def test_bad_overrides_are_reported_with_file_and_line(tmp_path: Path) -> None:
     assert any("overrides.yaml:4:" in m and "nosuchitem" in m for m in messages)
 
 
-async def test_a_town_qr_code_binds_the_villager(client: TestClient[Any, Any], clock: FixedClock) -> None:
+async def test_a_town_qr_code_binds_the_villager(
+    client: TestClient[Any, Any], clock: FixedClock
+) -> None:
     openid = "oTownVillagerQr000000000001"
     ts = int(clock.now().timestamp())
-    welcome = await send(client, clock, helpers.xml(openid, ts, "event", Event="subscribe", EventKey="qrscene_baisha"))
+    welcome = await send(
+        client,
+        clock,
+        helpers.xml(openid, ts, "event", Event="subscribe", EventKey="qrscene_baisha"),
+    )
     assert "白沙镇" in welcome
     answer = await send(client, clock, helpers.text_xml(openid, "低保要带什么材料", ts + 1))
     assert "最低生活保障" in answer
@@ -83,7 +89,9 @@ async def test_a_town_qr_code_binds_the_villager(client: TestClient[Any, Any], c
     assert villager is not None and villager.town_id == "baisha"
 
 
-async def test_without_a_qr_code_the_villager_chooses_once(client: TestClient[Any, Any], clock: FixedClock) -> None:
+async def test_without_a_qr_code_the_villager_chooses_once(
+    client: TestClient[Any, Any], clock: FixedClock
+) -> None:
     openid = "oTownVillagerChoose00000001"
     ts = int(clock.now().timestamp())
     menu = await send(client, clock, helpers.text_xml(openid, "茶园补贴怎么申请", ts))
@@ -91,19 +99,27 @@ async def test_without_a_qr_code_the_villager_chooses_once(client: TestClient[An
     lines = [line for line in menu.splitlines() if "白沙镇" in line]
     digit = lines[0].split(".")[0].strip()
     answer = await send(client, clock, helpers.text_xml(openid, digit, ts + 1))
-    assert "白沙镇" in answer and "茶园提质增效补贴" in answer  # the first question, answered for 白沙镇
+    assert (
+        "白沙镇" in answer and "茶园提质增效补贴" in answer
+    )  # the first question, answered for 白沙镇
     again = await send(client, clock, helpers.text_xml(openid, "低保要带啥", ts + 2))
     assert "哪个乡镇" not in again  # chosen once
 
 
-async def test_tickets_carry_their_town(client: TestClient[Any, Any], clock: FixedClock, county: KnowledgeService) -> None:
+async def test_tickets_carry_their_town(
+    client: TestClient[Any, Any], clock: FixedClock, county: KnowledgeService
+) -> None:
     rt = runtime(client)
     async with rt.sessionmaker() as session, session.begin():
         repos = Repos.bind(session)
         await repos.villagers.ensure("oTownTicket", clock.now())
         desk = await rt.dispatcher.make_desk(repos, county.catalog_for("baisha"), "baisha")  # type: ignore[misc]
         ticket = await desk.register(
-            openid="oTownTicket", item=county.catalog_for("baisha").by_id["dibao"], case=None,
-            name="王五", phone="13700001111", village="白沙村",
+            openid="oTownTicket",
+            item=county.catalog_for("baisha").by_id["dibao"],
+            case=None,
+            name="王五",
+            phone="13700001111",
+            village="白沙村",
         )
     assert ticket.town_id == "baisha" and ticket.promised_days == 15

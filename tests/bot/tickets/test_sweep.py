@@ -148,7 +148,9 @@ async def test_a_bad_rating_without_a_reason_still_gets_a_callback(world: World)
     async with world.desk() as desk:
         t = await desk.repos.tickets.by_number(number)
         assert t is not None
-        await desk.change_status(t, "done", staff=await desk.repos.staff.get(world.staff["clerk_a"]))
+        await desk.change_status(
+            t, "done", staff=await desk.repos.staff.get(world.staff["clerk_a"])
+        )
         await desk.rate(t, 4)  # 不满意, and the villager never says why
     world.clock.advance(minutes=30)
     assert "callback" not in " ".join((await world.sweep()).warnings)  # still time to say why
@@ -158,3 +160,21 @@ async def test_a_bad_rating_without_a_reason_still_gets_a_callback(world: World)
     async with world.desk() as desk:
         cb = await desk.repos.callbacks.for_ticket(t.id)
     assert cb is not None and cb.reason == "（群众未说明原因）"
+
+
+async def test_deadlines_follow_the_admins_calendar(world: World) -> None:
+    world.clock.set(dt.datetime(2026, 12, 28, 9, 0, tzinfo=TZ))  # Mon 2026-12-28
+    number = await world.register("dibao")
+    async with world.desk() as desk:
+        t = await desk.repos.tickets.by_number(number)
+        assert t is not None and t.due_provisional and t.due_at.date() == dt.date(2027, 1, 25)
+        # The admin enters 2027: New Year's Day Fri 01-01 is a holiday, and 2027 is complete.
+        await desk.repos.calendar.set_override(dt.date(2027, 1, 1), False, "元旦")
+        await desk.repos.calendar.set_year_complete(2027, True)
+    await world.sweep()
+    async with world.desk() as desk:
+        t = await desk.repos.tickets.by_number(number)
+        events = [e.kind for e in await desk.repos.tickets.events(t.id)]  # type: ignore[union-attr]
+    assert t is not None and t.due_provisional is False
+    assert t.due_at.date() == dt.date(2027, 1, 26)  # one working day later
+    assert "deadline" in events

@@ -21,14 +21,15 @@ from bot.sla import (
 )
 from bot.tickets import texts
 
-# How long a villager who rated 4 or 5 has to say why before the callback opens anyway.
-REASON_WAIT = dt.timedelta(hours=1)
 from bot.tickets.calendar import load_calendar
 from bot.tickets.desk import TicketDesk
 from bot.tickets.notify import due_text, villager_time
 from knowledge.catalog import Catalog
 from storage.models import Staff, Ticket
 from storage.repositories import Repos
+
+# How long a villager who rated 4 or 5 has to say why before the callback opens anyway.
+REASON_WAIT = dt.timedelta(hours=1)
 
 
 @dataclass

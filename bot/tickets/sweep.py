@@ -20,7 +20,6 @@ from bot.sla import (
     working_minutes_between,
 )
 from bot.tickets import texts
-
 from bot.tickets.calendar import load_calendar
 from bot.tickets.desk import TicketDesk
 from bot.tickets.notify import due_text, villager_time

@@ -10,6 +10,8 @@ What runs (each part can be chosen with --parts):
             both on core 0, one wrk per replica (--connections/2 each), figures added up
   profile   one more plaintext bot run under py-spy: bench/results/profile.svg (flame
             graph) and profile.txt (collapsed stacks), summarised by library
+  indexed   (what-if) the plaintext run again, same requests, on a database copy with one
+            more index, tickets (openid, status), the fix proposed in bench/README.md
   sql       bench/sql_profile.py: messages one at a time in-process, every SQL statement
             timed (statements per message by turn kind, costliest statements)
 
@@ -20,7 +22,7 @@ BIANMIN_TIMESTAMP_WINDOW=86400 (requests are signed before the run),
 BIANMIN_LOG_LEVEL=WARNING, BIANMIN_SCHEDULER_INTERVAL=3600 and the fake WeChat API
 (`python -m bot.fake_wechat`) in its own process.
 
-    python bench/bench_webhook.py [--parts baseline,plain,aes,pg,profile,sql] [--duration 20]
+    python bench/bench_webhook.py [--parts baseline,plain,aes,indexed,pg,profile,sql] [--duration 20]
 
 Writes bench/results/webhook.json and prints a table. Stops by itself; every process it
 starts is in its own process group and killed on exit.
@@ -41,6 +43,7 @@ import secrets
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -79,6 +82,7 @@ def _prioritise() -> None:  # runs in the child, after setsid, before exec
             os.setpriority(os.PRIO_PROCESS, 0, nice)
 
 
+WHATIF_INDEX = "bench_whatif_tickets_openid_status"
 TARGETS = {"ratio_plain": 0.35, "ratio_aes": 0.30, "p99_ms": 50.0, "rss_mb": 250.0}
 
 
@@ -682,15 +686,26 @@ class Bench:
 
     # one bot on SQLite -------------------------------------------------------------
 
-    def bot(self, mode: str) -> None:
-        db_url = sqlite_copy(self.seeded(), self.tmp, f"bot_{mode}")
-        p, url, log = start_bot(self.procs, db_url, self.api_base, self.tmp, f"bot_{mode}")
+    def bot(self, mode: str, whatif: str = "") -> None:
+        """One bot on SQLite. `whatif`: the same plaintext run (the same requests as `plain`)
+        on a database copy given one extra index, to size a proposed fix without touching
+        the server's code."""
+        name = f"bot_{mode}" + (f"_{whatif}" if whatif else "")
+        db_url = sqlite_copy(self.seeded(), self.tmp, name)
+        if whatif == "indexed":
+            con = sqlite3.connect(db_url.split("///", 1)[1])
+            con.execute(f"CREATE INDEX {WHATIF_INDEX} ON tickets (openid, status)")
+            con.commit()
+            con.close()
+        p, url, log = start_bot(self.procs, db_url, self.api_base, self.tmp, name)
         conns = self.args.connections
         try:
             rss_idle = rss_mb(p.pid)
             rate = self.calibrate([url], mode, [p.pid], conns)
             plain = self.streams.get("plain")
-            if mode == "aes" and plain is not None:
+            if whatif and plain is not None:
+                stream = Stream(plain.path, plain.plan, plain.msg_id_base, "plain")
+            elif mode == "aes" and plain is not None:
                 # The same conversations as the plaintext run (same turns, MsgIds, sizing),
                 # encrypted: the two runs differ only by the crypto. (Each server has its
                 # own copy of the seeded database.)
@@ -702,7 +717,7 @@ class Bench:
                 stream = self.streams[mode] = self.stream(f"main_{mode}", mode, rate, conns)
             self.run("bot_warmup", [(url, stream)], [p.pid], conns, self.args.warmup, quiet=False)
             started = dt.datetime.now(dt.UTC)
-            r = self.run(f"bot_{mode}", [(url, stream)], [p.pid], conns, self.args.duration)[0]
+            r = self.run(name, [(url, stream)], [p.pid], conns, self.args.duration)[0]
             r["rss"] = rss_mb(p.pid)
             r["rss_idle_before_load"] = rss_idle
             time.sleep(1)  # the last in-flight replies
@@ -712,8 +727,10 @@ class Bench:
             self.procs.stop(p)
         r["check"] = check(db_url, stream, r["offset"], int(r["issued"]), window)
         r["server_log_tail"] = log.read_text(errors="replace")[-1500:]
-        self.results["runs"][f"bot_{mode}"] = r
-        print(line(f"bot, SQLite, {mode}", r), flush=True)
+        if whatif:
+            r["whatif"] = f"CREATE INDEX {WHATIF_INDEX} ON tickets (openid, status)"
+        self.results["runs"][name] = r
+        print(line(f"bot, SQLite, {mode}" + (f", {whatif}" if whatif else ""), r), flush=True)
         print(f"    check: {json.dumps(r['check'], ensure_ascii=False)}", flush=True)
 
     # two replicas on PostgreSQL ------------------------------------------------------
@@ -901,6 +918,16 @@ def verdict(results: dict[str, Any]) -> dict[str, Any]:
         if mode == "aes" and runs.get("baseline_aes"):
             t["ratio_vs_baseline_aes"] = round(r["rps"] / runs["baseline_aes"]["rps"], 3)
         out[mode] = t
+    idx, plain = runs.get("bot_plain_indexed"), runs.get("bot_plain")
+    if idx and base:
+        out["plain_indexed_whatif"] = {
+            "ratio_vs_baseline_plain": round(idx["rps"] / base["rps"], 3),
+            "speedup_vs_plain": round(idx["rps"] / plain["rps"], 2) if plain else None,
+            "p99_ms": idx["p99_ms"],
+            "errors": idx["errors"],
+            "over_4s": idx["over_4s"],
+            "rss_mb": idx["rss"]["VmRSS"],
+        }
     pg = runs.get("pg_two_replicas")
     if pg and base:
         out["pg_two_replicas"] = {
@@ -954,7 +981,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    ap.add_argument("--parts", default="baseline,plain,aes,pg,profile,sql")
+    ap.add_argument("--parts", default="baseline,plain,aes,indexed,pg,profile,sql")
     ap.add_argument("--sql-messages", type=int, default=1500, help="messages for the sql part")
     ap.add_argument("--duration", type=float, default=20, help="seconds per measured run")
     ap.add_argument(
@@ -996,10 +1023,13 @@ def main() -> None:
     try:
         print(f"webhook benchmark: {', '.join(parts)} (temp dir {tmp})", flush=True)
         bench.fake_wechat()
-        order = [p for p in ("plain", "aes", "baseline", "pg", "profile", "sql") if p in parts]
+        known = ("plain", "aes", "indexed", "baseline", "pg", "profile", "sql")
+        order = [p for p in known if p in parts]
         for part in order:
             if part in ("plain", "aes"):
                 bench.bot(part)
+            elif part == "indexed":
+                bench.bot("plain", whatif="indexed")
             else:
                 getattr(bench, part)()
     finally:

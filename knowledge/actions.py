@@ -22,10 +22,14 @@ VERBS: dict[str, tuple[str, ...]] = {
     "draw": tuple("领 领取 申领 领钱 拿钱 发放 领到".split()),
     "move": tuple("转 转移 接续 迁 迁移 迁入 迁出 转入 转出 合并 转回 转到 迁到 落户 迁回".split()),
     "refund": tuple("报 报销 报账 垫付 垫钱 回来报".split()),
-    "replace": tuple("补办 换 换证 换领 挂失 丢 丢了 过期 到期 补领 补一张 补个 补张".split()),
+    "replace": tuple(
+        "补办 换 换证 换领 挂失 丢 丢了 掉了 弄丢 搞丢 丢失 不见了 找不到了 过期 到期 补领 补一张 补个 "
+        "补张 坏了".split()
+    ),
     "cancel": tuple("注销 销户 销 销掉".split()),
     "certify": tuple("开证明 开具 开个证明 出证明 开一个证明".split()),
     "record": tuple("备案 报到 采集 建档 登记".split()),
+    "check": tuple("查 查询 查查 查一下 查下 核对 看看 到账 到账没 发了没".split()),
 }
 # what one draws: an item about money paid out is a "draw" item (领高龄津贴, 奖扶咋领)
 PAID_OUT = re.compile("补贴|补助|津贴|扶助|抚恤|补偿|奖励|生活费|养老金|救助金|[^基资税]金$")

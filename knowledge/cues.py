@@ -224,6 +224,24 @@ ADVICE = "|".join(
     )
 )
 
+# --- a relative who "went" has died: 我爹去年冬天走了, 俺娘没了, 老伴不在了 --------------------
+KIN = _any(
+    "爹 娘 爸 妈 爸爸 妈妈 父亲 母亲 老爹 老娘 老爸 老妈 老伴 老头 老头子 老婆子 爷爷 奶奶 外公 外婆 "
+    "姥姥 姥爷 公公 婆婆 丈夫 老公 男人 媳妇 老婆 儿子 闺女 女儿 孩子 独生子 独生女 哥 姐 弟 妹 "
+    "叔 伯 大伯 舅 姑 姨 老人 家人 亲人 家里人"
+)
+# between the relative and the verb only words of time or cause (孩子的身份证没了 is a lost card)
+DEATH_GAP = "[去前今上个月年天刚已经突然得病生出车祸意外冬春夏秋初底半几两三一多就也都那时候后号日周星期]{0,8}"
+DEATH = KIN + DEATH_GAP + _any("走了 没了 不在了 过身了 死了")
+
+# --- a child already born: 媳妇刚生了个闺女, 娃娃生下来半个月 (出生登记, not 生育登记) ----------
+BIRTH = (
+    "(?<![学先医卫发产派陌花人一])"
+    + _any("生了 生下 生下来 刚生 出生了 刚出生 满月了 生了个")
+    + _gap(3)
+    + _any("孩子 娃 娃娃 闺女 儿子 女儿 小孩 宝宝 男孩 女孩 二胎 三胎 个 _")
+)
+
 STATUS_PROGRESS = re.compile(PROGRESS)
 STATUS_OWN = re.compile(OWN)
 STATUS_WHEN = re.compile(WHEN)
@@ -236,3 +254,5 @@ CENTER_FILLER_RE = re.compile(CENTER_FILLER)
 GREETING_RE = re.compile(GREETING_WORDS)
 GREETING_REST = re.compile(GREETING_FILLER + "|[ ~～!！?？,，.。…\\d]")
 ADVICE_RE = re.compile(ADVICE)
+DEATH_RE = re.compile(DEATH)
+BIRTH_RE = re.compile(BIRTH)

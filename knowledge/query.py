@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import jieba
 
-from knowledge import texts
+from knowledge import cues, texts
 from knowledge.normalize import PinyinRepair, Replacer, strip_phrases
 
 
@@ -50,6 +50,7 @@ class QueryPrep:
         self.negation = re.compile(
             re.escape(texts.NEGATION) + r"[^ ]*?(?: |(?=" + re.escape(texts.NEGATION[-1]) + r"))"
         )
+        self.death = cues.DEATH_RE
         self.separable = re.compile(
             r"([\u4e00-\u9fff])([" + texts.ASPECT_PARTICLES + r"])([\u4e00-\u9fff])"
         )
@@ -68,6 +69,10 @@ class QueryPrep:
 
     def prepare(self, normalized: str) -> tuple[str, list[str], dict[str, object]]:
         """The text that is scored, its segmentation, and what was changed (for `explain`)."""
+        # 我爹去年冬天走了: a relative "gone" has died (丧葬补助, 注销户口, 特别扶助)
+        normalized = self.death.sub(lambda m: m.group(0) + " 死亡 ", normalized)
+        # 媳妇刚生了个闺女: a child already born (出生登记)
+        normalized = cues.BIRTH_RE.sub(lambda m: m.group(0) + " 出生 ", normalized)
         query = strip_phrases(self.negation.sub(" ", normalized), self.fillers)
         query = self.separable.sub(self._join_separable, query)
         query, synonyms = self.synonyms.apply(query)

@@ -21,7 +21,15 @@ from knowledge import texts
 from knowledge.cache import cached_json, catalog_folder
 from knowledge.catalog import Catalog
 from knowledge.actions import profile, split_alias, wanted
-from knowledge.context import DONE, NEED, is_context, phrase_spans, verb_role
+from knowledge.context import (
+    DONE,
+    NEED,
+    is_context,
+    phrase_spans,
+    request_clauses,
+    span_index,
+    verb_role,
+)
 from knowledge.intents import IntentPhrases, find_ticket
 from knowledge.normalize import (
     PinyinRepair,
@@ -63,6 +71,7 @@ PRUNE_FROM = 300  # catalogs larger than this score only candidate items (a spee
 CANDIDATE_MIN_DF = 20  # words in more items than this (or 10%) do not nominate candidates
 FUNCTION_FREQ = 50_000  # jieba corpus frequency from which a word carries no meaning (能, 要)
 SPECIFIC_FREQ = 3_000  # ...and up to which it is fully specific (申请, 户口, 密码)
+SPECIFICITY_CACHE = 50_000  # words whose specificity is remembered (bounded memory)
 CONTEXT_WEIGHT = 0.3  # a mention that only says who the villager is or what they have (context.py)
 CONTEXT_TOKEN_WEIGHT = 0.6  # ...and the words inside it (which may still fit the need)
 DONE_VERB_WEIGHT = 0.3  # 交了十五年, 外省交的: what was done is background...
@@ -70,6 +79,8 @@ NEED_VERB_WEIGHT = 2.0  # ...能转到, 才能领: what is wanted weighs double
 MATERIAL_VERBS = "开带拿交办补"
 SPLIT = "split"  # the "reason" of a verb + topic alias written apart (not a context)
 SPLIT_WEIGHT = 0.6
+BACKGROUND = "background"  # a mention in a clause that tells the story while another one asks
+BACKGROUND_WEIGHT = 0.6
 ACTION_BONUS = 5.0  # the item's action (交/领/转/报销...) is the one the message wants
 CROWD_SHARE = 0.5  # items scoring at least this share of the best "crowd" the answer
 UNIT_REFERENCE = 55  # catalog size the decision model was calibrated on (scores scale with idf)
@@ -111,6 +122,7 @@ def _word_fields(tokenizer: jieba.Tokenizer, t: ItemText) -> list[tuple[str, lis
 class Scorer:
     def __init__(self, catalog: Catalog, *, cache_dir: Path | None = None) -> None:
         self.catalog = catalog
+        self._specificity: dict[str, float] = {}
         lexicon = catalog.lexicon
         synonyms = Replacer(
             {
@@ -122,7 +134,7 @@ class Scorer:
         self.intents = IntentPhrases.build(lexicon.intents)
         self.texts: list[ItemText] = [item_text(item, synonyms) for item in catalog.items]
         self.phrases = phrase_table(self.texts)
-        self.phrase_max = max(map(len, self.phrases), default=0)
+        self.phrase_lengths = span_index(self.phrases)
         # How many items mention a piece of text in their name, aliases or keywords: 养老保险 is
         # an alias of one item but names a topic three items share, so identifies none alone.
         self.ngrams = title_ngrams(self.texts, NGRAM_MAX)
@@ -143,6 +155,7 @@ class Scorer:
         # name words from the plain cut: search mode would add fragments such as 乡居 (城乡居民)
         name_tokens = {tok for t in self.texts for tok in tokenizer.lcut(t.name, HMM=False)}
         self.partials = partial_titles(self.ngrams, self.phrases)
+        self.partial_lengths = span_index(self.partials)
         vocab = pinyin_vocabulary(words, name_tokens)
         # tokenizing the items and reading the vocabulary's pinyin is the slow part of a build
         derived = cached_json(
@@ -170,12 +183,16 @@ class Scorer:
             1.0 + (UNIT_REFERENCE + 1) / 1.5
         )
         self.actions = [profile((t.name, *t.aliases, *t.keywords)) for t in self.texts]
+        self.with_action: dict[str, set[int]] = {}
+        for index, actions in enumerate(self.actions):
+            for action in actions:
+                self.with_action.setdefault(action, set()).add(index)
         self.split: dict[str, list[tuple[str, str]]] = {}  # topic -> [(action, verb+topic alias)]
         for t in self.texts:
             for title in (t.name, *t.aliases):
                 for topic, action in split_alias(title.replace(" ", "")):
                     self.split.setdefault(topic, []).append((action, title.replace(" ", "")))
-        self.split_max = max(map(len, self.split), default=0)
+        self.split_lengths = span_index(self.split)
         self.material_grams = frozenset(
             m[i:j]
             for t in self.texts
@@ -229,13 +246,13 @@ class Scorer:
                 phrase,
                 is_context(query, where[start], where[end - 1] + 1, self.is_material),
             )
-            for start, end, phrase in phrase_spans(compact, self.phrases, self.phrase_max)
+            for start, end, phrase in phrase_spans(compact, self.phrases, self.phrase_lengths)
         ]
         loose = compact.translate(self.loose_table)
         if loose != compact:
             seen = {phrase for _, _, phrase, _ in hits}
             kept = [i for i, ch in enumerate(compact) if ch not in texts.LOOSE_PARTICLES]
-            for start, end, phrase in phrase_spans(loose, self.phrases, self.phrase_max):
+            for start, end, phrase in phrase_spans(loose, self.phrases, self.phrase_lengths):
                 a, b = kept[start], kept[end - 1] + 1
                 # 的 may stand inside a name after two of its characters (老年人的优待证), not
                 # after a verb (外省交的养老保险 is no 交养老保险); 个 anywhere (救个急, 办个证)
@@ -245,8 +262,20 @@ class Scorer:
                 hits.append(
                     (a, b, phrase, is_context(query, where[a], where[b - 1] + 1, self.is_material))
                 )
+        # mentions outside the clauses that ask, when those clauses name an item themselves
+        asking = request_clauses(query)
+        if asking:
+
+            def asks(a: int) -> bool:
+                return any(x <= where[a] < y for x, y in asking)
+
+            if any(reason is None and asks(a) for a, _, _, reason in hits):
+                hits = [
+                    (a, b, p, BACKGROUND if reason is None and not asks(a) else reason)
+                    for a, b, p, reason in hits
+                ]
         taken = [(a, b) for a, b, _, _ in hits]
-        for a, b, gram in phrase_spans(compact, self.partials, NGRAM_MAX):
+        for a, b, gram in phrase_spans(compact, self.partials, self.partial_lengths):
             if not any(x < b and a < y for x, y in taken):
                 hits.append(
                     (a, b, gram, is_context(query, where[a], where[b - 1] + 1, self.is_material))
@@ -262,7 +291,7 @@ class Scorer:
             return []
         where = [i for i, ch in enumerate(query) if ch != " "]
         found: list[tuple[int, int, str, str | None]] = []
-        for start, end, topic in phrase_spans(compact, self.split, self.split_max):
+        for start, end, topic in phrase_spans(compact, self.split, self.split_lengths):
             reason = is_context(query, where[start], where[end - 1] + 1, self.is_material)
             for action, alias in self.split[topic]:
                 if action in want and alias not in seen:
@@ -283,6 +312,8 @@ class Scorer:
                 bonus /= spread
                 if reason == SPLIT:
                     bonus *= SPLIT_WEIGHT
+                elif reason == BACKGROUND:
+                    bonus *= BACKGROUND_WEIGHT
                 elif reason is not None:
                     bonus *= CONTEXT_WEIGHT
                 if bonus > best.get(index, (0.0, "", "", None))[0]:
@@ -328,7 +359,9 @@ class Scorer:
         normalized = basic(text)
         query, segmented, steps = self.query.prepare(normalized)
         hits, compact = self.phrase_hits(query)
-        context = [(start, end) for start, end, _, reason in hits if reason not in (None, SPLIT)]
+        context = [
+            (start, end) for start, end, _, reason in hits if reason not in (None, SPLIT, BACKGROUND)
+        ]
         where = [i for i, ch in enumerate(query) if ch != " "]
         spans = [(where[a], where[b - 1] + 1) for a, b in context]
         want = wanted(
@@ -350,25 +383,31 @@ class Scorer:
             ) | set(phrases)
         # no rare word at all: let every word nominate (户口 alone is in most items' materials)
         words = self.word_index.score(weights, only or None)
-        # Characters only refine the ranking of items that words or phrases already found.
-        pre = {
-            i: words.get(i, 0.0) + phrases.get(i, NO_PHRASE)[0]
-            for i in words.keys() | phrases.keys()
-        }
-        shortlist = set(heapq.nlargest(SHORTLIST, pre, key=pre.__getitem__))
+        # Characters only refine the ranking of items that words, phrases and the wanted action
+        # already put among the best SHORTLIST; the others cannot overtake those (chars only add).
+        pre = dict(words)
+        for index, found in phrases.items():
+            pre[index] = pre.get(index, 0.0) + found[0]
+        bonus = ACTION_BONUS * self.unit
+        for action in want:
+            for index in self.with_action.get(action, ()):
+                if index in pre:
+                    pre[index] += bonus
+        shortlist = (
+            set(pre)
+            if len(pre) <= SHORTLIST
+            else set(heapq.nlargest(SHORTLIST, pre, key=pre.__getitem__))
+        )
         char_weights = self.char_weights(compact, context)
         chars = self.char_index.score(char_weights, shortlist) if shortlist else {}
-        bonus = ACTION_BONUS * self.unit
-        combined = {
-            index: words.get(index, 0.0)
-            + CHAR_WEIGHT * chars.get(index, 0.0)
-            + phrases.get(index, NO_PHRASE)[0]
-            + (bonus if want & self.actions[index] else 0.0)
-            for index in words.keys() | chars.keys() | phrases.keys()
-        }
+        combined = {index: pre[index] + CHAR_WEIGHT * chars.get(index, 0.0) for index in shortlist}
         ranked = tuple(heapq.nsmallest(TOP_N, combined.items(), key=lambda kv: (-kv[1], kv[0])))
         top_phrase = phrases.get(ranked[0][0], NO_PHRASE) if ranked else NO_PHRASE
-        strong = top_phrase[2] in ("name", "alias", "core") and top_phrase[3] in (None, SPLIT)
+        strong = top_phrase[2] in ("name", "alias", "core") and top_phrase[3] in (
+            None,
+            SPLIT,
+            BACKGROUND,
+        )
         intents = self.intents.find(self.query.synonyms.apply(normalized)[0])
         items = self.catalog.items
         ticket = find_ticket(text)
@@ -429,7 +468,7 @@ class Scorer:
         top, top_score = ranked[0] if ranked else (-1, 0.0)
         second = ranked[1][1] if len(ranked) > 1 else 0.0
         phrase = phrases.get(top, NO_PHRASE)
-        literal = phrase[3] in (None, SPLIT)
+        literal = phrase[3] in (None, SPLIT, BACKGROUND)
         content = sum(weights.values())
         by_doc = self.word_index.by_doc
 

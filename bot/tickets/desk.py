@@ -246,8 +246,11 @@ class TicketDesk:
             ticket.rating_asked_at = now
             text += texts.RATING_ASK  # 好差评: asked once, with the completion notice
         if notify:
+            # A template (outside the 48-hour window) cannot carry the whole question;
+            # its remark still asks for the rating, which the next message answers.
+            remark = texts.TEMPLATE_RATING_REMARK if to == "done" else None
             await self.notify.villager(
-                ticket, text, key=f"status:{ticket.number}:{event.id}", status=to
+                ticket, text, key=f"status:{ticket.number}:{event.id}", status=to, remark=remark
             )
 
     async def transfer(

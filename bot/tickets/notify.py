@@ -50,7 +50,13 @@ class Notifier:
         self.calendar = calendar
 
     async def villager(
-        self, ticket: Ticket, text: str, *, key: str, status: str | None = None
+        self,
+        ticket: Ticket,
+        text: str,
+        *,
+        key: str,
+        status: str | None = None,
+        remark: str | None = None,
     ) -> bool:
         """Queue one push to the ticket's villager; `key` makes it happen once."""
         now = self.clock.now()
@@ -61,7 +67,8 @@ class Notifier:
                 "keyword2": ticket.item_name,
                 "keyword3": texts.STATUS_NAMES.get(status or ticket.status, status or ""),
                 "keyword4": now.strftime("%Y-%m-%d %H:%M"),
-                "remark": texts.TEMPLATE_REMARK.format(phone=self.center.phones.consult or ""),
+                "remark": remark
+                or texts.TEMPLATE_REMARK.format(phone=self.center.phones.consult or ""),
             },
             "url": f"{self.settings.base_url}/guide/{ticket.item_id}" if ticket.item_id else "",
         }

@@ -54,3 +54,4 @@ NOTICE_EXTENSION = "延期申请：工单{number}（{item}）申请延期{days}�
 NOBODY = "（未分派）"
 HANDLING_PROMISED = "承诺件"
 NO_REASON_GIVEN = "（群众未说明原因）"
+TEMPLATE_RATING_REMARK = "请回复数字1-5为这次服务打分：1非常满意，5非常不满意。"

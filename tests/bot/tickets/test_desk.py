@@ -125,6 +125,8 @@ async def test_every_state_change_queues_one_push_with_the_facts(world: World) -
     assert "1. 户口簿" in texts[1] and "2. 收入证明" in texts[1] and "暂停" in texts[1]
     assert "已办结" in texts[2] and "回复数字" in texts[2]
     assert all(p.body["template"]["data"]["keyword1"] == number for p in pushes)
+    # Outside the 48-hour window the template goes instead; it still asks for the rating.
+    assert "打分" in pushes[2].body["template"]["data"]["remark"]
 
 
 async def test_completion_records_whether_the_deadline_was_met(world: World) -> None:

@@ -25,6 +25,7 @@ FEATURES = (
     "context",  # ...only as context (低保户的孩子)
     "coverage",  # share of the message's weighted words the best item has
     "coverage_gap",  # ...minus the runner-up's share
+    "title",  # share of the message's weighted words in the best item's name/aliases/keywords
     "crowd",  # log(number of items within half of the best score)
     "oos",  # an out-of-scope hint (快递, 银行) is present
     "log_content",  # log(1 + weighted words of the message): short vague messages say little
@@ -44,6 +45,7 @@ def vector(f: Mapping[str, float]) -> tuple[float, ...]:
         f.get("context", 0.0),
         f.get("coverage", 0.0),
         f.get("coverage", 0.0) - f.get("coverage2", 0.0),
+        f.get("title", 0.0),
         math.log(max(1.0, f.get("crowd", 1.0))),
         f.get("oos", 0.0),
         math.log1p(f.get("content", 0.0)),

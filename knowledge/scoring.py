@@ -58,6 +58,7 @@ MAX_CHARS = 300  # longer messages are cut: latency stays bounded, meaning is in
 TOP_N = 10
 SHORTLIST = 40  # items whose character overlap is scored
 # Field weights of BM25F: what the item is called counts far more than what it requires.
+TITLE_FIELDS = ("name", "alias", "keyword")
 WORD_FIELDS = {"name": 3.0, "alias": 3.0, "keyword": 2.0, "body": 1.0, "materials": 0.4}
 CHAR_FIELDS = {"title": 1.0, "body": 0.25}
 CHAR_WEIGHT = 0.6  # characters back up words: 迁 matches 迁移
@@ -175,6 +176,12 @@ class Scorer:
         )
         self.query = QueryPrep(tokenizer, synonyms, fillers, repair)
         docs = [[(field, tokens) for field, tokens in doc] for doc in derived["fields"]]
+        # the words of each item's name, aliases and keywords: evidence from its materials alone
+        # (营业执照怎么办 -> 创业贷款 asks for a licence) says little
+        self.title_words = [
+            frozenset(tok for field, tokens in doc if field in TITLE_FIELDS for tok in tokens)
+            for doc in docs
+        ]
         self.word_index = Bm25fIndex(docs, WORD_FIELDS)
         self.char_index = Bm25fIndex([self._char_fields(t) for t in self.texts], CHAR_FIELDS)
         self.max_df = max(CANDIDATE_MIN_DF, len(self.texts) // 10)
@@ -477,6 +484,12 @@ class Scorer:
                 return 0.0
             return sum(w for t, w in weights.items() if index in by_doc.get(t, ())) / content
 
+        def title_coverage(index: int) -> float:
+            if content <= 0.0:
+                return 0.0
+            title = self.title_words[index]
+            return sum(w for t, w in weights.items() if t in title) / content
+
         crowd = sum(1 for _, s in ranked if s >= CROWD_SHARE * top_score) if top_score > 0 else 0
         return {
             "top": top_score / self.unit,
@@ -487,6 +500,7 @@ class Scorer:
             "context": 1.0 if phrase[2] and not literal else 0.0,
             "coverage": coverage(top) if ranked else 0.0,
             "coverage2": coverage(ranked[1][0]) if len(ranked) > 1 else 0.0,
+            "title": title_coverage(top) if ranked else 0.0,
             "crowd": float(crowd),
             "oos": 1.0 if "out_of_scope_hints" in intents or "advice" in intents else 0.0,
             "content": content,

@@ -225,3 +225,60 @@ async def test_ticks_on_every_replica_send_each_push_once_even_when_one_is_kille
     # Only the calls in flight at the kill are in doubt (at most the pusher's concurrency).
     assert in_doubt <= 8
     assert sent <= len(contents) <= sent + in_doubt
+
+
+async def test_console_live_updates_reach_staff_on_the_other_replica(
+    replicas: list[Replica], pg_db: str, fake: tuple[FakeWeChat, TestServer]
+) -> None:
+    from bot.passwords import hash_password
+
+    engine = make_engine(pg_db)
+    async with make_sessionmaker(engine)() as session, session.begin():
+        repos = Repos.bind(session)
+        await repos.staff.add(
+            username="live_admin",
+            display_name="live",
+            role="admin",
+            department_id=None,
+            password_hash=hash_password("live-password-1"),
+            now=SystemClock().now(),
+        )
+    await engine.dispose()
+    # unsafe=True: keep cookies set by a bare IP address (127.0.0.1).
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
+        for r in replicas:
+            await r.ready(http)
+        # Staff are connected to replica B; the villager's message lands on replica A.
+        async with http.post(
+            replicas[1].url + "/api/v1/login",
+            json={"username": "live_admin", "password": "live-password-1"},
+        ) as resp:
+            assert resp.status == 200
+        platform = FakePlatform(
+            callback_url=replicas[0].url + "/wechat",
+            token=helpers.TOKEN,
+            appid=helpers.APPID,
+            http=http,
+            clock=SystemClock(),
+            fake=fake[0],
+        )
+        async with http.get(
+            replicas[1].url + "/api/v1/events", timeout=aiohttp.ClientTimeout(total=30)
+        ) as stream:
+            assert stream.status == 200
+            seen: list[str] = []
+
+            async def read_events() -> None:
+                async for raw in stream.content:
+                    line = raw.decode().strip()
+                    if line.startswith("event:"):
+                        seen.append(line.split(":", 1)[1].strip())
+                        if seen[-1] == "inbound":
+                            return
+
+            reader = asyncio.create_task(read_events())
+            await asyncio.sleep(1.5)  # the stream has taken its first marks
+            result = await platform.text("oLiveVillager0000000000001", "人工")
+            assert result.ok
+            await asyncio.wait_for(reader, timeout=15)
+    assert "inbound" in seen

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 from bot.clock import Clock
 from bot.config import Settings
@@ -63,22 +64,15 @@ class TicketDesk:
     async def register(
         self, *, openid: str, item: Item, case: Case | None, name: str, phone: str, village: str
     ) -> Ticket:
-        now = self.clock.now()
         case = case or item.cases[0]
-        number = await self.repos.tickets.next_number(now.date())
-        deadline = compute_deadline(
-            now, item.limits.promised, self.calendar, count_from=self._count_from()
-        )
-        ticket = Ticket(
-            number=number,
-            kind="service",
-            town_id=self.town,
+        ticket = await self._open(
             openid=openid,
+            kind="service",
+            days=item.limits.promised,
             item_id=item.id,
             item_name=item.name,
             case_name=case.name,
             department_id=item.department,
-            status="accepted",
             applicant_name=name,
             applicant_phone=phone,
             village=village,
@@ -92,19 +86,8 @@ class TicketDesk:
                 }
                 for m in case.materials
             ],
-            missing=[],
             handling=item.kind,
-            promised_days=item.limits.promised,
-            extended_days=0,
-            accepted_at=now,
-            due_at=deadline.due_at,
-            due_provisional=deadline.provisional,
-            breaks=[],
-            created_at=now,
-            updated_at=now,
         )
-        await self.repos.tickets.add(ticket)
-        await self.repos.tickets.add_event(ticket, at=now, kind="created", to_status="accepted")
         await self.repos.villagers.remember_applicant(
             openid, name=name, phone=phone, village=village
         )
@@ -112,29 +95,47 @@ class TicketDesk:
 
     async def register_complaint(self, *, openid: str, text: str, category: str) -> Ticket:
         """投诉/举报/信访/矛盾纠纷/意见建议: routed to 综治信访, the leader on duty told at once."""
-        now = self.clock.now()
         villager = await self.repos.villagers.get(openid)
-        deadline = compute_deadline(
-            now, COMPLAINT_DAYS, self.calendar, count_from=self._count_from()
-        )
-        ticket = Ticket(
-            number=await self.repos.tickets.next_number(now.date()),
-            kind="complaint",
-            town_id=self.town,
+        ticket = await self._open(
             openid=openid,
+            kind="complaint",
+            days=COMPLAINT_DAYS,
+            note=text,
             item_id=None,
             item_name=category,
             case_name=None,
             department_id=COMPLAINT_DEPARTMENT,
-            status="accepted",
             applicant_name=villager.name if villager else None,
             applicant_phone=villager.phone if villager else None,
             village=villager.village if villager else None,
             content=text,
             materials=[],
-            missing=[],
             handling=texts.HANDLING_PROMISED,
-            promised_days=COMPLAINT_DAYS,
+        )
+        alert = texts.NOTICE_NEW_COMPLAINT.format(
+            kind=category, number=ticket.number, village=ticket.village or "-"
+        )
+        key = f"complaint:{ticket.number}"
+        await self.notify.leaders(key=key, kind="complaint", text=alert, ticket=ticket)
+        await self.notify.heads(
+            COMPLAINT_DEPARTMENT, key=key, kind="complaint", text=alert, ticket=ticket
+        )
+        return ticket
+
+    async def _open(
+        self, *, openid: str, kind: str, days: int, note: str | None = None, **fields: Any
+    ) -> Ticket:
+        """A new ticket: its number, its deadline in working days, its first event."""
+        now = self.clock.now()
+        deadline = compute_deadline(now, days, self.calendar, count_from=self._count_from())
+        ticket = Ticket(
+            number=await self.repos.tickets.next_number(now.date()),
+            kind=kind,
+            town_id=self.town,
+            openid=openid,
+            status="accepted",
+            missing=[],
+            promised_days=days,
             extended_days=0,
             accepted_at=now,
             due_at=deadline.due_at,
@@ -142,23 +143,11 @@ class TicketDesk:
             breaks=[],
             created_at=now,
             updated_at=now,
+            **fields,
         )
         await self.repos.tickets.add(ticket)
         await self.repos.tickets.add_event(
-            ticket, at=now, kind="created", to_status="accepted", note=text
-        )
-        alert = texts.NOTICE_NEW_COMPLAINT.format(
-            kind=category, number=ticket.number, village=ticket.village or "-"
-        )
-        await self.notify.leaders(
-            key=f"complaint:{ticket.number}", kind="complaint", text=alert, ticket=ticket
-        )
-        await self.notify.heads(
-            COMPLAINT_DEPARTMENT,
-            key=f"complaint:{ticket.number}",
-            kind="complaint",
-            text=alert,
-            ticket=ticket,
+            ticket, at=now, kind="created", to_status="accepted", note=note
         )
         return ticket
 

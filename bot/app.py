@@ -14,16 +14,16 @@ from contextlib import asynccontextmanager
 from aiohttp import web
 
 from bot import console, pages
-from bot.console.pages import register_pages
 from bot.clock import Clock, SystemClock
 from bot.config import PROJECT_ROOT, Settings
+from bot.console.pages import register_pages
 from bot.dispatch import Dispatcher
 from bot.gateway import Gateway
 from bot.knowledge_service import KnowledgeService
 from bot.metrics import Metrics, metrics_middleware
 from bot.pusher import Pusher
 from bot.runtime import RUNTIME, Runtime
-from bot.tickets.calendar import load_calendar
+from bot.tickets.calendar import CalendarCache
 from bot.tickets.desk import TicketDesk
 from bot.token_store import DatabaseTokenStore, RedisTokenStore, TokenStore
 from bot.wechat_client import WeChatClient, new_http_session
@@ -53,13 +53,15 @@ def build_runtime(
         settings.kb_path, cache_dir=CACHE_DIR, towns_dir=settings.towns_path
     )
 
+    calendars = CalendarCache(clock)
+
     async def make_desk(repos: Repos, catalog: Catalog, town: str) -> TicketDesk:
         return TicketDesk(
             repos=repos,
             clock=clock,
             settings=settings,
             catalog=catalog,
-            calendar=await load_calendar(repos),
+            calendar=await calendars.get(repos),
             town=town,
         )
 
@@ -78,7 +80,9 @@ def build_runtime(
         route=route or router.route,
         make_desk=make_desk,
     )
-    runtime = Runtime(settings, clock, engine, sessionmaker, service, dispatcher, Metrics())
+    runtime = Runtime(
+        settings, clock, engine, sessionmaker, service, dispatcher, Metrics(), calendars=calendars
+    )
     return runtime
 
 

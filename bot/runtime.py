@@ -14,6 +14,7 @@ from bot.dispatch import Dispatcher
 from bot.knowledge_service import KnowledgeService
 from bot.metrics import Metrics
 from bot.pusher import Pusher
+from bot.tickets.calendar import CalendarCache
 from bot.wechat_client import WeChatClient
 
 
@@ -29,6 +30,7 @@ class Runtime:
     client: WeChatClient | None = None
     pusher: Pusher | None = None
     http: aiohttp.ClientSession | None = None
+    calendars: CalendarCache | None = None  # the desk's cached working-day calendar
 
 
 RUNTIME = web.AppKey("runtime", Runtime)

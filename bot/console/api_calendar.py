@@ -84,6 +84,7 @@ async def set_day(call: Call) -> web.StreamResponse:
     workday = inputs.boolean(data, "workday", required=False)
     note = inputs.optional_text(data, "note", max_len=128)
     await call.repos.calendar.set_override(day, workday, note)
+    _forget_calendar(call)
     await call.repos.session.flush()
     await call.audit("calendar.day", f"day:{day.isoformat()}", workday=workday, note=note)
     return json_response(await _calendar_json(call, day.year))
@@ -101,6 +102,7 @@ async def set_year(call: Call) -> web.StreamResponse:
     year = _year(call.request.match_info["year"], 0)
     complete = bool(inputs.boolean(await call.body(), "complete"))
     await call.repos.calendar.set_year_complete(year, complete)
+    _forget_calendar(call)
     await call.repos.session.flush()
     await call.audit("calendar.year", f"year:{year}", complete=complete)
     return json_response(await _calendar_json(call, year))
@@ -153,3 +155,9 @@ async def set_roster(call: Call) -> web.StreamResponse:
     return json_response(
         {"day": day.isoformat(), "staff": {"id": leader.id, "name": leader.display_name}}
     )
+
+
+def _forget_calendar(call: Call) -> None:
+    """This replica's desks see the edit at once (others within a minute)."""
+    if call.rt.calendars is not None:
+        call.rt.calendars.invalidate()

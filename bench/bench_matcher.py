@@ -1,8 +1,9 @@
-"""Matcher benchmark: p50/p99 latency per question on the real catalog (over the questions file)
-and on a synthetic 1,000-item catalog, plus the cold start of loading the catalog and answering one
-question in a fresh interpreter (what `bianmin ask` pays).
+"""Matcher benchmark: p50/p99 latency per question on the real catalog (over the labelled question
+files) and on a synthetic 1,000-item catalog, plus the cold start of loading the catalog and
+answering one question in a fresh interpreter (what `bianmin ask` pays).
 
-Run: `python bench/bench_matcher.py [--catalog DIR] [--questions TSV] [--runs N]`. Single core.
+Run: `python bench/bench_matcher.py [--catalog DIR] [--questions TSV ...] [--runs N]`. Single
+core. Default questions: every tests/data/questions*.tsv.
 """
 
 from __future__ import annotations
@@ -124,13 +125,18 @@ def row(name: str, values: list[float], unit: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--catalog", type=Path, default=ROOT / "knowledge" / "catalog")
-    parser.add_argument("--questions", type=Path, default=ROOT / "tests" / "data" / "questions.tsv")
+    parser.add_argument(
+        "--questions",
+        type=Path,
+        nargs="+",
+        default=sorted((ROOT / "tests" / "data").glob("questions*.tsv")),
+    )
     parser.add_argument("--runs", type=int, default=5, help="cold-start runs")
     parser.add_argument("--rounds", type=int, default=5, help="runs of each question")
     args = parser.parse_args()
 
     catalog = load_catalog(args.catalog)
-    questions = [q for _, q in load_labelled(args.questions)]
+    questions = [q for path in args.questions for _, q in load_labelled(path)]
     with tempfile.TemporaryDirectory() as cache:
         real = Matcher(catalog, cache_dir=Path(cache))
         start = time.perf_counter()

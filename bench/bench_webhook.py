@@ -12,6 +12,7 @@ What runs (each part can be chosen with --parts):
             graph) and profile.txt (collapsed stacks), summarised by library
   indexed   (what-if) the plaintext run again, same requests, on a database copy with one
             more index, tickets (openid, status), the fix proposed in bench/README.md
+  light     the plaintext run again at 2 connections: latency below saturation
   sql       bench/sql_profile.py: messages one at a time in-process, every SQL statement
             timed (statements per message by turn kind, costliest statements)
 
@@ -22,7 +23,7 @@ BIANMIN_TIMESTAMP_WINDOW=86400 (requests are signed before the run),
 BIANMIN_LOG_LEVEL=WARNING, BIANMIN_SCHEDULER_INTERVAL=3600 and the fake WeChat API
 (`python -m bot.fake_wechat`) in its own process.
 
-    python bench/bench_webhook.py [--parts baseline,plain,aes,indexed,pg,profile,sql] [--duration 20]
+    python bench/bench_webhook.py [--parts baseline,plain,aes,indexed,light,pg,profile,sql] [--duration 20]
 
 Writes bench/results/webhook.json and prints a table. Stops by itself; every process it
 starts is in its own process group and killed on exit.
@@ -384,11 +385,14 @@ async def _check(
         states[got[0]] += 1
         intents[turn.kind][str(got[1])] += 1
     form_kinds = ("banli", "name", "phone", "village", "case", "confirm")
+    failures = sum(v["error"] for v in intents.values())
     form_turns = sum(sum(intents[k].values()) for k in form_kinds)
     form_ok = sum(intents[k]["register"] for k in form_kinds)
     return {
         "messages_sent": len(sent),
         "messages_recorded": len(sent) - missing,
+        # the handler raised and the villager got the apology (intent "error"): an error
+        "handler_failures": failures,
         "states": dict(states),
         "turn_kinds_sent": dict(collections.Counter(t.kind for _, t in sent)),
         "intents_by_turn": {k: dict(v) for k, v in intents.items()},
@@ -519,7 +523,7 @@ def summarise_profile(raw: Path) -> dict[str, Any]:
         self_time[leaf] += n
         threads[
             "aiosqlite worker thread"
-            if any("site-packages/aiosqlite/core.py" in f for f in frames)
+            if any(f.startswith("_connection_worker_thread (") for f in frames)
             else "event loop thread"
         ] += n
         bucket = "other"
@@ -698,7 +702,7 @@ class Bench:
             con.commit()
             con.close()
         p, url, log = start_bot(self.procs, db_url, self.api_base, self.tmp, name)
-        conns = self.args.connections
+        conns = self.args.light_connections if whatif == "light" else self.args.connections
         try:
             rss_idle = rss_mb(p.pid)
             rate = self.calibrate([url], mode, [p.pid], conns)
@@ -723,12 +727,19 @@ class Bench:
             time.sleep(1)  # the last in-flight replies
             window = (started, dt.datetime.now(dt.UTC))
             r["calibration_rps"] = round(rate, 1)
+            r["connections"] = conns
         finally:
             self.procs.stop(p)
         r["check"] = check(db_url, stream, r["offset"], int(r["issued"]), window)
+        r["handler_failures"] = r["check"]["handler_failures"]
+        r["errors"] += r["handler_failures"]
         r["server_log_tail"] = log.read_text(errors="replace")[-1500:]
-        if whatif:
+        if whatif == "indexed":
             r["whatif"] = f"CREATE INDEX {WHATIF_INDEX} ON tickets (openid, status)"
+        elif whatif == "light":
+            r["whatif"] = (
+                f"{conns} connections instead of {self.args.connections} (below saturation)"
+            )
         self.results["runs"][name] = r
         print(line(f"bot, SQLite, {mode}" + (f", {whatif}" if whatif else ""), r), flush=True)
         print(f"    check: {json.dumps(r['check'], ensure_ascii=False)}", flush=True)
@@ -761,6 +772,9 @@ class Bench:
                 check(db_url, st, r["offset"], int(r["issued"]), window)
                 for st, r in zip(streams, res, strict=True)
             ]
+        for r, c in zip(res, checks, strict=True):
+            r["handler_failures"] = c["handler_failures"]
+            r["errors"] += c["handler_failures"]
         total = {
             "mode": "plain",
             "how": f"two wrk processes (one per replica, {half} connections each), figures added",
@@ -771,6 +785,7 @@ class Bench:
             "max_ms": max(r["max_ms"] for r in res),
             "over_4s": sum(r["over_4s"] for r in res),
             "errors": sum(r["errors"] for r in res),
+            "handler_failures": sum(r["handler_failures"] for r in res),
             "wrapped": sum(r["wrapped"] for r in res),
             "server_cpu_cores": res[0]["server_cpu_cores"],
             "machine_busy_cores": res[0]["machine_busy_cores"],
@@ -848,6 +863,21 @@ class Bench:
         finally:
             self.procs.stop(p)
         summary = summarise_profile(raw)
+        pj = self.tmp / "profile.json"
+        if pj.exists():
+            during = json.loads(pj.read_text())
+            c = check(
+                db_url,
+                stream,
+                stream.pos,
+                int(during["issued"]),
+                (dt.datetime.min.replace(tzinfo=dt.UTC), dt.datetime.now(dt.UTC)),
+            )
+            summary["handler_failures"] = c["handler_failures"]
+            if c["handler_failures"]:
+                print(
+                    f"profile: {c['handler_failures']} handler failures, profile not representative!"
+                )
         hz = os.sysconf("SC_CLK_TCK")
         main_cpu = (threads1.get(p.pid, 0) - threads0.get(p.pid, 0)) / hz / elapsed
         rest = sum(v - threads0.get(t, 0) for t, v in threads1.items() if t != p.pid) / hz / elapsed
@@ -874,7 +904,8 @@ def line(name: str, r: dict[str, Any]) -> str:
     return (
         f"  {name:<32} {r['rps']:>8.1f} req/s  p50 {r['p50_ms']:>7.1f} ms  p99 {r['p99_ms']:>7.1f} ms  "
         f"max {r['max_ms']:>7.1f} ms  errors {r['errors']}  >4s {r['over_4s']}  wrapped {r['wrapped']}"
-        f"  (server {r['server_cpu_cores']:.2f} cores, machine {r['machine_busy_cores']:.2f} busy){rss_text}"
+        + (f" (handler failures {r['handler_failures']}!)" if r.get("handler_failures") else "")
+        + f"  (server {r['server_cpu_cores']:.2f} cores, machine {r['machine_busy_cores']:.2f} busy){rss_text}"
     )
 
 
@@ -927,6 +958,17 @@ def verdict(results: dict[str, Any]) -> dict[str, Any]:
             "errors": idx["errors"],
             "over_4s": idx["over_4s"],
             "rss_mb": idx["rss"]["VmRSS"],
+        }
+    light = runs.get("bot_plain_light")
+    if light:
+        out["plain_light_load"] = {
+            "connections": light["connections"],
+            "rps": light["rps"],
+            "p50_ms": light["p50_ms"],
+            "p99_ms": light["p99_ms"],
+            "p99_met": light["p99_ms"] <= TARGETS["p99_ms"],
+            "errors": light["errors"],
+            "over_4s": light["over_4s"],
         }
     pg = runs.get("pg_two_replicas")
     if pg and base:
@@ -981,7 +1023,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    ap.add_argument("--parts", default="baseline,plain,aes,indexed,pg,profile,sql")
+    ap.add_argument("--parts", default="baseline,plain,aes,indexed,light,pg,profile,sql")
+    ap.add_argument(
+        "--light-connections", type=int, default=2, help="connections of the `light` part"
+    )
     ap.add_argument("--sql-messages", type=int, default=1500, help="messages for the sql part")
     ap.add_argument("--duration", type=float, default=20, help="seconds per measured run")
     ap.add_argument(
@@ -1023,13 +1068,13 @@ def main() -> None:
     try:
         print(f"webhook benchmark: {', '.join(parts)} (temp dir {tmp})", flush=True)
         bench.fake_wechat()
-        known = ("plain", "aes", "indexed", "baseline", "pg", "profile", "sql")
+        known = ("plain", "aes", "indexed", "light", "baseline", "pg", "profile", "sql")
         order = [p for p in known if p in parts]
         for part in order:
             if part in ("plain", "aes"):
                 bench.bot(part)
-            elif part == "indexed":
-                bench.bot("plain", whatif="indexed")
+            elif part in ("indexed", "light"):
+                bench.bot("plain", whatif=part)
             else:
                 getattr(bench, part)()
     finally:

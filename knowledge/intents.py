@@ -20,11 +20,10 @@ from knowledge.normalize import basic
 TICKET = re.compile(r"bm\s*(\d{8})\s*[-_\s]?\s*(\d{4})", re.IGNORECASE)
 MIN_GAPPED = 3
 INTENTS = ("human", "complaint", "status", "center_info", "greeting", "out_of_scope_hints")
-FAMILIES = (*INTENTS, "human_weak", "advice")
+FAMILIES = (*INTENTS, "human_weak", "advice", "vague")
 # a message is "about the center alone" when at most this many characters are left after the
 # time/place/contact question and the words that may stand around it are taken out
 BARE_REST = 1
-ROUTE_ORIGIN = re.compile(r"从[^ ]{1,6}?(?=过去|过来|出发|到|去|怎么|咋)")
 CJK_OR_ALNUM = re.compile(r"[\u4e00-\u9fffa-z0-9]")
 
 
@@ -81,7 +80,10 @@ def center_cues(text: str) -> list[str]:
     if found:
         return found
     questions = [m.group(0) for m in cues.CENTER_Q.finditer(text)]
-    if questions and len(_rest(text, ROUTE_ORIGIN, cues.CENTER_Q, cues.CENTER_FILLER_RE)) <= BARE_REST:
+    if (
+        questions
+        and len(_rest(text, cues.ROUTE_ORIGIN, cues.CENTER_Q, cues.CENTER_FILLER_RE)) <= BARE_REST
+    ):
         return questions
     return []
 
@@ -94,6 +96,12 @@ def is_greeting(text: str, extra: re.Pattern[str] | None = None) -> list[str]:
     if not words:
         return []
     return words if not _rest(text, *patterns, cues.GREETING_REST) else []
+
+
+def vague(text: str) -> list[str]:
+    """A request with nothing but generic words: 我想申请个补贴, 我要办证, 要带什么材料."""
+    compact = "".join(CJK_OR_ALNUM.findall(text))
+    return [compact] if compact and cues.VAGUE_RE.match(compact) else []
 
 
 @dataclass(frozen=True)
@@ -122,6 +130,7 @@ class IntentPhrases:
             "center_info": center_cues(text),
             "greeting": is_greeting(text, self.patterns.get("greeting")),
             "advice": [m.group(0) for m in cues.ADVICE_RE.finditer(text)],
+            "vague": vague(text),
         }
         hits: dict[str, list[str]] = {}
         for name in FAMILIES:

@@ -54,7 +54,9 @@ def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
 
 @dataclass(frozen=True)
 class Replacer:
-    """Replaces phrases by canonical words in one left-to-right, longest-first pass."""
+    """Replaces phrases by canonical words in one left-to-right, longest-first pass. An entry
+    mapping a word to itself shields it: with 种粮补贴 -> 种粮补贴, the synonym 粮补 does not fire
+    inside it."""
 
     mapping: Mapping[str, str]
     pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
@@ -69,10 +71,23 @@ class Replacer:
 
         def sub(match: re.Match[str]) -> str:
             target = self.mapping[match.group(0)]
-            applied.append((match.group(0), target))
+            if target != match.group(0):  # identity entries only shield a longer word
+                applied.append((match.group(0), target))
             return target
 
         return self.pattern.sub(sub, text), applied
+
+
+def shielded(synonyms: Mapping[str, str], words: Iterable[str]) -> dict[str, str]:
+    """The synonyms plus an identity entry for every word that has a synonym's key strictly
+    inside it, neither at its start nor at its end: such a key straddles the word's own parts
+    (种粮补贴 is no 种 + 粮补 + 贴), while 残废证 is still 残疾 + 证."""
+    keys = [k for k, v in synonyms.items() if k and k != v]
+
+    def inside(word: str) -> bool:
+        return any(word.find(k, 1, len(word) - 1) > 0 for k in keys if len(k) < len(word) - 1)
+
+    return {**{w: w for w in words if w not in synonyms and inside(w)}, **synonyms}
 
 
 def longest_matches(text: str, phrases: Container[str], max_len: int) -> list[str]:
@@ -97,6 +112,13 @@ def strip_phrases(text: str, pattern: re.Pattern[str] | None) -> str:
     if pattern is None:
         return text
     return _SPACES.sub(" ", pattern.sub(" ", text)).strip()
+
+
+@lru_cache(maxsize=65536)
+def _token_readings(token: str) -> tuple[str, ...] | None:
+    """The usual readings of a Chinese token's characters, None for other tokens (cached: the
+    same words come back in message after message)."""
+    return tuple(char_reading(ch) for ch in token) if is_cjk(token) else None
 
 
 @dataclass(frozen=True)
@@ -156,9 +178,7 @@ class PinyinRepair:
             return text, []
         tokens = segment(text) if segment is not None else list(text)
         # per token: its readings if Chinese, and whether it is a common multi-character word
-        readings = [tuple(char_reading(ch) for ch in t) if is_cjk(t) else None for t in tokens]
-        # a multi-character word that is common in its own right, or a single character that is
-        # a frequent word on its own (也, 想, 病, 报: 也想 is not 野象, 病报 not 冰雹)
+        readings = [_token_readings(t) for t in tokens]
         common = [len(t) > 1 and self.is_common(t) for t in tokens]
         out: list[str] = []
         repairs: list[tuple[str, str]] = []

@@ -70,9 +70,13 @@ class QueryPrep:
     def prepare(self, normalized: str) -> tuple[str, list[str], dict[str, object]]:
         """The text that is scored, its segmentation, and what was changed (for `explain`)."""
         # 我爹去年冬天走了: a relative "gone" has died (丧葬补助, 注销户口, 特别扶助)
-        normalized = self.death.sub(lambda m: m.group(0) + " 死亡 ", normalized)
+        normalized = self.death.sub(
+            lambda m: f"{m.group(0)} {cues.words('death_word')} ", normalized
+        )
         # 媳妇刚生了个闺女: a child already born (出生登记)
-        normalized = cues.BIRTH_RE.sub(lambda m: m.group(0) + " 出生 ", normalized)
+        normalized = cues.BIRTH_RE.sub(
+            lambda m: f"{m.group(0)} {cues.words('birth_word')} ", normalized
+        )
         query = strip_phrases(self.negation.sub(" ", normalized), self.fillers)
         query = self.separable.sub(self._join_separable, query)
         query, synonyms = self.synonyms.apply(query)

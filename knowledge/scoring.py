@@ -1,9 +1,11 @@
 """Scores every catalog item against one message (prepared by query.py): BM25F over jieba words
-in weighted fields, with query words weighted by how specific they are in general Chinese, a
-character-level BM25 for partial words (户口怎么迁 -> 迁移), and strong bonuses for names and
-aliases written in the message.
+in weighted fields, with query words weighted by how specific they are in general Chinese and by
+their role (words inside a mention that is only context, or a verb already done, weigh less; a
+wanted verb more), a character-level BM25 for partial words (户口怎么迁 -> 迁移), strong bonuses
+for names and aliases written in the message (phrases.py), and a bonus for the item whose action
+(交/领/转/报销 ...) is the one wanted (actions.py).
 
-Returns an `Analysis` with all signals; the decision policy lives in matcher.py.
+Returns an `Analysis` with all signals and the features of the decision model (decision.py).
 """
 
 from __future__ import annotations
@@ -17,19 +19,10 @@ from pathlib import Path
 
 import jieba
 
-from knowledge import texts
+from knowledge.actions import profile, wanted
 from knowledge.cache import cached_json, catalog_folder
 from knowledge.catalog import Catalog
-from knowledge.actions import profile, split_alias, wanted
-from knowledge.context import (
-    DONE,
-    NEED,
-    is_context,
-    phrase_spans,
-    request_clauses,
-    span_index,
-    verb_role,
-)
+from knowledge.context import ACTION_VERBS, DONE, NEED, REFUSED, request_clauses, verb_role
 from knowledge.intents import IntentPhrases, find_ticket
 from knowledge.normalize import (
     PinyinRepair,
@@ -37,21 +30,19 @@ from knowledge.normalize import (
     basic,
     is_cjk,
     phrase_pattern,
+    shielded,
 )
+from knowledge.phrases import BACKGROUND, NO_PHRASE, SPLIT, Phrases
 from knowledge.pinyin import load_reading_table, word_pinyin
 from knowledge.query import QueryPrep, common_word_test, search_tokens
 from knowledge.ranking import Bm25fIndex
 from knowledge.tokenizer import load_tokenizer
 from knowledge.vocab import (
-    PHRASE_KINDS,
     ItemText,
     charset,
     domain_words,
     item_text,
-    phrase_table,
     pinyin_vocabulary,
-    partial_titles,
-    title_ngrams,
 )
 
 MAX_CHARS = 300  # longer messages are cut: latency stays bounded, meaning is in the start
@@ -62,30 +53,20 @@ TITLE_FIELDS = ("name", "alias", "keyword")
 WORD_FIELDS = {"name": 3.0, "alias": 3.0, "keyword": 2.0, "body": 1.0, "materials": 0.4}
 CHAR_FIELDS = {"title": 1.0, "body": 0.25}
 CHAR_WEIGHT = 0.6  # characters back up words: 迁 matches 迁移
-PHRASE_BASE = 6.0  # a name or alias written in the message is the strongest evidence
-PHRASE_PER_CHAR = 1.0
-PHRASE_SPREAD_POWER = 1.0  # ...divided among the items whose titles contain it
-NGRAM_MAX = 8
-COMMON_WORD_FREQ = 500
-FREQUENT_CHAR = 5_000  # a single character this frequent as a word is meant as written (也, 病)  # jieba frequency from which a word is taken as meant (no pinyin repair)
+COMMON_WORD_FREQ = 500  # jieba frequency from which a word is taken as meant (no pinyin repair)
+FREQUENT_CHAR = 5_000  # a single character this frequent as a word is meant as written (也, 病)
 PRUNE_FROM = 300  # catalogs larger than this score only candidate items (a speed measure)
 CANDIDATE_MIN_DF = 20  # words in more items than this (or 10%) do not nominate candidates
 FUNCTION_FREQ = 50_000  # jieba corpus frequency from which a word carries no meaning (能, 要)
 SPECIFIC_FREQ = 3_000  # ...and up to which it is fully specific (申请, 户口, 密码)
 SPECIFICITY_CACHE = 50_000  # words whose specificity is remembered (bounded memory)
-CONTEXT_WEIGHT = 0.3  # a mention that only says who the villager is or what they have (context.py)
-CONTEXT_TOKEN_WEIGHT = 0.6  # ...and the words inside it (which may still fit the need)
+CONTEXT_TOKEN_WEIGHT = 0.6  # words inside a mention that is only context (phrases.py)
+STORY_WEIGHT = 0.8  # words of a clause that tells the story while another clause asks
 DONE_VERB_WEIGHT = 0.3  # 交了十五年, 外省交的: what was done is background...
 NEED_VERB_WEIGHT = 2.0  # ...能转到, 才能领: what is wanted weighs double
-MATERIAL_VERBS = "开带拿交办补"
-SPLIT = "split"  # the "reason" of a verb + topic alias written apart (not a context)
-SPLIT_WEIGHT = 0.6
-BACKGROUND = "background"  # a mention in a clause that tells the story while another one asks
-BACKGROUND_WEIGHT = 0.6
 ACTION_BONUS = 5.0  # the item's action (交/领/转/报销...) is the one the message wants
 CROWD_SHARE = 0.5  # items scoring at least this share of the best "crowd" the answer
 UNIT_REFERENCE = 55  # catalog size the decision model was calibrated on (scores scale with idf)
-NO_PHRASE: tuple[float, str, str, str | None] = (0.0, "", "", None)
 
 
 @dataclass(frozen=True)
@@ -125,21 +106,18 @@ class Scorer:
         self.catalog = catalog
         self._specificity: dict[str, float] = {}
         lexicon = catalog.lexicon
-        synonyms = Replacer(
-            {
-                _compact(basic(k)): _compact(basic(v))
-                for k, v in lexicon.synonyms.items()
-                if basic(k)
-            }
-        )
+        mapping = {
+            _compact(basic(k)): _compact(basic(v)) for k, v in lexicon.synonyms.items() if basic(k)
+        }
+        titles = {
+            _compact(basic(t)) for item in catalog.items for t in (*item.aliases, *item.keywords)
+        }
+        synonyms = Replacer(shielded(mapping, titles))
         self.intents = IntentPhrases.build(lexicon.intents)
         self.texts: list[ItemText] = [item_text(item, synonyms) for item in catalog.items]
-        self.phrases = phrase_table(self.texts)
-        self.phrase_lengths = span_index(self.phrases)
+        self.phrases = Phrases(self.texts)
         # How many items mention a piece of text in their name, aliases or keywords: 养老保险 is
         # an alias of one item but names a topic three items share, so identifies none alone.
-        self.ngrams = title_ngrams(self.texts, NGRAM_MAX)
-        self.loose_table = str.maketrans("", "", texts.LOOSE_PARTICLES)
         words = domain_words(catalog, self.texts, synonyms)
         chars = charset(catalog)
         key = (
@@ -155,8 +133,6 @@ class Scorer:
         fillers = phrase_pattern(_compact(basic(f)) for f in lexicon.fillers)
         # name words from the plain cut: search mode would add fragments such as 乡居 (城乡居民)
         name_tokens = {tok for t in self.texts for tok in tokenizer.lcut(t.name, HMM=False)}
-        self.partials = partial_titles(self.ngrams, self.phrases)
-        self.partial_lengths = span_index(self.partials)
         vocab = pinyin_vocabulary(words, name_tokens)
         # tokenizing the items and reading the vocabulary's pinyin is the slow part of a build
         derived = cached_json(
@@ -194,19 +170,6 @@ class Scorer:
         for index, actions in enumerate(self.actions):
             for action in actions:
                 self.with_action.setdefault(action, set()).add(index)
-        self.split: dict[str, list[tuple[str, str]]] = {}  # topic -> [(action, verb+topic alias)]
-        for t in self.texts:
-            for title in (t.name, *t.aliases):
-                for topic, action in split_alias(title.replace(" ", "")):
-                    self.split.setdefault(topic, []).append((action, title.replace(" ", "")))
-        self.split_lengths = span_index(self.split)
-        self.material_grams = frozenset(
-            m[i:j]
-            for t in self.texts
-            for m in t.materials
-            for i in range(len(m))
-            for j in range(i + 2, len(m) + 1)
-        )
 
     def specificity(self, term: str) -> float:
         """How much a query word can say about an item, from its frequency in general Chinese
@@ -214,14 +177,19 @@ class Scorer:
 
         With only a few dozen items, catalog idf alone rates 能 as highly as 低保 when one item
         happens to contain it; the corpus frequency knows better."""
-        if term in self.domain:
-            return 1.0
+        known = self._specificity.get(term)
+        if known is not None:
+            return known
         freq = self.freq.get(term, 0)
-        if freq <= SPECIFIC_FREQ:
-            return 1.0
-        if freq >= FUNCTION_FREQ:
-            return 0.0
-        return math.log(FUNCTION_FREQ / freq) / math.log(FUNCTION_FREQ / SPECIFIC_FREQ)
+        if term in self.domain or freq <= SPECIFIC_FREQ:
+            value = 1.0
+        elif freq >= FUNCTION_FREQ:
+            value = 0.0
+        else:
+            value = math.log(FUNCTION_FREQ / freq) / math.log(FUNCTION_FREQ / SPECIFIC_FREQ)
+        if len(self._specificity) < SPECIFICITY_CACHE:
+            self._specificity[term] = value
+        return value
 
     @staticmethod
     def _char_fields(t: ItemText) -> list[tuple[str, list[str]]]:
@@ -232,107 +200,15 @@ class Scorer:
             ("body", [c for c in body if is_cjk(c)]),
         ]
 
-    def is_material(self, phrase: str) -> bool:
-        """Whether a phrase names (part of) a document some item asks for: 身份证, 死亡证明,
-        also after a verb (开证明, 带户口本)."""
-        return phrase in self.material_grams or (
-            len(phrase) > 2 and phrase[0] in MATERIAL_VERBS and phrase[1:] in self.material_grams
-        )
-
-    def phrase_hits(self, query: str) -> tuple[list[tuple[int, int, str, str | None]], str]:
-        """(start, end, phrase, context reason) of the names, aliases and keywords written in the
-        compact query; also without 的/个 inside names (老年人的优待证, 办个残疾人的证), where
-        positions are not kept and nothing counts as context."""
-        compact = _compact(query)
-        # context is judged on the query with its spaces (punctuation): 退伍的，听说 is no modifier
-        where = [i for i, ch in enumerate(query) if ch != " "]
-        hits: list[tuple[int, int, str, str | None]] = [
-            (
-                start,
-                end,
-                phrase,
-                is_context(query, where[start], where[end - 1] + 1, self.is_material),
-            )
-            for start, end, phrase in phrase_spans(compact, self.phrases, self.phrase_lengths)
-        ]
-        loose = compact.translate(self.loose_table)
-        if loose != compact:
-            seen = {phrase for _, _, phrase, _ in hits}
-            kept = [i for i, ch in enumerate(compact) if ch not in texts.LOOSE_PARTICLES]
-            for start, end, phrase in phrase_spans(loose, self.phrases, self.phrase_lengths):
-                a, b = kept[start], kept[end - 1] + 1
-                # 的 may stand inside a name after two of its characters (老年人的优待证), not
-                # after a verb (外省交的养老保险 is no 交养老保险); 个 anywhere (救个急, 办个证)
-                inside = [i - a for i in range(a, b) if compact[i] == "的"]
-                if phrase in seen or (inside and min(inside) < 2):
-                    continue
-                hits.append(
-                    (a, b, phrase, is_context(query, where[a], where[b - 1] + 1, self.is_material))
-                )
-        # mentions outside the clauses that ask, when those clauses name an item themselves
-        asking = request_clauses(query)
-        if asking:
-
-            def asks(a: int) -> bool:
-                return any(x <= where[a] < y for x, y in asking)
-
-            if any(reason is None and asks(a) for a, _, _, reason in hits):
-                hits = [
-                    (a, b, p, BACKGROUND if reason is None and not asks(a) else reason)
-                    for a, b, p, reason in hits
-                ]
-        taken = [(a, b) for a, b, _, _ in hits]
-        for a, b, gram in phrase_spans(compact, self.partials, self.partial_lengths):
-            if not any(x < b and a < y for x, y in taken):
-                hits.append(
-                    (a, b, gram, is_context(query, where[a], where[b - 1] + 1, self.is_material))
-                )
-        return hits, compact
-
-    def split_hits(
-        self, query: str, compact: str, want: frozenset[str], seen: set[str]
-    ) -> list[tuple[int, int, str, str | None]]:
-        """Verb + topic aliases written apart: 养老金怎么领 ~ 领养老金, 户口咋迁 ~ 迁户口. The topic
-        must be written and the verb's action wanted (actions.wanted)."""
-        if not want:
-            return []
-        where = [i for i, ch in enumerate(query) if ch != " "]
-        found: list[tuple[int, int, str, str | None]] = []
-        for start, end, topic in phrase_spans(compact, self.split, self.split_lengths):
-            reason = is_context(query, where[start], where[end - 1] + 1, self.is_material)
-            for action, alias in self.split[topic]:
-                if action in want and alias not in seen:
-                    found.append((start, end, alias, reason or SPLIT))
-                    seen.add(alias)
-        return found
-
-    def phrase_bonus(
-        self, hits: list[tuple[int, int, str, str | None]]
-    ) -> dict[int, tuple[float, str, str, str | None]]:
-        """item index -> (bonus, phrase, kind, context reason) for the best name/alias/keyword
-        hit of the item; a mention that is only context counts CONTEXT_WEIGHT of its worth."""
-        best: dict[int, tuple[float, str, str, str | None]] = {}
-        for _, _, phrase, reason in hits:
-            spread = max(1, len(self.ngrams.get(phrase, ()))) ** PHRASE_SPREAD_POWER
-            for index, kind in self.phrases.get(phrase) or self.partials[phrase]:
-                bonus = PHRASE_KINDS[kind] * (PHRASE_BASE + PHRASE_PER_CHAR * len(phrase))
-                bonus /= spread
-                if reason == SPLIT:
-                    bonus *= SPLIT_WEIGHT
-                elif reason == BACKGROUND:
-                    bonus *= BACKGROUND_WEIGHT
-                elif reason is not None:
-                    bonus *= CONTEXT_WEIGHT
-                if bonus > best.get(index, (0.0, "", "", None))[0]:
-                    best[index] = (bonus, phrase, kind, reason)
-        return best
-
     def token_weights(
         self, query: str, segmented: list[str], context: list[tuple[int, int]]
     ) -> dict[str, float]:
-        """Each search token's weight: its specificity, times CONTEXT_WEIGHT when every one of
-        its occurrences lies inside a context mention (compact positions in `context`)."""
+        """Each search token's weight: its specificity, times CONTEXT_TOKEN_WEIGHT inside a
+        mention that is only context (compact positions in `context`), STORY_WEIGHT in a clause
+        that only tells the story while another asks, DONE_VERB_WEIGHT / NEED_VERB_WEIGHT for a
+        verb done or wanted; a token keeps its best weight over its occurrences."""
         weights: dict[str, float] = {}
+        asking = request_clauses(query)
         pos = 0  # position in the compact query
         at = 0  # position in the query (with spaces)
         freq = self.query.tokenizer.FREQ
@@ -342,11 +218,13 @@ class Scorer:
             if not word.strip():
                 continue
             factor = 1.0
+            if asking and not any(a <= start_at < b for a, b in asking):
+                factor = STORY_WEIGHT
             end = pos + len(word)
-            if any(start < end and pos < stop for start, stop in context):
+            if context and any(start < end and pos < stop for start, stop in context):
                 factor = CONTEXT_TOKEN_WEIGHT
-            role = verb_role(query, start_at, at)
-            if role == DONE:
+            role = verb_role(query, start_at, at) if word in ACTION_VERBS else None
+            if role in (DONE, REFUSED):
                 factor = min(factor, DONE_VERB_WEIGHT)
             elif role == NEED:
                 factor = max(factor, NEED_VERB_WEIGHT)
@@ -365,20 +243,22 @@ class Scorer:
         text = text[:MAX_CHARS]
         normalized = basic(text)
         query, segmented, steps = self.query.prepare(normalized)
-        hits, compact = self.phrase_hits(query)
+        hits, compact = self.phrases.hits(query)
         context = [
-            (start, end) for start, end, _, reason in hits if reason not in (None, SPLIT, BACKGROUND)
+            (start, end)
+            for start, end, _, reason in hits
+            if reason not in (None, SPLIT, BACKGROUND)
         ]
         where = [i for i, ch in enumerate(query) if ch != " "]
         spans = [(where[a], where[b - 1] + 1) for a, b in context]
-        want = wanted(
+        want, refused = wanted(
             query,
             segmented,
             self.domain.__contains__,
             lambda a, b: any(x < b and a < y for x, y in spans),
         )
-        hits += self.split_hits(query, compact, want, {phrase for _, _, phrase, _ in hits})
-        phrases = self.phrase_bonus(hits)
+        hits += self.phrases.split(query, compact, want, {phrase for _, _, phrase, _ in hits})
+        phrases = self.phrases.bonus(hits)
         weights = self.token_weights(query, segmented, context)
         tokens = list(weights)
         # In a large catalog only items sharing a rare word or a phrase with the message can rank
@@ -400,6 +280,11 @@ class Scorer:
             for index in self.with_action.get(action, ()):
                 if index in pre:
                     pre[index] += bonus
+        # 在外地住院没备案…回来怎么报: an item whose action is the one not done is less likely
+        for action in refused:
+            for index in self.with_action.get(action, ()):
+                if index in pre and not want & self.actions[index]:
+                    pre[index] -= bonus
         shortlist = (
             set(pre)
             if len(pre) <= SHORTLIST
@@ -427,6 +312,7 @@ class Scorer:
             **steps,
             "context": [(p, r) for _, _, p, r in hits if r is not None],
             "actions": sorted(want),
+            "refused": sorted(refused),
             "intents": intents,
             "features": {k: round(v, 3) for k, v in features.items()},
             "top": [
@@ -458,7 +344,7 @@ class Scorer:
             if not is_cjk(ch):
                 continue
             weight = self.specificity(ch)
-            if any(start <= pos < end for start, end in context):
+            if context and any(start <= pos < end for start, end in context):
                 weight *= CONTEXT_TOKEN_WEIGHT
             if weight > weights.get(ch, -1.0):
                 weights[ch] = weight

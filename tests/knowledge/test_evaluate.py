@@ -1,4 +1,5 @@
-"""Evaluation and threshold calibration on a small labelled set over the fixture catalog."""
+"""Evaluation and calibration of the decision model on a small labelled set over the fixture
+catalog, and the logistic regression on synthetic data."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.calibrate import Point, sweep
+from knowledge import calibrate
 from knowledge.catalog import load_catalog
+from knowledge.decision import DEFAULT_MODEL, FEATURES, probability
 from knowledge.evaluate import evaluate, format_report, load_labelled
-from knowledge.matcher import Matcher, Thresholds
+from knowledge.logistic import fit_logistic
+from knowledge.matcher import Matcher
 from tests.knowledge.fixture_catalog import write_catalog
 
 ROWS = [
@@ -30,13 +33,7 @@ ROWS = [
 @pytest.fixture(scope="module")
 def matcher(tmp_path_factory: pytest.TempPathFactory) -> Matcher:
     root = write_catalog(tmp_path_factory.mktemp("fixture") / "catalog")
-    return Matcher(
-        load_catalog(root),
-        cache_dir=tmp_path_factory.mktemp("cache"),
-        thresholds=Thresholds(
-            guide_score=8.0, strong_score=6.0, guide_ratio=0.8, menu_score=3.0, menu_ratio=0.4
-        ),
-    )
+    return Matcher(load_catalog(root), cache_dir=tmp_path_factory.mktemp("cache"))
 
 
 def test_load_labelled_skips_header_comments_and_blanks(tmp_path: Path) -> None:
@@ -72,25 +69,51 @@ def test_figures_and_confusions(matcher: Matcher) -> None:
     assert "1  特困人员救助供养申请 -> 最低生活保障申请" in text
 
 
-def test_sweep_picks_the_best_point_and_cross_validates(matcher: Matcher) -> None:
-    grid = {
-        "guide_score": (8.0, 400.0),
-        "strong_score": (6.0, 400.0),
-        "guide_ratio": (0.8,),
-        "menu_score": (3.0,),
-        "menu_ratio": (0.4,),
-    }
-    result = sweep(matcher, ROWS, folds=2, grid=grid)
-    assert len(result.points) == 4
-    assert result.best.thresholds.guide_score == 8.0  # answering directly beats never answering
-    assert result.best.thresholds.strong_score == 6.0
-    best = result.best.figures(result.labels, range(len(ROWS)))
-    assert best.item_direct == pytest.approx(5 / 6)
-    never = next(
-        p
-        for p in result.points
-        if p.thresholds.guide_score == 400.0 and p.thresholds.strong_score == 400.0
-    )
-    assert isinstance(never, Point)
-    assert never.figures(result.labels, range(len(ROWS))).item_direct == 0.0
-    assert "chosen:" in result.format() and "cross-validated" in result.format()
+def test_logistic_regression_finds_the_separating_direction() -> None:
+    # y = 1 when the first feature is large, whatever the second (noise)
+    xs = [(1.0, a / 10.0, (a * 7 % 5) / 5.0) for a in range(-20, 21)]
+    ys = [1.0 if x[1] > 0.3 else 0.0 for x in xs]
+    w = fit_logistic(xs, ys, l2=0.1)
+    assert w[1] > 1.0 and abs(w[2]) < w[1] / 3
+    assert probability(w, (1.0, 1.5, 0.5)) > 0.9 > 0.1 > probability(w, (1.0, -1.0, 0.5))
+
+
+def test_cutoffs_keep_the_safety_margins() -> None:
+    """40 right answers the model is sure of, 4 wrong ones it is less sure of, 10 out-of-scope
+    lines: the chosen cut-off answers the first directly and offers the others a menu."""
+
+    def sample(expected: str, top: str, other: str) -> calibrate.Sample:
+        return calibrate.Sample(
+            expected,
+            "q",
+            0,
+            (1.0,),
+            ((0, 10.0), (1, 8.0)),
+            (top, other),
+            {},
+            None,
+            {"content": 5.0, "coverage": 1.0, "coverage2": 0.5},  # no tie between the two
+        )
+
+    samples = [sample("甲", "甲", "乙") for _ in range(40)]
+    samples += [sample("乙", "甲", "乙") for _ in range(4)]
+    samples += [sample("unknown", "甲", "乙") for _ in range(10)]
+    probs = [(0.9, 0.95)] * 40 + [(0.7, 0.9)] * 4 + [(0.5, 0.1)] * 10
+    model = calibrate.best_cutoffs(samples, probs, DEFAULT_MODEL)
+    assert 0.7 < model.guide_at <= 0.9 and 0.1 < model.offer_at <= 0.9
+    codes = [
+        calibrate.outcome(s, pg, po, model) for s, (pg, po) in zip(samples, probs, strict=True)
+    ]
+    figures = calibrate.figures(samples, codes)
+    assert figures.item_direct == pytest.approx(40 / 44)
+    assert figures.item_direct_or_menu == 1.0
+    assert figures.out_of_scope_rejected == 1.0 and figures.confidently_wrong == 0.0
+
+
+def test_report_cross_validates_on_every_file(matcher: Matcher) -> None:
+    rows = ROWS * 4  # enough rows for the folds
+    samples = calibrate.samples_of_rows(matcher, rows[: len(ROWS) * 2], 0)
+    samples += calibrate.samples_of_rows(matcher, rows[len(ROWS) * 2 :], 1)
+    assert len(samples[0].x) == len(FEATURES) + 1
+    text = calibrate.report(samples, [Path("a.tsv"), Path("b.tsv")], k=2)
+    assert "cross-validated" in text and "Model(" in text and "a.tsv" in text and "b.tsv" in text

@@ -6,19 +6,18 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from knowledge.ask import answer
 from knowledge.catalog import load_catalog
-from knowledge.matcher import Matcher, Thresholds
+from knowledge.decision import DEFAULT_MODEL
+from knowledge.matcher import Matcher
 from tests.knowledge.fixture_catalog import REAL_CATALOG
 
 ROOT = Path(__file__).resolve().parents[2]
-FIXTURE_THRESHOLDS = Thresholds(
-    guide_score=8.0, strong_score=6.0, guide_ratio=0.8, menu_score=3.0, menu_ratio=0.4
-)
 real_catalog_missing = not (REAL_CATALOG / "lexicon.yaml").is_file()
 
 
@@ -27,13 +26,8 @@ def fixture_matcher(tmp_path_factory: pytest.TempPathFactory) -> Matcher:
     from tests.knowledge.fixture_catalog import write_catalog
 
     root = write_catalog(tmp_path_factory.mktemp("fixture") / "catalog")
-    # Scores scale with the catalog (idf over 8 items is small), so the fixture gets its own
-    # thresholds; the calibrated defaults are exercised on the repository catalog below.
-    return Matcher(
-        load_catalog(root),
-        cache_dir=tmp_path_factory.mktemp("cache"),
-        thresholds=FIXTURE_THRESHOLDS,
-    )
+    # the calibrated decision model, with scores in units of the catalog's size (scoring.py)
+    return Matcher(load_catalog(root), cache_dir=tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture(scope="module")
@@ -110,17 +104,19 @@ def test_explain_shows_the_reasoning(fixture_matcher: Matcher) -> None:
     assert isinstance(explain["why"], str) and explain["why"]
 
 
-def test_thresholds_decide_between_guide_menu_and_unknown(fixture_matcher: Matcher) -> None:
+def test_model_cutoffs_decide_between_guide_menu_and_unknown(fixture_matcher: Matcher) -> None:
     analysis = fixture_matcher.analyze("低保要带什么")
-    strict = Thresholds(
-        guide_score=500, strong_score=500, guide_ratio=0.8, menu_score=1, menu_ratio=0.4
-    )
     assert fixture_matcher.apply(analysis).intent == "guide"
-    assert fixture_matcher.apply(analysis, strict).intent == "clarify"
-    hopeless = Thresholds(
-        guide_score=900, strong_score=900, guide_ratio=0.8, menu_score=800, menu_ratio=0.4
-    )
-    assert fixture_matcher.with_thresholds(hopeless).decide("低保要带什么").intent == "unknown"
+    never_sure = replace(DEFAULT_MODEL, guide_at=1.01)
+    assert fixture_matcher.apply(analysis, never_sure).intent == "clarify"
+    hopeless = replace(DEFAULT_MODEL, guide_at=1.01, offer_at=1.01)
+    assert fixture_matcher.with_model(hopeless).decide("低保要带什么").intent == "unknown"
+
+
+def test_a_near_tie_is_never_answered_directly(fixture_matcher: Matcher) -> None:
+    sure = replace(DEFAULT_MODEL, guide_at=0.0)  # even a model that would always answer
+    decision = fixture_matcher.with_model(sure).decide("优待证怎么办")
+    assert decision.intent == "clarify" and len(decision.candidates) == 2
 
 
 def test_long_messages_are_cut_and_still_fast(fixture_matcher: Matcher) -> None:

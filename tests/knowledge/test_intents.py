@@ -1,0 +1,165 @@
+"""The pattern families of the non-item intents (knowledge/cues.py, intents.py), on phrasings
+written for these tests (not taken from the labelled sets), and how they meet items in the
+decision (an item question that mentions a time or a place stays an item question)."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.catalog import load_catalog
+from knowledge.intents import IntentPhrases
+from knowledge.matcher import Matcher
+from knowledge.normalize import basic
+from tests.knowledge.fixture_catalog import REAL_CATALOG
+
+FAMILIES = IntentPhrases.build({})  # the built-in families alone, no lexicon phrases
+
+
+def families(text: str) -> set[str]:
+    return set(FAMILIES.find(basic(text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我家的低保审批得怎么样了",
+        "前两天递上去的高龄津贴申请有消息没",
+        "我那个残疾证什么时候能拿到",
+        "俺娘的养老金申请通过了吗",
+        "帮我看看我的申请办到哪一步了",
+        "交了材料一个多月了还没批下来",
+        "我想查一下办理进度",
+        "危房的补助批没批",
+        "上周报的那个件谁在办",
+    ],
+)
+def test_status_family(text: str) -> None:
+    assert "status" in families(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["低保多久能批下来", "身份证办好要多久", "办残疾证要几天", "医保什么时候开始交"],
+)
+def test_a_time_limit_question_is_not_status(text: str) -> None:
+    assert "status" not in families(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我要告村主任",
+        "村长把低保给他亲戚了太不公平",
+        "窗口的小姑娘态度很凶",
+        "你们办事太拖拉了",
+        "村里的补贴被克扣了",
+        "我要写信给县里反映",
+        "有意见找谁提",
+        "办个证收了我三百块钱",
+    ],
+)
+def test_complaint_family(text: str) -> None:
+    assert "complaint" in families(text)
+
+
+@pytest.mark.parametrize("text", ["买拖拉机有补贴吗", "两口子吵架能不能调解", "我想告他欠钱不还"])
+def test_not_a_complaint(text: str) -> None:
+    assert "complaint" not in families(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "你们几点开门",
+        "星期天有人上班不",
+        "便民大厅在什么位置",
+        "你们的电话是多少",
+        "过年放几天假",
+        "我坐公交去你们那里怎么坐",
+        "下午两点以后还能办吗",
+        "周末开门吗",
+    ],
+)
+def test_center_info_family(text: str) -> None:
+    assert "center_info" in families(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["低保在哪里办", "低保电话多少", "医院几点上班", "邮局在哪", "我是从隔壁县嫁过来的"]
+)
+def test_a_place_or_time_of_something_else_is_not_center_info(text: str) -> None:
+    assert "center_info" not in families(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "请找个工作人员跟我说",
+        "叫你们领导来",
+        "我要和人说话不要机器",
+        "给我回个电话",
+        "别让机器答了",
+    ],
+)
+def test_human_family(text: str) -> None:
+    assert "human" in families(text)
+
+
+@pytest.mark.parametrize("text", ["镇上能不能派人来调解", "想找个人来评评理", "要人照顾"])
+def test_asking_for_someone_to_do_a_service_is_not_human(text: str) -> None:
+    assert "human" not in families(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["谢谢你们啊", "好的 知道了 谢谢", "老师好", "拜拜了", "要得 多谢"]
+)
+def test_greeting_family(text: str) -> None:
+    assert "greeting" in families(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["你好我想问个事", "嗯", "你好，低保要带什么", "谢谢，还有医保怎么交"]
+)
+def test_a_greeting_with_something_else_is_not_a_greeting(text: str) -> None:
+    assert "greeting" not in families(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["哪家饭店的菜好吃", "糖尿病吃什么药好", "去哪订酒席", "二手车哪里买便宜"]
+)
+def test_advice_family(text: str) -> None:
+    assert "advice" in families(text)
+
+
+@pytest.mark.parametrize("text", ["能不能吃上低保", "医保一年交多少钱", "高血压的药能报销吗"])
+def test_service_questions_are_not_advice(text: str) -> None:
+    assert "advice" not in families(text)
+
+
+# --- end to end on the repository catalog ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def real(tmp_path_factory: pytest.TempPathFactory) -> Matcher:
+    if not (REAL_CATALOG / "lexicon.yaml").is_file():
+        pytest.skip("catalog not written yet")
+    return Matcher(load_catalog(REAL_CATALOG), cache_dir=tmp_path_factory.mktemp("cache"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我的低保办到哪了", "status"),  # names an item, asks about one's own request
+        ("低保在哪里办", "guide"),  # the place is part of the item's notice
+        ("低保电话多少", "guide"),
+        ("我想找个人来调解邻居纠纷", "guide"),
+        ("投诉低保评得不公平", "complaint"),
+        ("你好，医保怎么交", "guide"),
+        ("野猪肉好不好吃", "unknown"),  # shares 野猪 with an item, asks for advice
+        ("我的快递到哪一步了", "unknown"),
+        ("你们中心几点下班", "center_info"),
+        ("我不识字", "human"),
+    ],
+)
+def test_intent_versus_item(real: Matcher, text: str, expected: str) -> None:
+    assert real.decide(text).intent == expected, real.decide(text).explain["why"]

@@ -38,7 +38,10 @@ async def tick(rt: Runtime) -> TickReport:
     rt.knowledge.maybe_reload()
     async with rt.sessionmaker() as session, session.begin():
         report.sweep = await sweep(
-            Repos.bind(session), clock=rt.clock, settings=rt.settings, catalog_for=rt.knowledge.catalog_for
+            Repos.bind(session),
+            clock=rt.clock,
+            settings=rt.settings,
+            catalog_for=rt.knowledge.catalog_for,
         )
     if rt.client is not None:
         report.media = await fetch_pending(rt.sessionmaker, rt.client, attachments_dir(rt.settings))

@@ -119,6 +119,24 @@ async def transfer(call: Call) -> web.StreamResponse:
 
 
 @routes.post(
+    "/api/v1/tickets/{number}/publicity",
+    roles=WORKERS,
+    summary="Start the item's public-notice period (公示); the deadline pauses during it",
+    params=(NUMBER,),
+    body=body({"note": NOTE}),
+    response=DETAIL,
+)
+async def publicity(call: Call) -> web.StreamResponse:
+    ticket = await find_ticket(call, inputs.path_number(call.request), act=True)
+    note = inputs.text(await call.body(), "note", required=False)
+    try:
+        await (await call.desk(ticket.town_id)).start_publicity(ticket, staff=call.staff, note=note)
+    except TicketError as exc:
+        _refused(exc)
+    return await _done(call, ticket, "ticket.publicity")
+
+
+@routes.post(
     "/api/v1/tickets/{number}/withdraw",
     roles=WORKERS,
     summary="Withdraw on the villager's behalf",

@@ -57,6 +57,8 @@ EVENT_NAMES = {
     "status": "状态变更",
     "transfer": "转办",
     "extension": "延期",
+    "publicity": "开始公示",
+    "deadline": "期限重算",
     "extension_requested": "申请延期",
     "extension_denied": "延期未批准",
     "reply": "回复群众",

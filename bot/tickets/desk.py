@@ -273,6 +273,37 @@ class TicketDesk:
         )
         await self.notify.villager(ticket, text, key=f"transfer:{ticket.number}:{event.id}")
 
+    async def start_publicity(self, ticket: Ticket, *, staff: Staff, note: str = "") -> dt.datetime:
+        """公示: the item's public-notice period (natural days) begins now. The SLA
+        clock does not run during it (Administrative Licensing Law §45); returns its end."""
+        now = self.clock.now()
+        item = self.catalog.by_id.get(ticket.item_id or "")
+        days = item.publicity_days if item else 0
+        if ticket.status not in ("accepted", "in_progress") or days <= 0:
+            raise TicketError("only an open ticket of an item with a 公示期 can enter it")
+        if any(dt.datetime.fromisoformat(end) > now for _start, end in ticket.breaks):
+            raise TicketError("a public-notice period is already running")
+        end = now + dt.timedelta(days=days)
+        ticket.breaks = [*ticket.breaks, [now.isoformat(), end.isoformat()]]
+        ticket.last_staff_action_at = ticket.updated_at = now
+        self.recompute(ticket, now)
+        event = await self.repos.tickets.add_event(
+            ticket,
+            at=now,
+            kind="publicity",
+            staff_id=staff.id,
+            note=note or None,
+            data={"days": days, "until": end.isoformat()},
+        )
+        text = texts.PUSH_PUBLICITY.format(
+            **self._head(ticket),
+            days=days,
+            until=texts.DUE_FORMAT.format(m=end.month, d=end.day),
+            due=due_text(ticket),
+        )
+        await self.notify.villager(ticket, text, key=f"publicity:{ticket.number}:{event.id}")
+        return end
+
     async def extend(self, ticket: Ticket, days: int, *, staff: Staff, note: str) -> None:
         """An approved extension (延期): the deadline moves by `days` working days."""
         now = self.clock.now()

@@ -55,3 +55,6 @@ NOBODY = "（未分派）"
 HANDLING_PROMISED = "承诺件"
 NO_REASON_GIVEN = "（群众未说明原因）"
 TEMPLATE_RATING_REMARK = "请回复数字1-5为这次服务打分：1非常满意，5非常不满意。"
+PUSH_PUBLICITY = (
+    PUSH_HEAD + "进入{days}天公示期（到{until}），公示期不计入办理时限，新的办结期限是{due}。"
+)

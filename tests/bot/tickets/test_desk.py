@@ -190,3 +190,23 @@ async def test_bad_rating_opens_a_callback_for_the_head(world: World) -> None:
     # Mon 11-23 + 5 working days (next-day counting) → Mon 11-30 close.
     assert cb.due_at == dt.datetime(2026, 11, 30, 17, 30, tzinfo=TZ)
     assert any("非常不满意" in n.text for n in notices)
+
+
+async def test_publicity_period_pauses_the_deadline(world: World) -> None:
+    number = await world.register("dibao")  # 低保: 7 days of 公示 in the catalog
+    before = (await ticket(world, number)).due_at
+
+    async def publicise(desk):  # type: ignore[no-untyped-def]
+        t = await desk.repos.tickets.by_number(number)
+        clerk = await desk.repos.staff.get(world.staff["clerk_a"])
+        end = await desk.start_publicity(t, staff=clerk)
+        with pytest.raises(TicketError):
+            await desk.start_publicity(t, staff=clerk)  # one at a time
+        return end, await desk.repos.outbox.for_openid(t.openid)
+
+    end, pushes = await world.run(publicise)
+    # Mon 11-23 10:00 + 7 days = Mon 11-30 10:00: five working days of pause.
+    assert end == dt.datetime(2026, 11, 30, 10, 0, tzinfo=TZ)
+    after = await ticket(world, number)
+    assert after.due_at == dt.datetime(2026, 12, 28, 17, 30, tzinfo=TZ) and after.due_at > before
+    assert "公示" in pushes[-1].body["text"]

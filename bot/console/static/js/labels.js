@@ -59,7 +59,7 @@ export const AUDIT_ACTIONS = {
   login: "登录", logout: "退出", account_locked: "账号锁定", totp_start: "开始绑定两步验证",
   totp_enrolled: "绑定两步验证", password_changed: "修改密码",
   "ticket.claim": "认领工单", "ticket.assign": "分派工单", "ticket.status": "变更状态", "ticket.transfer": "转办",
-  "ticket.withdraw": "代为撤回", "ticket.reply": "回复群众", "ticket.note": "内部备注", "ticket.materials": "材料核收",
+  "ticket.withdraw": "代为撤回", "ticket.publicity": "开始公示", "ticket.reply": "回复群众", "ticket.note": "内部备注", "ticket.materials": "材料核收",
   "ticket.reveal_phone": "查看完整电话", "extension.request": "申请延期", "extension.approve": "批准延期",
   "extension.deny": "驳回延期", "handoff.read": "已读会话", "handoff.reply": "会话回复", "handoff.close": "结束会话",
   "callback.done": "完成回访", "notices.read": "已读通知", "staff.create": "新建账号", "staff.edit": "修改账号",

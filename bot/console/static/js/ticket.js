@@ -100,6 +100,7 @@ export function ticketView(root, params) {
         actBtn("办结", "d", () => doStatus("done"), { primary: Boolean(t.assignee) }),
         actBtn("转办", "t", () => doTransfer()),
         actBtn("申请延期", "e", () => doExtension()),
+        actBtn("开始公示", "p", () => doPublicity()),
         actBtn("代为撤回", "w", () => doWithdraw(), { danger: true }),
       ] : null,
       canAct && !open ? h("p", { class: "muted" }, "工单已结束，不能再办理。") : null);
@@ -273,6 +274,16 @@ export function ticketView(root, params) {
     await act(null, async () => set(await api.post(`tickets/${api.enc(number)}/extension`, value)), "延期申请已提交，等待审批。");
   }
 
+  async function doPublicity() {
+    const value = await formDialog(`开始公示：${ticket.number}`, (body) => {
+      const note = h("textarea", { rows: "2", maxlength: "1000" });
+      body.append(h("p", {}, "按事项的公示期开始公示；公示期间不计入办理时限，期限自动顺延，并通知群众。"), field("说明（可不填）", note));
+      return () => ({ note: note.value.trim() });
+    }, { submitText: "开始公示" });
+    if (!value) return;
+    await act(null, async () => set(await api.post(`tickets/${api.enc(number)}/publicity`, value)), "已开始公示，期限已顺延。");
+  }
+
   async function doWithdraw() {
     const value = await formDialog(`代群众撤回：${ticket.number}`, (body) => {
       const note = h("textarea", { rows: "3", maxlength: "2000" });
@@ -300,6 +311,7 @@ export function ticketView(root, params) {
       m: () => ticket && ticket.can_act && doStatus("need_materials"),
       t: () => ticket && ticket.can_act && doTransfer(),
       e: () => ticket && ticket.can_act && doExtension(),
+      p: () => ticket && ticket.can_act && doPublicity(),
       r: () => replyBox.focus(),
       n: () => noteBox.focus(),
     },

@@ -325,6 +325,27 @@ def bot_env(db_url: str, port: int, api_base: str, tmp: Path) -> dict[str, str]:
     return env
 
 
+def keep_log(log: Path) -> None:
+    """A server's whole log, kept in bench/results/logs/ (the temp dir goes away)."""
+    target = RESULTS / "logs" / log.name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if log.exists():
+        shutil.copyfile(log, target)
+
+
+def log_problems(log: Path) -> dict[str, int]:
+    """Exceptions (by type) and 'not ready in 4.0s' warnings in a server log."""
+    text = log.read_text(errors="replace") if log.exists() else ""
+    out: collections.Counter[str] = collections.Counter()
+    for ln in text.splitlines():
+        m = re.match(r"^([A-Za-z_][\w.]*(?:Error|Exception|Timeout)): ", ln)
+        if m:
+            out[m.group(1)] += 1
+        elif "not ready in" in ln:
+            out["reply deferred (not ready in the budget)"] += 1
+    return dict(out)
+
+
 def start_bot(
     procs: Procs, db_url: str, api_base: str, tmp: Path, name: str
 ) -> tuple[subprocess.Popen[bytes], str, Path]:
@@ -612,7 +633,6 @@ class Bench:
                 "--appid", loadgen.APPID, "--secret", loadgen.SECRET, "--custom-quota", "1000000",
             ],
             log=log,
-            prioritise=False,
         )  # fmt: skip
         wait_http(f"http://127.0.0.1:{port}/", p, log)
         self.api_base = f"http://127.0.0.1:{port}"
@@ -730,9 +750,11 @@ class Bench:
             r["connections"] = conns
         finally:
             self.procs.stop(p)
+            keep_log(log)
         r["check"] = check(db_url, stream, r["offset"], int(r["issued"]), window)
         r["handler_failures"] = r["check"]["handler_failures"]
         r["errors"] += r["handler_failures"]
+        r["server_log_problems"] = log_problems(log)
         r["server_log_tail"] = log.read_text(errors="replace")[-1500:]
         if whatif == "indexed":
             r["whatif"] = f"CREATE INDEX {WHATIF_INDEX} ON tickets (openid, status)"
@@ -742,6 +764,8 @@ class Bench:
             )
         self.results["runs"][name] = r
         print(line(f"bot, SQLite, {mode}" + (f", {whatif}" if whatif else ""), r), flush=True)
+        if r["server_log_problems"]:
+            print(f"    server log: {r['server_log_problems']}", flush=True)
         print(f"    check: {json.dumps(r['check'], ensure_ascii=False)}", flush=True)
 
     # two replicas on PostgreSQL ------------------------------------------------------
@@ -768,11 +792,13 @@ class Bench:
             finally:
                 for b in bots:
                     self.procs.stop(b[0])
+                    keep_log(b[2])
             checks = [
                 check(db_url, st, r["offset"], int(r["issued"]), window)
                 for st, r in zip(streams, res, strict=True)
             ]
-        for r, c in zip(res, checks, strict=True):
+        for r, c, b in zip(res, checks, bots, strict=True):
+            r["server_log_problems"] = log_problems(b[2])
             r["handler_failures"] = c["handler_failures"]
             r["errors"] += c["handler_failures"]
         total = {

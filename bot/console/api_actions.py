@@ -121,7 +121,7 @@ async def transfer(call: Call) -> web.StreamResponse:
 @routes.post(
     "/api/v1/tickets/{number}/publicity",
     roles=WORKERS,
-    summary="Start the item's public-notice period (公示); the deadline pauses during it",
+    summary="Start the item's public-notice period; the deadline pauses during it",
     params=(NUMBER,),
     body=body({"note": NOTE}),
     response=DETAIL,

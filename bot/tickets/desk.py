@@ -280,7 +280,9 @@ class TicketDesk:
         item = self.catalog.by_id.get(ticket.item_id or "")
         days = item.publicity_days if item else 0
         if ticket.status not in ("accepted", "in_progress") or days <= 0:
-            raise TicketError("only an open ticket of an item with a 公示期 can enter it")
+            raise TicketError(
+                "only an open ticket of an item with a public-notice period can enter it"
+            )
         if any(dt.datetime.fromisoformat(end) > now for _start, end in ticket.breaks):
             raise TicketError("a public-notice period is already running")
         end = now + dt.timedelta(days=days)

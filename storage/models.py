@@ -201,7 +201,10 @@ class Ticket(Base):
     created_at: Mapped[dt.datetime]
     updated_at: Mapped[dt.datetime]
 
-    __table_args__ = (Index("ix_tickets_open_due", "status", "due_at"),)
+    __table_args__ = (
+        Index("ix_tickets_open_due", "status", "due_at"),
+        Index("ix_tickets_openid_status", "openid", "status"),
+    )
 
 
 class TicketEvent(Base):

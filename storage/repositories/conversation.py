@@ -9,6 +9,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import ConversationState
+from storage.repositories.upsert import insert_for
 
 
 class ConversationRepository:
@@ -35,12 +36,22 @@ class ConversationRepository:
         now: dt.datetime,
         ttl: dt.timedelta,
     ) -> None:
-        row = await self.session.get(ConversationState, openid)
-        if row is None:
-            row = ConversationState(openid=openid)
-            self.session.add(row)
-        row.flow, row.step, row.data = flow, step, dict(data)
-        row.updated_at, row.expires_at = now, now + ttl
+        """An upsert: two messages of one villager handled at once must not collide."""
+        values = {
+            "flow": flow,
+            "step": step,
+            "data": dict(data),
+            "updated_at": now,
+            "expires_at": now + ttl,
+        }
+        await self.session.execute(
+            insert_for(self.session, ConversationState)
+            .values(openid=openid, **values)
+            .on_conflict_do_update(index_elements=["openid"], set_=values)
+        )
+        for obj in list(self.session.identity_map.values()):
+            if isinstance(obj, ConversationState) and obj.openid == openid:
+                self.session.expire(obj)  # the row changed behind the ORM's back
 
     async def clear(self, openid: str) -> None:
         await self.session.execute(

@@ -126,10 +126,11 @@ async def _assign_if_waiting(
     since = ticket.created_at
     if working_minutes_between(since, now, cal) < settings.claim_after_minutes:
         return
-    staff = await repos.staff.in_department(ticket.department_id, roles=("clerk",), on_duty=True)
-    staff = staff or await repos.staff.in_department(
-        ticket.department_id, roles=("head",), on_duty=True
-    )
+    staff: list[Staff] = []
+    for roles in (("clerk",), ("head",)):  # heads only when no clerk is on duty
+        members = await repos.staff.in_department(ticket.department_id, roles=roles, on_duty=True)
+        # Several towns share department ids: only this town's (or county) staff.
+        staff = staff or [m for m in members if m.town_id in (None, ticket.town_id)]
     if not staff:
         return
     chosen = await _least_recent(staff, repos)
@@ -138,14 +139,7 @@ async def _assign_if_waiting(
 
 
 async def _least_recent(staff: list[Staff], repos: Repos) -> Staff:
-    latest: dict[int, dt.datetime] = {}
-    for ticket in await repos.tickets.listing(
-        departments=None, kinds=("service", "complaint"), limit=2000
-    ):
-        if ticket.assignee_id is not None and ticket.assigned_at is not None:
-            seen = latest.get(ticket.assignee_id)
-            if seen is None or ticket.assigned_at > seen:
-                latest[ticket.assignee_id] = ticket.assigned_at
+    latest = await repos.tickets.last_assigned([s.id for s in staff])
     epoch = dt.datetime.min.replace(tzinfo=dt.UTC)
     return min(staff, key=lambda s: (latest.get(s.id, epoch), s.id))
 

@@ -179,3 +179,13 @@ class TicketRepository:
             select(Ticket).where(Ticket.rating.in_((4, 5)), Ticket.id.in_(rated), ~has_callback)
         )
         return list(rows)
+
+    async def last_assigned(self, staff_ids: Sequence[int]) -> dict[int, dt.datetime]:
+        """When each of these staff members was last given a ticket (round-robin order)."""
+        rows = await self.session.execute(
+            select(Ticket.assignee_id, func.max(Ticket.assigned_at))
+            .where(Ticket.assignee_id.in_(staff_ids), Ticket.assigned_at.is_not(None))
+            .group_by(Ticket.assignee_id)
+        )
+        # max() keeps the column's Instant type, so values come back aware.
+        return {sid: at for sid, at in rows.all()}

@@ -178,3 +178,18 @@ async def test_deadlines_follow_the_admins_calendar(world: World) -> None:
     assert t is not None and t.due_provisional is False
     assert t.due_at.date() == dt.date(2027, 1, 26)  # one working day later
     assert "deadline" in events
+
+
+async def test_round_robin_stays_within_the_tickets_town(world: World) -> None:
+    # Several towns share department ids; a 白沙镇 clerk must not get a 青石镇 ticket.
+    from sqlalchemy import update
+
+    from storage.models import Staff
+
+    async with world.sessions() as session, session.begin():
+        await session.execute(
+            update(Staff).where(Staff.id == world.staff["clerk_a"]).values(town_id="baisha")
+        )
+    number = await world.register()
+    world.clock.set(dt.datetime(2026, 11, 23, 15, 30, tzinfo=TZ))  # well past the wait
+    assert (await world.sweep()).assigned == [f"{number} -> clerk_b"]

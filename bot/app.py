@@ -30,8 +30,15 @@ from bot.wechat_client import WeChatClient, new_http_session
 from handlers import router
 from handlers.types import Context, Inbound, Reply
 from knowledge.catalog import Catalog
-from storage.db import make_engine, make_sessionmaker
+from storage.db import (
+    is_postgres,
+    make_engine,
+    make_hot_engine,
+    make_sessionmaker,
+    make_side_engine,
+)
 from storage.repositories import Repos
+from storage.repositories.tickets import NUMBERS, NumberSource
 
 Route = Callable[[Inbound, Context], Awaitable[Reply]]
 
@@ -48,7 +55,11 @@ def build_runtime(
 ) -> Runtime:
     clock = clock or SystemClock()
     engine = make_engine(settings.database_url)
-    sessionmaker = make_sessionmaker(engine)
+    side_engine = make_side_engine(engine) if is_postgres(engine) else None
+    info = {NUMBERS: NumberSource(side_engine)} if side_engine is not None else None
+    sessionmaker = make_sessionmaker(engine, info)
+    hot_engine = make_hot_engine(settings.database_url, engine)
+    hot_sessionmaker = sessionmaker if hot_engine is engine else make_sessionmaker(hot_engine)
     service = knowledge or KnowledgeService(
         settings.kb_path, cache_dir=CACHE_DIR, towns_dir=settings.towns_path
     )
@@ -71,7 +82,7 @@ def build_runtime(
             await runtime.pusher.drain()
 
     dispatcher = Dispatcher(
-        sessionmaker=sessionmaker,
+        sessionmaker=hot_sessionmaker,
         clock=clock,
         catalog=service,
         base_url=settings.base_url,
@@ -81,7 +92,16 @@ def build_runtime(
         make_desk=make_desk,
     )
     runtime = Runtime(
-        settings, clock, engine, sessionmaker, service, dispatcher, Metrics(), calendars=calendars
+        settings,
+        clock,
+        engine,
+        sessionmaker,
+        service,
+        dispatcher,
+        Metrics(),
+        calendars=calendars,
+        hot_engine=hot_engine,
+        side_engine=side_engine,
     )
     return runtime
 
@@ -111,7 +131,7 @@ async def outbound(rt: Runtime) -> AsyncIterator[Runtime]:
             timeout=settings.wechat_timeout,
         )
         rt.pusher = Pusher(
-            sessionmaker=rt.sessionmaker,
+            sessionmaker=rt.dispatcher.sessionmaker,  # the hot path's engine
             client=rt.client,
             clock=rt.clock,
             worker=f"{socket.gethostname()}:{os.getpid()}",
@@ -155,4 +175,4 @@ async def _lifetime(app: web.Application) -> AsyncIterator[None]:
     rt = app[RUNTIME]
     async with outbound(rt):
         yield
-    await rt.engine.dispose()
+    await rt.dispose()

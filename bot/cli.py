@@ -112,8 +112,11 @@ def kb() -> None:
 
 @kb.command("check")
 @click.argument("directory", required=False, type=click.Path(path_type=Path))
-def kb_check(directory: Path | None) -> None:
-    """Validate the catalog; exit 1 with `file:line: message` lines on error."""
+@click.option("--lint/--no-lint", default=True, help="also warn about risky vocabulary")
+def kb_check(directory: Path | None, lint: bool) -> None:
+    """Validate the catalog; exit 1 with `file:line: message` lines on error.
+    Vocabulary warnings (a synonym that rewrites another item's name, a homophone
+    that pinyin repair would confuse) are printed as `warning:` and do not fail."""
     from knowledge.catalog import check_catalog
 
     path = directory or _offline_settings().kb_path
@@ -122,6 +125,14 @@ def kb_check(directory: Path | None) -> None:
         click.echo(f"{p.file}:{p.line}: {p.message}")
     if problems:
         sys.exit(1)
+    if lint:
+        from knowledge.lint import lint_catalog
+
+        warnings = lint_catalog(path)
+        for w in warnings:
+            click.echo(f"{w.file}:{w.line}: {w.message}")
+        if warnings:
+            click.echo(f"{len(warnings)} vocabulary warnings (not errors)")
     click.echo(f"{path}: ok")
 
 

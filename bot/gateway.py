@@ -70,6 +70,7 @@ class Gateway:
         return web.Response(text=request.query.get("echostr", ""))
 
     async def receive(self, request: web.Request) -> web.Response:
+        arrived = self.clock.monotonic()  # WeChat's 5 s count from its send: start early
         if (
             request.content_length is not None
             and request.content_length > self.settings.max_body_bytes
@@ -94,7 +95,9 @@ class Gateway:
             # message is unusable anyway, so log it whole for the operator.
             log.warning("unusable callback (%s): %r", exc, body[:2000])
             return self._success()
-        outcome = await self.dispatcher.receive(inbound, dedup_key(inbound, raw), raw)
+        outcome = await self.dispatcher.receive(
+            inbound, dedup_key(inbound, raw), raw, started=arrived
+        )
         if outcome.reply is None:
             return self._success()
         now_ts = int(self.clock.now().timestamp())

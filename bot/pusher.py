@@ -23,6 +23,7 @@ from bot.wechat_client import (
     WeChatClient,
     WeChatError,
 )
+from storage.db import write_gate
 from storage.models import OutboxMessage
 from storage.repositories import Repos
 from storage.repositories.villagers import WINDOW
@@ -67,6 +68,7 @@ class Pusher:
         lease: dt.timedelta = dt.timedelta(minutes=2),
     ) -> None:
         self.sessionmaker = sessionmaker
+        self.gate = write_gate(sessionmaker)
         self.client = client
         self.clock = clock
         self.worker = worker
@@ -82,7 +84,7 @@ class Pusher:
         one villager's pushes go in order, so the window quota is counted right."""
         report = DrainReport()
         for _ in range(max_batches):
-            async with self.sessionmaker() as session, session.begin():
+            async with self.gate, self.sessionmaker() as session, session.begin():
                 repos = Repos.bind(session)
                 rows = await repos.outbox.claim_due(
                     now=self.clock.now(), worker=self.worker, limit=batch, lease=self.lease
@@ -121,7 +123,7 @@ class Pusher:
             and window.pushes < self.window_quota
         )
         kind = row.kind
-        async with self.sessionmaker() as session, session.begin():
+        async with self.gate, self.sessionmaker() as session, session.begin():
             if not await Repos.bind(session).outbox.mark_sending(
                 row.id, row.claimed_by or "", self.clock.now()
             ):
@@ -138,7 +140,7 @@ class Pusher:
                 return await self._failed_or_retry(row, again)
         except WeChatError as exc:
             return await self._failed_or_retry(row, exc)
-        async with self.sessionmaker() as session, session.begin():
+        async with self.gate, self.sessionmaker() as session, session.begin():
             repos = Repos.bind(session)
             await repos.outbox.mark_sent(row.id, self.clock.now(), msgid)
             if kind in ("text", "news"):
@@ -172,7 +174,7 @@ class Pusher:
         error = f"{type(exc).__name__}: {exc}"
         final = isinstance(exc, (_Undeliverable, NotFollowing, SubscribeRefused))
         attempts = row.attempts + 1
-        async with self.sessionmaker() as session, session.begin():
+        async with self.gate, self.sessionmaker() as session, session.begin():
             repos = Repos.bind(session)
             if final or attempts >= self.max_attempts:
                 await repos.outbox.mark_failed(row.id, error)

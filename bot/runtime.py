@@ -31,6 +31,16 @@ class Runtime:
     pusher: Pusher | None = None
     http: aiohttp.ClientSession | None = None
     calendars: CalendarCache | None = None  # the desk's cached working-day calendar
+    # The webhook's and the pusher's engine (storage.db.make_hot_engine); may be `engine`.
+    hot_engine: AsyncEngine | None = None
+    side_engine: AsyncEngine | None = None  # ticket numbers' own pool (PostgreSQL)
+
+    async def dispose(self) -> None:
+        if self.hot_engine is not None and self.hot_engine is not self.engine:
+            await self.hot_engine.dispose()
+        if self.side_engine is not None:
+            await self.side_engine.dispose()
+        await self.engine.dispose()
 
 
 RUNTIME = web.AppKey("runtime", Runtime)

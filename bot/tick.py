@@ -65,4 +65,4 @@ async def run_once(settings: Settings, now: str | None) -> TickReport:
         async with outbound(rt):
             return await tick(rt)
     finally:
-        await rt.engine.dispose()
+        await rt.dispose()

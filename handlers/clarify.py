@@ -3,7 +3,7 @@
 ```mermaid
 stateDiagram-v2
     [*] --> menu: several close items
-    menu --> guide: digit 1..n
+    menu --> guide: digit 1..n (or "是" when it asked about one item)
     menu --> [*]: anything else (routed as a new question)
     menu --> [*]: idle timeout
 ```
@@ -34,9 +34,21 @@ def parse_choice(text: str) -> int | None:
     return None
 
 
+def _yes(text: str) -> bool:
+    return unicodedata.normalize("NFKC", text).strip().strip("。.！!，, ~～") in texts.MENU_YES
+
+
+def _choice(text: str, ids: list[str]) -> int | None:
+    """The menu's answer: a number, or "yes" when the menu asked about one item."""
+    choice = parse_choice(text)
+    if choice is None and len(ids) == 1 and _yes(text):
+        return 1
+    return choice
+
+
 def matches(msg: Inbound, ctx: Context) -> bool:
     if ctx.state is not None and ctx.state.flow == FLOW and msg.text:
-        if parse_choice(msg.text) is not None:
+        if _choice(msg.text, list(ctx.state.data.get("items", []))) is not None:
             return True
         ctx.end()  # the menu only answers the very next message
         return False
@@ -45,8 +57,8 @@ def matches(msg: Inbound, ctx: Context) -> bool:
 
 async def handle(msg: Inbound, ctx: Context) -> Reply:
     if ctx.state is not None and ctx.state.flow == FLOW:
-        choice = parse_choice(msg.text)
         ids: list[str] = list(ctx.state.data.get("items", []))
+        choice = _choice(msg.text, ids)
         if (
             choice is None
             or not 1 <= choice <= len(ids)

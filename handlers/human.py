@@ -25,7 +25,7 @@ NAME = "human"
 
 
 async def matches(msg: Inbound, ctx: Context) -> bool:
-    if await ctx.repos.handoffs.active(msg.openid) is not None:
+    if ctx.handoff_live:
         return True
     return bool(msg.text) and ctx.decide(msg.text).intent == NAME
 

@@ -124,5 +124,4 @@ async def _prompt_time(ctx: Context, openid: str) -> dt.datetime | None:
     at = ctx.state.data.get("at")
     if at:
         return dt.datetime.fromisoformat(str(at))
-    row = await ctx.repos.conversation.load(openid, ctx.clock.now())
-    return row.updated_at if row is not None else None
+    return ctx.state_saved_at

@@ -96,10 +96,9 @@ async def _notice_expiry(msg: Inbound, ctx: Context) -> bool:
     still allows; drop a form idle for longer. True when the villager should be told."""
     now = ctx.clock.now()
     if ctx.state is None:
-        row = await ctx.repos.conversation.load_expired(msg.openid, now)
-        if row is None:
+        state = ctx.expired_state
+        if state is None:
             return False
-        state = State(row.flow, row.step, dict(row.data))
         form = register.paused_form(state)
         if form is None:
             return False

@@ -19,6 +19,10 @@ LINK_RECEIVED = "链接收到了。请用一句话告诉我您想问什么事。
 LOCATION_REPLY = "收到您的位置。便民服务中心在：{address}\n办公时间：{hours}"
 GREETING = "您好！我是{center}的小助手。\n想办什么事，直接问我，比如“办低保要带什么”。"
 THANKS = "不客气！还有别的事随时问我。"
+# "Yes" to a one-item menu ("您问的是…吗？"): as good as replying 1.
+MENU_YES = frozenset(
+    "是 是的 是啊 是滴 是呀 对 对的 对头 对啊 对呀 嗯 嗯嗯 好 好的 要 没错 系 係 係呀 就是 就是这个".split()
+)
 MENU_BAD_CHOICE = "请回复 1 到 {n} 之间的数字选择；都不是的话，换个说法再问我一次。"
 ERROR = "不好意思，系统刚才出了点问题，请过一会儿再发一次；着急的话请拨打{phone}。"
 THANKS_WORDS = ("谢", "感谢")

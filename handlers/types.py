@@ -116,6 +116,12 @@ class Context:
     reroute: str | None = None
     state: State | None = None
     state_changed: bool = False
+    # Read by the dispatcher with the state, in one statement: the state that timed
+    # out (when `state` is None), when the live state was saved, whether staff have
+    # the conversation (转人工).
+    expired_state: State | None = None
+    state_saved_at: dt.datetime | None = None
+    handoff_live: bool = False
     intent: str | None = None
     _decision: Decision | None = None
 

@@ -24,7 +24,8 @@ VERBS: dict[str, tuple[str, ...]] = {a: tuple(cues.words("act_" + a).split()) fo
 PAID_OUT = cues.pattern("paid_out")
 _SINGLE = {v: a for a, verbs in VERBS.items() for v in verbs if len(v) == 1}
 # ...of which these also head a verb + topic word (报户口 is a registration, not a refund)
-_HEADS = frozenset(cues.words("act_heads"))
+# (only those that are a single-character verb of some action: 拿 heads 拿钱 but is no action alone)
+_HEADS = frozenset(cues.words("act_heads")) & _SINGLE.keys()
 # 报 alone is a refund only at the end of its phrase (回来怎么报, 报不了), not 报个低保 / 报名
 _REFUND_VERB = cues.words("refund_verb")
 _REFUND_END = cues.pattern("refund_end")

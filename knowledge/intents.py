@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from knowledge import cues
+from knowledge import cues, texts
 from knowledge.normalize import basic
 
 # Ticket numbers look like BM20261121-0007 (interfaces.md); villagers may drop the dash or add
@@ -20,7 +20,7 @@ from knowledge.normalize import basic
 TICKET = re.compile(r"bm\s*(\d{8})\s*[-_\s]?\s*(\d{4})", re.IGNORECASE)
 MIN_GAPPED = 3
 INTENTS = ("human", "complaint", "status", "center_info", "greeting", "out_of_scope_hints")
-FAMILIES = (*INTENTS, "human_weak", "advice", "vague")
+FAMILIES = (*INTENTS, "human_weak", "advice", "vague", "elsewhere", "apply_q", "center_dept")
 # a message is "about the center alone" when at most this many characters are left after the
 # time/place/contact question and the words that may stand around it are taken out
 BARE_REST = 1
@@ -88,6 +88,21 @@ def center_cues(text: str) -> list[str]:
     return []
 
 
+def department_cues(text: str, departments: re.Pattern[str] | None) -> list[str]:
+    """A time, place or contact question about one of the center's departments or windows in the
+    same clause (残联在几楼, 退役军人服务站在中心哪个位置, 民政办电话多少): about the center, even
+    when the department's name shares words with an item."""
+    if departments is None:
+        return []
+    found: list[str] = []
+    for clause in text.split(" "):
+        names = departments.findall(clause)
+        if names:
+            rest = departments.sub(" ", clause)
+            found += [f"{names[0]}…{m.group(0)}" for m in cues.CENTER_Q.finditer(rest)]
+    return found
+
+
 def is_greeting(text: str, extra: re.Pattern[str] | None = None) -> list[str]:
     """Hello, thanks, bye or ok, with nothing else but fillers: 你好呀小助手, 好的谢谢. `extra`:
     more greeting phrases (the lexicon's)."""
@@ -110,15 +125,86 @@ class IntentPhrases:
     pattern families."""
 
     patterns: Mapping[str, re.Pattern[str] | None]
+    elsewhere: re.Pattern[str] | None = None
+    seen_there: re.Pattern[str] | None = None  # being seen at another office (cues.SEEN_COVERED)
+    departments: re.Pattern[str] | None = None
 
     @classmethod
-    def build(cls, intents: Mapping[str, tuple[str, ...]]) -> IntentPhrases:
+    def build(
+        cls,
+        intents: Mapping[str, tuple[str, ...]],
+        covered: Callable[[str], bool] | None = None,
+        titled: Callable[[str], bool] | None = None,
+        places: Iterable[str] = (),
+    ) -> IntentPhrases:
+        """`covered`: whether the catalog's items describe a topic; topics of other offices they
+        describe (讨薪 for legal aid, 交通事故 compensation) are no sign of out-of-scope. `titled`:
+        whether an item is named after a document (a catalog that does issue passports); a
+        document merely required or paid into (营业执照, 银行卡) stays another office's.
+        `places`: the names of the center's departments and windows (社会保障所(人社) gives
+        社会保障所 and 人社 too)."""
+
+        def foreign(name: str, known: Callable[[str], bool] | None) -> str:
+            return " ".join(w for w in cues.words(name).split() if known is None or not known(w))
+
+        others, docs = foreign("elsewhere", covered), foreign("foreign_docs", titled)
+        patterns = [cues.alternation(others)] if others else []
+        if docs:
+            patterns += [
+                cues.expand(t).replace(
+                    cues.alternation(cues.words("foreign_docs")), cues.alternation(docs)
+                )
+                for t in texts.CUE_PATTERNS["foreign_doc_q"]
+            ]
+        # other offices by name, in the frames of elsewhere_frame; an office the catalog names or
+        # the center houses (a 派出所户籍窗口) is the center's own
+        houses = " ".join(basic(p).replace(" ", "") for p in places)
+        offices = " ".join(
+            w
+            for w in cues.words("institutions").split()
+            if (titled is None or not titled(w)) and w not in houses
+        )
+
+        def at_offices(name: str) -> list[str]:
+            return [
+                cues.expand(t).replace(
+                    cues.alternation(cues.words("institutions")), cues.alternation(offices or "_")
+                )
+                for t in texts.CUE_PATTERNS[name]
+            ]
+
+        patterns += at_offices("elsewhere_frame")
+        seen = at_offices("seen_there")
         return cls(
             {
                 name: gapped_pattern(basic(p).replace(" ", "") for p in intents.get(name, ()))
                 for name in INTENTS
-            }
+            },
+            re.compile("|".join(patterns)) if patterns else None,
+            re.compile("|".join(seen)) if seen else None,
+            re.compile(
+                cues.alternation(
+                    " ".join(
+                        {
+                            part
+                            for place in places
+                            for part in (basic(place).split()[0], basic(place).replace(" ", ""))
+                            if len(part) >= 2
+                        }
+                    )
+                )
+            )
+            if places
+            else None,
         )
+
+    def elsewhere_cues(self, text: str) -> list[str]:
+        """Topics, documents and offices of others; being seen at another office (去县医院做胃镜)
+        only when the message does not ask what an item does about it (回来咋报销)."""
+        found = self.elsewhere.findall(text) if self.elsewhere is not None else []
+        if self.seen_there is not None and not cues.SEEN_COVERED.search(text):
+            found += self.seen_there.findall(text)
+        return found
 
     def find(self, text: str) -> dict[str, list[str]]:
         """intent -> the cues found in the normalized text (spaces mark punctuation)."""
@@ -131,6 +217,9 @@ class IntentPhrases:
             "greeting": is_greeting(text, self.patterns.get("greeting")),
             "advice": [m.group(0) for m in cues.ADVICE_RE.finditer(text)],
             "vague": vague(text),
+            "elsewhere": self.elsewhere_cues(text),
+            "apply_q": [m.group(0) for m in cues.APPLY_Q.finditer(text)],
+            "center_dept": department_cues(text, self.departments),
         }
         hits: dict[str, list[str]] = {}
         for name in FAMILIES:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from opencc import OpenCC
 
+from knowledge import texts
 from knowledge.pinyin import char_reading, word_pinyin
 
 _T2S = OpenCC("t2s")
@@ -35,11 +36,19 @@ def _is_traditional(ch: str) -> bool:
     return converted != ch
 
 
+_DIALECT = re.compile("|".join(sorted(map(re.escape, texts.DIALECT), key=len, reverse=True)))
+_DIALECT_CHARS = frozenset("".join(texts.DIALECT))
+
+
 def basic(text: str) -> str:
-    """Width, case, script and punctuation: '戶口，怎麼遷？' -> '户口 怎么迁'."""
+    """Width, case, script, dialect words and punctuation: '戶口，怎麼遷？' -> '户口 怎么迁',
+    '申請嘅嘢' -> '申请的东西'."""
     text = unicodedata.normalize("NFKC", text)
-    if not text.isascii() and any(_is_traditional(ch) for ch in text):
-        text = str(_T2S.convert(text))  # whole text: opencc converts some words as phrases
+    if not text.isascii():
+        if any(_is_traditional(ch) for ch in text):
+            text = str(_T2S.convert(text))  # whole text: opencc converts some words as phrases
+        if not _DIALECT_CHARS.isdisjoint(text):
+            text = _DIALECT.sub(lambda m: texts.DIALECT[m.group(0)], text)
     chars = [ch if unicodedata.category(ch)[0] in _KEEP_CATEGORIES else " " for ch in text.lower()]
     return _SPACES.sub(" ", "".join(chars)).strip()
 

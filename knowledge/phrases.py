@@ -10,10 +10,18 @@ is context.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from knowledge import cues, texts
 from knowledge.actions import split_alias
 from knowledge.context import is_context, phrase_spans, request_clauses, span_index
-from knowledge.vocab import PHRASE_KINDS, ItemText, partial_titles, phrase_table, title_ngrams
+from knowledge.vocab import (
+    PHRASE_KINDS,
+    ItemText,
+    partial_titles,
+    phrase_table,
+    title_ngrams,
+)
 
 PHRASE_BASE = 6.0  # a name or alias written in the message is the strongest evidence
 PHRASE_PER_CHAR = 1.0
@@ -38,14 +46,20 @@ def _compact(text: str) -> str:
 class Phrases:
     """The phrase tables of one catalog (normalized item texts) and the lookups on a message."""
 
-    def __init__(self, items: list[ItemText]) -> None:
+    def __init__(
+        self,
+        items: list[ItemText],
+        pieces: Mapping[str, list[int]] | None = None,
+    ) -> None:
+        """`pieces` (vocab.partial_pieces) restricts which pieces of titles identify an item;
+        without them, any piece of any title does."""
         self.table = phrase_table(items)
         self.lengths = span_index(self.table)
         # How many items mention a piece of text in their name, aliases or keywords: 养老保险 is
         # an alias of one item but names a topic three items share, so identifies none alone.
         self.ngrams = title_ngrams(items, NGRAM_MAX)
         self.loose_table = str.maketrans("", "", texts.LOOSE_PARTICLES)
-        self.partials = partial_titles(self.ngrams, self.table)
+        self.partials = partial_titles(self.ngrams, self.table, pieces)
         self.partial_lengths = span_index(self.partials)
         self.splits: dict[str, list[tuple[str, str]]] = {}  # topic -> [(action, verb+topic)]
         for t in items:

@@ -117,6 +117,8 @@ def _cut(text: str) -> str:
 
 
 def render_menu(candidates: Sequence[Item]) -> str:
+    if len(candidates) == 1:
+        return "\n".join((texts.MENU_ONE.format(name=candidates[0].name), texts.MENU_ONE_NONE))
     lines = [texts.MENU_INTRO]
     lines.extend(
         texts.MENU_LINE.format(number=n, name=item.name) for n, item in enumerate(candidates, 1)

@@ -19,10 +19,12 @@ from pathlib import Path
 
 import jieba
 
+from knowledge import cues
 from knowledge.actions import profile, wanted
 from knowledge.cache import cached_json, catalog_folder
 from knowledge.catalog import Catalog
 from knowledge.context import ACTION_VERBS, DONE, NEED, REFUSED, request_clauses, verb_role
+from knowledge.decision import is_out_of_scope
 from knowledge.intents import IntentPhrases, find_ticket
 from knowledge.normalize import (
     PinyinRepair,
@@ -42,6 +44,7 @@ from knowledge.vocab import (
     charset,
     domain_words,
     item_text,
+    partial_pieces,
     pinyin_vocabulary,
 )
 
@@ -53,7 +56,8 @@ TITLE_FIELDS = ("name", "alias", "keyword")
 WORD_FIELDS = {"name": 3.0, "alias": 3.0, "keyword": 2.0, "body": 1.0, "materials": 0.4}
 CHAR_FIELDS = {"title": 1.0, "body": 0.25}
 CHAR_WEIGHT = 0.6  # characters back up words: 迁 matches 迁移
-COMMON_WORD_FREQ = 500  # jieba frequency from which a word is taken as meant (no pinyin repair)
+COMMON_WORD_FREQ = 100  # jieba frequency from which a word is taken as meant (no pinyin repair):
+# 业主 (345) is no 野猪, 一包 (364) no 医保; rarer ones are typos (地保, 20)
 FREQUENT_CHAR = 5_000  # a single character this frequent as a word is meant as written (也, 病)
 PRUNE_FROM = 300  # catalogs larger than this score only candidate items (a speed measure)
 CANDIDATE_MIN_DF = 20  # words in more items than this (or 10%) do not nominate candidates
@@ -66,6 +70,10 @@ DONE_VERB_WEIGHT = 0.3  # 交了十五年, 外省交的: what was done is backgr
 NEED_VERB_WEIGHT = 2.0  # ...能转到, 才能领: what is wanted weighs double
 ACTION_BONUS = 5.0  # the item's action (交/领/转/报销...) is the one the message wants
 CROWD_SHARE = 0.5  # items scoring at least this share of the best "crowd" the answer
+GENERIC_VERBS = frozenset(cues.words("generic_verbs").split())
+# words that say nothing about which item (pronouns, particles, question words, generic verbs,
+# kin, time and place deixis, hearsay): left out of the decision's features
+NEUTRAL_WORDS = frozenset(" ".join(cues.words(n) for n in ("neutral", "kin", "past")).split())
 UNIT_REFERENCE = 55  # catalog size the decision model was calibrated on (scores scale with idf)
 
 
@@ -113,9 +121,18 @@ class Scorer:
             _compact(basic(t)) for item in catalog.items for t in (*item.aliases, *item.keywords)
         }
         synonyms = Replacer(shielded(mapping, titles))
-        self.intents = IntentPhrases.build(lexicon.intents)
         self.texts: list[ItemText] = [item_text(item, synonyms) for item in catalog.items]
-        self.phrases = Phrases(self.texts)
+        # topics of other offices the items describe, and documents they are named after, are
+        # no sign of out-of-scope (intents.IntentPhrases.build)
+        named = "\n".join("\n".join((t.name, *t.aliases, *t.keywords)) for t in self.texts)
+        described = (named + "\n".join("\n".join(t.body) for t in self.texts)).replace(" ", "")
+        named = named.replace(" ", "")
+        self.intents = IntentPhrases.build(
+            lexicon.intents,
+            described.__contains__,
+            named.__contains__,
+            [p for d in catalog.center.departments for p in (d.name, d.window)],
+        )
         # How many items mention a piece of text in their name, aliases or keywords: 养老保险 is
         # an alias of one item but names a topic three items share, so identifies none alone.
         words = domain_words(catalog, self.texts, synonyms)
@@ -136,12 +153,18 @@ class Scorer:
         vocab = pinyin_vocabulary(words, name_tokens)
         # tokenizing the items and reading the vocabulary's pinyin is the slow part of a build
         derived = cached_json(
-            folder / "derived.json",
+            folder / "derived-v2.json",  # v2: with the partial pieces
             lambda: {
                 "pinyin": {w: word_pinyin(w) for w in sorted(vocab)},
                 "fields": [_word_fields(tokenizer, t) for t in self.texts],
+                "pieces": partial_pieces(
+                    self.texts,
+                    lambda w: self.freq.get(w, 0) > 0,
+                    lambda w: self.specificity(w) >= 1.0,
+                ),
             },
         )
+        self.phrases = Phrases(self.texts, derived["pieces"])
         pinyin_of: dict[str, list[str]] = derived["pinyin"]
         repair = PinyinRepair.build(
             vocab,
@@ -159,6 +182,19 @@ class Scorer:
             for doc in docs
         ]
         self.word_index = Bm25fIndex(docs, WORD_FIELDS)
+        # how many items' names, aliases or keywords hold a word: 补贴 or 补偿 many, 低保 one
+        self.title_count: dict[str, int] = {}
+        for title in self.title_words:
+            for tok in title:
+                self.title_count[tok] = self.title_count.get(tok, 0) + 1
+        # a word some item is named by is never neutral (老人 of an item named 老人...)
+        self.named_words = frozenset().union(*self.title_words) if self.title_words else frozenset()
+        self._neutral: dict[str, bool] = {}
+        # the words of each item's name, for telling siblings (养老保险 参保 / 领取 / 转移)
+        self.name_words = [
+            frozenset(t for field, tokens in doc if field == "name" for t in tokens if len(t) > 1)
+            for doc in docs
+        ]
         self.char_index = Bm25fIndex([self._char_fields(t) for t in self.texts], CHAR_FIELDS)
         self.max_df = max(CANDIDATE_MIN_DF, len(self.texts) // 10)
         # scores grow with the idf of a one-item word, log(1 + N); features divide it out
@@ -191,6 +227,19 @@ class Scorer:
             self._specificity[term] = value
         return value
 
+    def neutral(self, term: str) -> bool:
+        """A word that says nothing about which item is asked for (俺, 咋个, 嘛, 我家, 今年, 听说):
+        the decision's features leave it out, so 俺想办个低保 is as clear as 办低保 and a family
+        story's pronouns and kin do not dilute the item's evidence. Ranking still weighs it (by
+        its specificity). Numbers are not neutral: 八十三, 十五年 say what an item's conditions
+        answer."""
+        known = self._neutral.get(term)
+        if known is None:
+            known = term in NEUTRAL_WORDS and term not in self.named_words
+            if len(self._neutral) < SPECIFICITY_CACHE:
+                self._neutral[term] = known
+        return known
+
     @staticmethod
     def _char_fields(t: ItemText) -> list[tuple[str, list[str]]]:
         title = t.name + "".join(t.aliases) + "".join(t.keywords)
@@ -209,6 +258,7 @@ class Scorer:
         verb done or wanted; a token keeps its best weight over its occurrences."""
         weights: dict[str, float] = {}
         asking = request_clauses(query)
+        frames = [m.span() for m in cues.FRAME.finditer(query)]
         pos = 0  # position in the compact query
         at = 0  # position in the query (with spaces)
         freq = self.query.tokenizer.FREQ
@@ -218,6 +268,8 @@ class Scorer:
             if not word.strip():
                 continue
             factor = 1.0
+            if frames and any(a <= start_at and at <= b for a, b in frames):
+                factor = 0.0  # 在哪里, 电话: the frame of the question, not its topic
             if asking and not any(a <= start_at < b for a, b in asking):
                 factor = STORY_WEIGHT
             end = pos + len(word)
@@ -226,7 +278,7 @@ class Scorer:
             role = verb_role(query, start_at, at) if word in ACTION_VERBS else None
             if role in (DONE, REFUSED):
                 factor = min(factor, DONE_VERB_WEIGHT)
-            elif role == NEED:
+            elif role == NEED and word not in GENERIC_VERBS:  # 在哪里办: any item is done
                 factor = max(factor, NEED_VERB_WEIGHT)
             pos = end
             subs = [word]
@@ -303,7 +355,9 @@ class Scorer:
         intents = self.intents.find(self.query.synonyms.apply(normalized)[0])
         items = self.catalog.items
         ticket = find_ticket(text)
-        features = self.features(ranked, phrases, weights, intents)
+        # the features count what the message says about items: 俺想办个低保 says 低保
+        meaning = {t: w for t, w in weights.items() if not self.neutral(t)}
+        features = self.features(ranked, phrases, meaning, intents, want)
         explain: dict[str, object] = {
             "normalized": normalized,
             "ticket": ticket,
@@ -356,6 +410,7 @@ class Scorer:
         phrases: Mapping[int, tuple[float, str, str, str | None]],
         weights: Mapping[str, float],
         intents: Mapping[str, list[str]],
+        want: frozenset[str] = frozenset(),
     ) -> dict[str, float]:
         """The signals the decision model (decision.py) weighs, all cheap to compute."""
         top, top_score = ranked[0] if ranked else (-1, 0.0)
@@ -376,7 +431,20 @@ class Scorer:
             title = self.title_words[index]
             return sum(w for t, w in weights.items() if t in title) / content
 
+        def shared(index: int) -> float:
+            """How many items' titles hold the best item's most telling title word in the message
+            (1 when none is written): evidence made only of a word many items share (补偿, 补贴,
+            农村) rarely makes a menu right."""
+            title = self.title_words[index]
+            counts = [self.title_count.get(t, 1) for t in weights if t in title]
+            return float(min(counts)) if counts else 1.0
+
         crowd = sum(1 for _, s in ranked if s >= CROWD_SHARE * top_score) if top_score > 0 else 0
+        action = 0.0  # the wanted action (领/交/转/补办) is the best's (1), the runner-up's (-1)
+        if len(ranked) > 1:
+            mine, theirs = bool(want & self.actions[top]), bool(want & self.actions[ranked[1][0]])
+            action = float(mine) - float(theirs)
+        sibling = self.kinship(top, ranked[1][0]) if len(ranked) > 1 else 0.0
         return {
             "top": top_score / self.unit,
             "second": second / self.unit,
@@ -387,7 +455,20 @@ class Scorer:
             "coverage": coverage(top) if ranked else 0.0,
             "coverage2": coverage(ranked[1][0]) if len(ranked) > 1 else 0.0,
             "title": title_coverage(top) if ranked else 0.0,
+            "shared": shared(top) if ranked else 1.0,
             "crowd": float(crowd),
-            "oos": 1.0 if "out_of_scope_hints" in intents or "advice" in intents else 0.0,
+            "oos": 1.0 if is_out_of_scope(intents) else 0.0,
             "content": content,
+            "action": action,
+            "sibling": sibling,
         }
+
+    def kinship(self, first: int, second: int) -> float:
+        """How much two items' names share, by idf (0..1 of the shorter name): 残疾人证办理 and
+        残疾人两项补贴申请 share 残疾人, the three 城乡居民基本养老保险 items nearly all."""
+        one, two = self.name_words[first], self.name_words[second]
+        if not one or not two:
+            return 0.0
+        idf = self.word_index.idf
+        common = sum(idf.get(t, 0.0) for t in one & two)
+        return common / max(1e-9, min(sum(idf.get(t, 0.0) for t in w) for w in (one, two)))

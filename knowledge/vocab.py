@@ -7,7 +7,7 @@ synonyms, exactly as villager messages are, so both sides meet in the same vocab
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from knowledge import texts
@@ -20,6 +20,10 @@ from knowledge.normalize import Replacer, basic, is_cjk
 
 PHRASE_KINDS = {"name": 1.0, "alias": 1.0, "core": 0.9, "keyword": 0.6, "partial": 0.5}
 PARTIAL_MIN = 3  # a piece of one item's title this long identifies it (护理补贴, 实际种粮)
+# Any piece of a name or of a short alias may stand for the item (户口迁 of 户口迁移); of a longer
+# alias or a keyword, written colloquially (证件过期了怎么办, 每个月给好多钱), only a run of whole
+# telling words (护理补贴 of 重度残疾人护理补贴), never 过期了, 好多钱, 每个月.
+PARTIAL_SHORT = 5
 
 
 @dataclass(frozen=True)
@@ -120,16 +124,60 @@ def charset(catalog: Catalog) -> set[str]:
     return {c for c in chars if c.strip()}
 
 
+def partial_pieces(
+    items: list[ItemText],
+    is_word: Callable[[str], bool],
+    telling: Callable[[str], bool],
+    max_len: int = 8,
+) -> dict[str, list[int]]:
+    """Pieces that may stand for their item: every PARTIAL_MIN+ piece of its name and of its
+    aliases up to PARTIAL_SHORT characters; of longer aliases and of keywords, only pieces made
+    of dictionary words of two or more characters (`is_word`, not the whole title) that are all
+    `telling` (specific): 护理补贴 = 护理 + 补贴, not 好多钱 = 好多 + 钱, 过期了, 每个月."""
+    found: dict[str, set[int]] = {}
+    for number, text in enumerate(items):
+        loose = [text.name, *(a for a in text.aliases if len(a) <= PARTIAL_SHORT)]
+        for title in loose:
+            title = title.replace(" ", "")
+            for start in range(len(title)):
+                for end in range(start + PARTIAL_MIN, min(len(title), start + max_len) + 1):
+                    found.setdefault(title[start:end], set()).add(number)
+        strict = [*(a for a in text.aliases if len(a) > PARTIAL_SHORT), *text.keywords]
+        for title in strict:
+            title = title.replace(" ", "")
+            n = len(title)
+            spans: dict[int, list[int]] = {}
+            for i in range(n):
+                for j in range(i + 1, min(n, i + max_len) + 1):
+                    word = title[i:j]
+                    if 2 <= j - i < n and is_word(word) and telling(word):
+                        spans.setdefault(i, []).append(j)
+            for start in spans:
+                reach = {start}
+                for k in range(start, min(n, start + max_len)):
+                    if k in reach:
+                        reach.update(j for j in spans.get(k, ()) if j - start <= max_len)
+                for end in reach:
+                    if end - start >= PARTIAL_MIN:
+                        found.setdefault(title[start:end], set()).add(number)
+    return {piece: sorted(owners) for piece, owners in found.items()}
+
+
 def partial_titles(
-    ngrams: Mapping[str, frozenset[int]], phrases: Mapping[str, list[tuple[int, str]]]
+    ngrams: Mapping[str, frozenset[int]],
+    phrases: Mapping[str, list[tuple[int, str]]],
+    pieces: Mapping[str, list[int]] | None = None,
 ) -> dict[str, list[tuple[int, str]]]:
     """Pieces (PARTIAL_MIN+ characters) of exactly one item's name, aliases or keywords that are
     not phrases themselves: villagers name items by part of their official title (护理补贴 of
-    重度残疾人护理补贴, 户口迁 of 户口迁入)."""
+    重度残疾人护理补贴, 户口迁 of 户口迁入). With `pieces` (partial_pieces), only those."""
     return {
         gram: [(next(iter(owners)), "partial")]
         for gram, owners in ngrams.items()
-        if len(owners) == 1 and len(gram) >= PARTIAL_MIN and gram not in phrases
+        if len(owners) == 1
+        and len(gram) >= PARTIAL_MIN
+        and gram not in phrases
+        and (pieces is None or gram in pieces)
     }
 
 

@@ -393,6 +393,9 @@ class AuditLog(Base):
     target: Mapped[str | None] = mapped_column(String(128))
     ip: Mapped[str | None] = mapped_column(String(64))
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The town the entry is about (its ticket's, staff account's or roster's town, else the
+    # acting staff member's); None: county-wide. A town's admin reads only their town's.
+    town_id: Mapped[str | None] = mapped_column(String(32), index=True)
 
 
 class RolePolicy(Base):

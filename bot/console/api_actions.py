@@ -14,6 +14,7 @@ from bot.console.schemas import BOOL, INT, STR, body, obj, ref
 from bot.console.security import fail, json_response
 from bot.tickets.desk import TRANSITIONS, TicketError
 from storage.models import Ticket
+from storage.repositories.tickets import CLOSED
 
 routes = Routes("ticket actions")
 TARGETS = sorted({s for targets in TRANSITIONS.values() for s in targets})
@@ -22,7 +23,7 @@ DETAIL = ref("TicketDetail")
 
 
 async def _done(call: Call, ticket: Ticket, action: str, **detail: object) -> web.StreamResponse:
-    await call.audit(action, f"ticket:{ticket.number}", **detail)
+    await call.audit(action, f"ticket:{ticket.number}", town_id=ticket.town_id, **detail)
     return json_response(await ticket_detail(call, ticket))
 
 
@@ -49,7 +50,8 @@ async def claim(call: Call) -> web.StreamResponse:
 @routes.post(
     "/api/v1/tickets/{number}/assign",
     roles=frozenset({HEAD, LEADER}),
-    summary="Give the ticket to a staff member of its department",
+    summary="Give an open ticket to a clerk or head of its department and town (assign): "
+    "its department's head, or the leader",
     params=(NUMBER,),
     body=body({"staff_id": INT}, required=("staff_id",)),
     response=DETAIL,
@@ -57,9 +59,11 @@ async def claim(call: Call) -> web.StreamResponse:
 async def assign(call: Call) -> web.StreamResponse:
     ticket = await find_ticket(call, inputs.path_number(call.request), act=True)
     scope.refuse_unless(scope.can_supervise(call.staff, ticket.department_id))
+    if ticket.status in CLOSED:
+        fail(409, "invalid_transition")
     staff_id = inputs.integer(await call.body(), "staff_id", lo=1, hi=inputs.MAX_ID)
     target = await call.repos.staff.get(staff_id or 0)
-    if target is None or not target.active or target.department_id != ticket.department_id:
+    if target is None or not scope.can_assign_to(target, ticket):
         fail(400, "bad_request", field="staff_id")
     await (await call.desk(ticket.town_id)).assign(ticket, target, by=call.staff)
     return await _done(call, ticket, "ticket.assign", assignee=target.id)

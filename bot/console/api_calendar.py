@@ -23,9 +23,10 @@ MAX_SPAN = dt.timedelta(days=366)
 
 
 def _town(call: Call, wanted: str | None) -> str:
-    """The roster's town: the one asked for, else the admin's own, else the main town."""
-    town = wanted or call.staff.town_id or MAIN
-    if town not in call.rt.knowledge.towns or not scope.same_town(call.staff, town):
+    """The roster's town: the caller's own (another is refused), else for county staff
+    the one asked for, else the main town."""
+    town = scope.town(call.staff, wanted, call.rt.knowledge.towns) or MAIN
+    if town not in call.rt.knowledge.towns:
         fail(400, "bad_request", field="town")
     return town
 
@@ -108,18 +109,15 @@ async def set_year(call: Call) -> web.StreamResponse:
     return json_response(await _calendar_json(call, year))
 
 
-@routes.get(
-    "/api/v1/admin/roster",
-    roles=ADMINS,
-    summary="Leaders on duty per day in a range",
-    params=(
-        Param("from", {"type": "string", "format": "date"}),
-        Param("to", {"type": "string", "format": "date"}),
-        Param("town", {"type": "string", "maxLength": 32}, description="default: the admin's town"),
-    ),
-    response=listing("RosterDay"),
+ROSTER_PARAMS = (
+    Param("from", {"type": "string", "format": "date"}, description="default: today"),
+    Param("to", {"type": "string", "format": "date"}, description="default: 30 days on"),
+    Param("town", {"type": "string", "maxLength": 32}, description="default: the caller's town"),
 )
-async def get_roster(call: Call) -> web.StreamResponse:
+
+
+async def roster_json(call: Call) -> dict[str, object]:
+    """The leaders on duty in a range of days, for one town the caller may read."""
     today = call.now().date()
     first = inputs.query_date(call.request, "from", today)
     last = inputs.query_date(call.request, "to", first + dt.timedelta(days=30))
@@ -129,7 +127,18 @@ async def get_roster(call: Call) -> web.StreamResponse:
     roster = await call.repos.calendar.roster(first, last, town)
     names = await call.db.queries.staff_by_ids(list(roster.values()))
     items = [{"day": d.isoformat(), "staff": person(s, names)} for d, s in sorted(roster.items())]
-    return json_response({"items": items})
+    return {"items": items}
+
+
+@routes.get(
+    "/api/v1/admin/roster",
+    roles=ADMINS,
+    summary="Leaders on duty per day in a range",
+    params=ROSTER_PARAMS,
+    response=listing("RosterDay"),
+)
+async def get_roster(call: Call) -> web.StreamResponse:
+    return json_response(await roster_json(call))
 
 
 @routes.put(
@@ -151,7 +160,9 @@ async def set_roster(call: Call) -> web.StreamResponse:
     if leader.town_id not in (None, town):
         fail(400, "not_leader")  # a town's leader is on duty in that town only
     await call.repos.calendar.set_leader(day, leader.id, town)
-    await call.audit("roster.set", f"day:{day.isoformat()}", staff_id=leader.id, town=town)
+    await call.audit(
+        "roster.set", f"day:{day.isoformat()}", town_id=town, staff_id=leader.id, town=town
+    )
     return json_response(
         {"day": day.isoformat(), "staff": {"id": leader.id, "name": leader.display_name}}
     )

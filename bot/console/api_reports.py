@@ -1,5 +1,7 @@
 """Dashboard and reports for heads (their department), the leader and the admin:
-KPIs over the tickets received in a date range, grouped, as JSON, CSV or Excel."""
+KPIs over the tickets received in a date range, grouped (also by town for county
+staff), as JSON, CSV or Excel. Staff bound to a town get their town only: asking
+for another is refused (403), as is a department outside a head's."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from typing import Any
 from aiohttp import web
 
 from bot.clock import TZ
-from bot.console import export, inputs, kpi, scope, texts
+from bot.console import export, inputs, kpi, scope, texts, towns
 from bot.console.api_tickets import department_names
 from bot.console.routing import SUPERVISORS, Call, Param, Routes
 from bot.console.schemas import ref
@@ -40,6 +42,11 @@ PARAMS = (
     ),
     Param("group", {"type": "string", "enum": list(kpi.GROUPS), "default": "department"}),
     Param("department", {"type": "string", "maxLength": 32}),
+    Param(
+        "town",
+        {"type": "string", "maxLength": 32},
+        description="one town (county staff; town staff always get their own)",
+    ),
 )
 
 
@@ -55,11 +62,13 @@ async def build(call: Call) -> dict[str, Any]:
     if wanted is not None:
         scope.refuse_unless(departments is None or wanted in departments)
         departments = [wanted]
+    knowledge = call.rt.knowledge
+    town = scope.town(call.staff, inputs.query_text(request, "town", max_len=32), knowledge.towns)
     start = dt.datetime.combine(first, dt.time(), tzinfo=TZ)
     end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), tzinfo=TZ)
     tickets = [
         t
-        for t in await call.db.queries.received_between(start, end, departments)
+        for t in await call.db.queries.received_between(start, end, departments, town)
         if scope.can_read(call.staff, t)
     ]
     callbacks = {
@@ -67,16 +76,14 @@ async def build(call: Call) -> dict[str, Any]:
         for c in await call.db.queries.callbacks_for([t.id for t in tickets])
     }
     facts = [_fact(t, callbacks.get(t.id)) for t in tickets]
-    # Conversations belong to no department: only those who see everything get them.
-    handoffs = [
-        h
-        for h in (
-            await call.repos.handoffs.all_between(start, end) if scope.sees_all(call.staff) else []
-        )
-        if scope.same_town(call.staff, h.town_id)
+    # Conversations count for a department through the staff member who first answered.
+    handoffs = await call.db.queries.handoffs_between(start, end, departments, town)
+    responses = [
+        kpi.Response(h.opened_at, h.first_response_at, h.staff_id, h.town_id) for h in handoffs
     ]
-    responses = [kpi.Response(h.opened_at, h.first_response_at, h.staff_id) for h in handoffs]
-    labels = await _labels(call, group, facts)
+    labels = await _labels(
+        call, group, [*(f.staff_id for f in facts), *(h.staff_id for h in handoffs)]
+    )
     rows, totals = kpi.compute(
         facts,
         responses,
@@ -90,6 +97,8 @@ async def build(call: Call) -> dict[str, Any]:
         "to": last.isoformat(),
         "group": group,
         "group_name": texts.REPORT_GROUPS[group],
+        "town": town,
+        "town_name": _scope_name(call, town),
         "columns": texts.REPORT_COLUMNS,
         "rows": rows,
         "totals": totals,
@@ -109,15 +118,26 @@ def _fact(t: Ticket, callback: bool | None) -> kpi.Fact:
         due_at=t.due_at,
         paused=t.paused_since is not None,
         callback=callback,
+        town_id=t.town_id,
     )
 
 
-async def _labels(call: Call, group: str, facts: list[kpi.Fact]) -> dict[str, str]:
+def _scope_name(call: Call, town: str | None) -> str:
+    """The towns a report covers, in words: one town's name, or all of them."""
+    knowledge = call.rt.knowledge
+    if town is None and len(knowledge.towns) == 1:
+        town = next(iter(knowledge.towns))
+    return towns.name(knowledge, town) if town is not None else texts.REPORT_ALL_TOWNS
+
+
+async def _labels(call: Call, group: str, staff_ids: list[int | None]) -> dict[str, str]:
     labels = {"total": texts.REPORT_TOTAL, "": texts.UNASSIGNED}
     if group == "department":
         labels |= department_names(call)
+    elif group == "town":
+        labels |= towns.names(call.rt.knowledge)
     elif group == "staff":
-        names = await call.db.queries.staff_by_ids([f.staff_id for f in facts])
+        names = await call.db.queries.staff_by_ids(staff_ids)
         labels |= {str(i): s.display_name for i, s in names.items()}
     return labels
 
@@ -145,9 +165,10 @@ async def export_report(call: Call) -> web.StreamResponse:
         inputs.query_choice(call.request, "format", tuple(FORMATS), "csv")
     ]
     report = await build(call)
-    name = f"report-{report['from']}-{report['to']}-{report['group']}.{suffix}"
+    town = f"-{report['town']}" if report["town"] else ""
+    name = f"report-{report['from']}-{report['to']}-{report['group']}{town}.{suffix}"
     return web.Response(
-        body=render(report["rows"], report["totals"]),
+        body=render(report),
         content_type=media,
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )

@@ -14,7 +14,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.console import inputs, sessions, totp
+from bot.console import inputs, sessions, totp, towns
 from bot.console.routing import EVERYONE, Call, Routes, client_ip
 from bot.console.schemas import STR, body, ref
 from bot.console.security import (
@@ -60,6 +60,8 @@ def me_json(staff: Staff, login: StaffSession, rt: Runtime, unread: int) -> dict
         "role": staff.role,
         "department_id": staff.department_id,
         "department": department,
+        "town_id": staff.town_id,  # None: county staff, who see every town
+        "town": towns.name(rt.knowledge, staff.town_id) if staff.town_id else None,
         "on_duty": staff.on_duty,
         "totp_enabled": bool(staff.totp_secret),
         "enrol_required": login.enrol_only,
@@ -133,6 +135,7 @@ async def login(request: web.Request) -> web.StreamResponse:
                 username=staff.username,
                 target=None,
                 ip=ip,
+                town_id=staff.town_id,
             )
             me = me_json(staff, row, rt, await db.core.notices.unread_count(staff.id))
     if reason is not None:
@@ -204,6 +207,7 @@ async def _refuse(
                 username=staff.username,
                 target=f"staff:{staff.id}",
                 ip=ip,
+                town_id=staff.town_id,
             )
 
 

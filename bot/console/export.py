@@ -1,12 +1,12 @@
 """Report tables as CSV (UTF-8 with BOM, so Excel on a township PC opens it in
-Chinese) and as an Excel workbook. Cells that a spreadsheet would run as a
-formula are defused with a leading apostrophe."""
+Chinese) and as an Excel workbook, with the town each row covers in the last
+column. Cells that a spreadsheet would run as a formula are defused with a
+leading apostrophe."""
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
 from typing import Any
 
 from openpyxl import Workbook
@@ -23,24 +23,33 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def table(rows: Sequence[dict[str, Any]], totals: dict[str, Any]) -> list[list[Any]]:
-    header = [texts.REPORT_COLUMNS[c] for c in COLUMNS]
-    body = [[_cell(r[c]) for c in COLUMNS] for r in [*rows, totals]]
+def _town(report: dict[str, Any], row: dict[str, Any]) -> str:
+    """A per-town row covers its town; every other row the report's towns."""
+    by_town = report["group"] == "town" and row is not report["totals"]
+    return str(row["label"] if by_town else report["town_name"])
+
+
+def table(report: dict[str, Any]) -> list[list[Any]]:
+    header = [*(texts.REPORT_COLUMNS[c] for c in COLUMNS), texts.REPORT_TOWN_COLUMN]
+    body = [
+        [*(_cell(r[c]) for c in COLUMNS), _cell(_town(report, r))]
+        for r in [*report["rows"], report["totals"]]
+    ]
     return [header, *body]
 
 
-def to_csv(rows: Sequence[dict[str, Any]], totals: dict[str, Any]) -> bytes:
+def to_csv(report: dict[str, Any]) -> bytes:
     out = io.StringIO()
-    csv.writer(out).writerows(table(rows, totals))
+    csv.writer(out).writerows(table(report))
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def to_xlsx(rows: Sequence[dict[str, Any]], totals: dict[str, Any]) -> bytes:
+def to_xlsx(report: dict[str, Any]) -> bytes:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = texts.REPORT_SHEET
-    for line in table(rows, totals):
+    for line in table(report):
         sheet.append(line)
     out = io.BytesIO()
     book.save(out)

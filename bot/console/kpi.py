@@ -1,6 +1,7 @@
 """The center's KPIs over a cohort of tickets (those received in the range):
 received, completed, 办结率, 按时办结率, overdue now, average working days to
-complete, 满意率, 差评回访率, and the first response time of human conversations.
+complete, 满意率, 差评回访率, and the first response time of human conversations
+(placed by town, staff, week or month; conversations have no department or item).
 Pure: rows in, numbers out; "now" and the calendar are passed in."""
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 from bot.sla import DEFAULT_HOURS, WorkCalendar, working_minutes_between
 from storage.repositories.tickets import OPEN
 
-GROUPS = ("none", "department", "item", "staff", "week", "month")
+GROUPS = ("none", "town", "department", "item", "staff", "week", "month")
 SATISFIED = (1, 2, 3)  # 非常满意, 满意, 基本满意; 4 and 5 are 差评
 
 
@@ -33,6 +34,7 @@ class Fact:
     due_at: dt.datetime
     paused: bool
     callback: bool | None  # None: no callback owed; False: open; True: done
+    town_id: str = "main"
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Response:
     opened_at: dt.datetime
     first_response_at: dt.datetime | None
     staff_id: int | None
+    town_id: str = "main"
 
 
 def week_of(at: dt.datetime) -> str:
@@ -50,10 +53,16 @@ def week_of(at: dt.datetime) -> str:
 
 
 def _key(
-    group: str, at: dt.datetime, department: str = "", item: str = "", staff: int | None = None
+    group: str,
+    at: dt.datetime,
+    department: str = "",
+    item: str = "",
+    staff: int | None = None,
+    town: str = "",
 ) -> str:
     return {
         "none": "total",
+        "town": town,
         "department": department,
         "item": item,
         "staff": str(staff) if staff is not None else "",
@@ -124,12 +133,12 @@ def compute(
     facts, responses = list(facts), list(responses)
     by_key: dict[str, list[Fact]] = defaultdict(list)
     for f in facts:
-        by_key[_key(group, f.accepted_at, f.department_id, f.item, f.staff_id)].append(f)
+        by_key[_key(group, f.accepted_at, f.department_id, f.item, f.staff_id, f.town_id)].append(f)
     waits: dict[str, list[Response]] = defaultdict(list)
-    placeable = group in ("none", "staff", "week", "month")
+    placeable = group in ("none", "town", "staff", "week", "month")
     if placeable:
         for r in responses:
-            waits[_key(group, r.opened_at, staff=r.staff_id)].append(r)
+            waits[_key(group, r.opened_at, staff=r.staff_id, town=r.town_id)].append(r)
     keys = sorted(set(by_key) | set(waits))
     rows = [
         row(

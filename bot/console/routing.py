@@ -68,8 +68,13 @@ class Call:
             self.push_after_commit = True
         return self._desks[town_id]
 
-    async def audit(self, action: str, target: str | None = None, **detail: Any) -> None:
+    async def audit(
+        self, action: str, target: str | None = None, *, town_id: str | None = None, **detail: Any
+    ) -> None:
+        """One audit row. Its town (what a town's admin may read): the one given, else the
+        town of the ticket, account or conversation the target names, else the caller's."""
         self.audited = True
+        town = town_id or await self.db.audit.town_of(target) or self.staff.town_id
         await self.db.audit.add(
             at=self.now(),
             action=action,
@@ -78,6 +83,7 @@ class Call:
             target=target,
             ip=self.ip,
             detail=detail,
+            town_id=town,
         )
 
 

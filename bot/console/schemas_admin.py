@@ -42,6 +42,8 @@ COMPONENTS: dict[str, Schema] = {
             "to": DATE,
             "group": STR,
             "group_name": STR,
+            "town": null(STR),
+            "town_name": STR,
             "columns": ANY_OBJ,
             "rows": arr(ref("ReportRow")),
             "totals": ref("ReportRow"),
@@ -98,6 +100,19 @@ COMPONENTS: dict[str, Schema] = {
             "target": null(STR),
             "ip": null(STR),
             "detail": ANY_OBJ,
+            "town_id": null(STR),
+        }
+    ),
+    "Town": obj({"id": STR, "name": STR}),
+    "Colleague": obj(
+        {
+            "id": INT,
+            "name": STR,
+            "role": STR,
+            "department_id": null(STR),
+            "town_id": null(STR),
+            "on_duty": BOOL,
+            "open_tickets": INT,
         }
     ),
 }

@@ -7,9 +7,10 @@ Pure functions, no I/O."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import NoReturn
 
-from bot.console.routing import ADMIN, HEAD, LEADER
+from bot.console.routing import ADMIN, CLERK, HEAD, LEADER
 from bot.console.security import fail
 from bot.tickets.desk import COMPLAINT_DEPARTMENT
 from storage.models import Staff, Ticket
@@ -38,6 +39,35 @@ def kinds(staff: Staff) -> tuple[str, ...]:
 
 def same_town(staff: Staff, town_id: str | None) -> bool:
     return staff.town_id is None or staff.town_id == town_id
+
+
+def town(staff: Staff, wanted: str | None, known: Collection[str]) -> str | None:
+    """The one town a read is limited to, None for all. A town-bound caller always
+    gets their own town: asking for another is refused (403, as for a department
+    outside their scope). County staff get the town they ask for, or all; an
+    unknown town is a bad request (400)."""
+    if staff.town_id is not None:
+        refuse_unless(wanted in (None, staff.town_id))
+        return staff.town_id
+    if wanted is not None and wanted not in known:
+        fail(400, "bad_request", field="town")
+    return wanted
+
+
+def works_in(member: Staff, town_id: str | None) -> bool:
+    """Staff of a town, or county staff, who work in every town (a town of None: any)."""
+    return town_id is None or member.town_id in (None, town_id)
+
+
+def can_assign_to(member: Staff, ticket: Ticket) -> bool:
+    """Whom a ticket may be given (分派): an active clerk or head of its department
+    who works in its town."""
+    return (
+        member.active
+        and member.role in (CLERK, HEAD)
+        and member.department_id == ticket.department_id
+        and works_in(member, ticket.town_id)
+    )
 
 
 def can_read(staff: Staff, ticket: Ticket) -> bool:

@@ -87,6 +87,7 @@ NOTICE_EXTENSION_DENIED = "延期申请未获批准：工单{number}。{note}"
 
 REPORT_GROUPS = {
     "none": "合计",
+    "town": "乡镇",
     "department": "部门",
     "item": "事项",
     "staff": "经办人",
@@ -106,5 +107,7 @@ REPORT_COLUMNS = {
     "first_response_minutes": "人工首次响应（分钟）",
 }
 REPORT_TOTAL = "合计"
+REPORT_TOWN_COLUMN = "乡镇"
+REPORT_ALL_TOWNS = "全部乡镇"
 REPORT_SHEET = "办件统计"
 UNASSIGNED = "（未分派）"

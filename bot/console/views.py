@@ -83,6 +83,7 @@ def ticket_summary(
         "case": ticket.case_name,
         "department_id": ticket.department_id,
         "department": departments.get(ticket.department_id, ticket.department_id),
+        "town_id": ticket.town_id,
         "status": ticket.status,
         "status_name": status_name(ticket.status),
         "villager": {

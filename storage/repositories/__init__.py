@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cached_property
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -20,36 +20,61 @@ from storage.repositories.tickets import TicketRepository
 from storage.repositories.villagers import VillagerRepository
 
 
-@dataclass
 class Repos:
-    session: AsyncSession
-    villagers: VillagerRepository
-    messages: MessageRepository
-    conversation: ConversationRepository
-    outbox: OutboxRepository
-    staff: StaffRepository
-    tickets: TicketRepository
-    notices: NoticeRepository
-    handoffs: HandoffRepository
-    callbacks: CallbackRepository
-    attachments: AttachmentRepository
-    appointments: AppointmentRepository
-    calendar: CalendarRepository
+    """The repositories of one unit of work (one session), each made on first use:
+    a webhook message needs three or four of the thirteen."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
 
     @classmethod
     def bind(cls, session: AsyncSession) -> Repos:
-        return cls(
-            session=session,
-            villagers=VillagerRepository(session),
-            messages=MessageRepository(session),
-            conversation=ConversationRepository(session),
-            outbox=OutboxRepository(session),
-            staff=StaffRepository(session),
-            tickets=TicketRepository(session),
-            notices=NoticeRepository(session),
-            handoffs=HandoffRepository(session),
-            callbacks=CallbackRepository(session),
-            attachments=AttachmentRepository(session),
-            appointments=AppointmentRepository(session),
-            calendar=CalendarRepository(session),
-        )
+        return cls(session)
+
+    @cached_property
+    def villagers(self) -> VillagerRepository:
+        return VillagerRepository(self.session)
+
+    @cached_property
+    def messages(self) -> MessageRepository:
+        return MessageRepository(self.session)
+
+    @cached_property
+    def conversation(self) -> ConversationRepository:
+        return ConversationRepository(self.session)
+
+    @cached_property
+    def outbox(self) -> OutboxRepository:
+        return OutboxRepository(self.session)
+
+    @cached_property
+    def staff(self) -> StaffRepository:
+        return StaffRepository(self.session)
+
+    @cached_property
+    def tickets(self) -> TicketRepository:
+        return TicketRepository(self.session)
+
+    @cached_property
+    def notices(self) -> NoticeRepository:
+        return NoticeRepository(self.session)
+
+    @cached_property
+    def handoffs(self) -> HandoffRepository:
+        return HandoffRepository(self.session)
+
+    @cached_property
+    def callbacks(self) -> CallbackRepository:
+        return CallbackRepository(self.session)
+
+    @cached_property
+    def attachments(self) -> AttachmentRepository:
+        return AttachmentRepository(self.session)
+
+    @cached_property
+    def appointments(self) -> AppointmentRepository:
+        return AppointmentRepository(self.session)
+
+    @cached_property
+    def calendar(self) -> CalendarRepository:
+        return CalendarRepository(self.session)

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Attachment
-from storage.repositories.upsert import insert_for
+from storage.repositories.upsert import upsert_text
+
+_ADD = upsert_text(
+    cast(Table, Attachment.__table__),
+    values=("ticket_id", "media_id", "status", "attempts", "created_at"),
+    conflict="media_id",
+    returning=("id",),
+)
 
 
 class AttachmentRepository:
@@ -17,12 +25,14 @@ class AttachmentRepository:
 
     async def add(self, *, ticket_id: int, media_id: str, now: dt.datetime) -> bool:
         row_id = await self.session.scalar(
-            insert_for(self.session, Attachment)
-            .values(
-                ticket_id=ticket_id, media_id=media_id, status="pending", attempts=0, created_at=now
-            )
-            .on_conflict_do_nothing(index_elements=["media_id"])
-            .returning(Attachment.id)
+            _ADD,
+            {
+                "ticket_id": ticket_id,
+                "media_id": media_id,
+                "status": "pending",
+                "attempts": 0,
+                "created_at": now,
+            },
         )
         return row_id is not None
 

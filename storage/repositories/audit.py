@@ -1,4 +1,5 @@
-"""The console's audit log: append-only, listed newest first."""
+"""The console's audit log: append-only, listed newest first. Each entry carries
+the town it is about (see AuditLog.town_id), so a town's admin reads only theirs."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import AuditLog
+from storage.models import AuditLog, Handoff, Staff, Ticket
 
 
 class AuditRepository:
@@ -25,6 +26,7 @@ class AuditRepository:
         target: str | None,
         ip: str | None,
         detail: dict[str, Any] | None = None,
+        town_id: str | None = None,
     ) -> AuditLog:
         row = AuditLog(
             at=at,
@@ -34,10 +36,30 @@ class AuditRepository:
             target=target[:128] if target else None,
             ip=ip[:64] if ip else None,
             detail=detail or {},
+            town_id=town_id,
         )
         self.session.add(row)
         await self.session.flush()
         return row
+
+    async def town_of(self, target: str | None) -> str | None:
+        """The town of the ticket, staff account or conversation a target names
+        ("ticket:BM20261123-0001", "staff:7", "handoff:3"); None for anything else."""
+        kind, _, key = (target or "").partition(":")
+        if kind == "ticket" and key:
+            town: str | None = await self.session.scalar(
+                select(Ticket.town_id).where(Ticket.number == key)
+            )
+            return town
+        if not (key.isascii() and key.isdigit() and int(key) < 2**31):
+            return None
+        if kind == "staff":
+            member = await self.session.get(Staff, int(key))
+            return member.town_id if member is not None else None
+        if kind == "handoff":
+            handoff = await self.session.get(Handoff, int(key))
+            return handoff.town_id if handoff is not None else None
+        return None
 
     async def listing(
         self,
@@ -45,6 +67,7 @@ class AuditRepository:
         staff_id: int | None = None,
         action: str | None = None,
         target: str | None = None,
+        town_id: str | None = None,
         since: dt.datetime | None = None,
         until: dt.datetime | None = None,
         before_id: int | None = None,
@@ -57,6 +80,8 @@ class AuditRepository:
             q = q.where(AuditLog.action == action)
         if target is not None:
             q = q.where(AuditLog.target == target)
+        if town_id is not None:
+            q = q.where(AuditLog.town_id == town_id)
         if since is not None:
             q = q.where(AuditLog.at >= since)
         if until is not None:

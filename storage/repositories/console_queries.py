@@ -119,6 +119,17 @@ class ConsoleQueries:
             s.id: s for s in await self.session.scalars(select(Staff).where(Staff.id.in_(wanted)))
         }
 
+    async def open_load(self, staff_ids: Sequence[int]) -> dict[int, int]:
+        """How many open tickets each of these staff members is assigned."""
+        if not staff_ids:
+            return {}
+        rows = await self.session.execute(
+            select(Ticket.assignee_id, func.count())
+            .where(Ticket.assignee_id.in_(list(staff_ids)), Ticket.status.in_(OPEN))
+            .group_by(Ticket.assignee_id)
+        )
+        return {int(r[0]): int(r[1]) for r in rows.all()}
+
     # -- reports ------------------------------------------------------------------
 
     async def received_between(
@@ -126,12 +137,36 @@ class ConsoleQueries:
         start: dt.datetime,
         end: dt.datetime,
         departments: Sequence[str] | None,
+        town: str | None = None,
         limit: int = 50_000,
     ) -> list[Ticket]:
+        """Tickets accepted in [start, end): of some departments (None: all), of one town
+        (None: every town)."""
         q = select(Ticket).where(Ticket.accepted_at >= start, Ticket.accepted_at < end)
         if departments is not None:
             q = q.where(Ticket.department_id.in_(departments))
+        if town is not None:
+            q = q.where(Ticket.town_id == town)
         return list(await self.session.scalars(q.order_by(Ticket.id).limit(limit)))
+
+    async def handoffs_between(
+        self,
+        start: dt.datetime,
+        end: dt.datetime,
+        departments: Sequence[str] | None,
+        town: str | None = None,
+    ) -> list[Handoff]:
+        """Conversations opened in [start, end). A conversation belongs to no department
+        until a person answers it: with departments given, only those first answered
+        by staff of those departments count."""
+        q = select(Handoff).where(Handoff.opened_at >= start, Handoff.opened_at < end)
+        if town is not None:
+            q = q.where(Handoff.town_id == town)
+        if departments is not None:
+            q = q.join(Staff, Staff.id == Handoff.staff_id).where(
+                Staff.department_id.in_(departments)
+            )
+        return list(await self.session.scalars(q.order_by(Handoff.id)))
 
     async def callbacks_for(self, ticket_ids: Sequence[int]) -> list[Callback]:
         out: list[Callback] = []

@@ -4,13 +4,32 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import InboundMessage
-from storage.repositories.upsert import insert_for, rowcount
+from storage.repositories.upsert import upsert_text
+
+_FIELDS = ("openid", "msg_type", "event", "msg_id", "text", "payload", "wechat_time")
+_FINISH = (
+    update(InboundMessage)
+    .where(InboundMessage.id == bindparam("message_id"))
+    .values(
+        state=bindparam("state"),
+        reply=bindparam("reply"),
+        intent=bindparam("intent"),
+        handled_at=bindparam("handled_at"),
+    )
+    .execution_options(synchronize_session=False)
+)
+_CLAIM = upsert_text(
+    cast(Table, InboundMessage.__table__),
+    values=("dedup_key", "received_at", "state", "retries", *_FIELDS),
+    conflict="dedup_key",
+    returning=("id",),
+)
 
 
 @dataclass(frozen=True)
@@ -26,19 +45,18 @@ class MessageRepository:
         self.session = session
 
     async def claim(self, *, dedup_key: str, received_at: dt.datetime, **fields: Any) -> Claim:
+        assert set(fields) <= set(_FIELDS), set(fields) - set(_FIELDS)
         """Record a message once. The unique dedup_key makes a concurrent retry,
         on this process or another replica, see the first one's row."""
         row_id = await self.session.scalar(
-            insert_for(self.session, InboundMessage)
-            .values(
-                dedup_key=dedup_key,
-                received_at=received_at,
-                state="processing",
-                retries=0,
-                **fields,
-            )
-            .on_conflict_do_nothing(index_elements=["dedup_key"])
-            .returning(InboundMessage.id)
+            _CLAIM,
+            {
+                "dedup_key": dedup_key,
+                "received_at": received_at,
+                "state": "processing",
+                "retries": 0,
+            }
+            | {c: fields.get(c) for c in _FIELDS},
         )
         if row_id is not None:
             return Claim(row_id, True, "processing", None)
@@ -53,50 +71,46 @@ class MessageRepository:
         assert row is not None
         return Claim(row.id, False, row.state, row.reply)
 
-    async def status(self, message_id: int) -> tuple[str, dict[str, Any] | None]:
+    async def count_retry(self, dedup_key: str) -> None:
+        """A WeChat retry answered from the first delivery (kept for the record)."""
+        await self.session.execute(
+            update(InboundMessage)
+            .where(InboundMessage.dedup_key == dedup_key)
+            .values(retries=InboundMessage.retries + 1)
+        )
+
+    async def status(self, dedup_key: str) -> tuple[str, dict[str, Any] | None]:
+        """A message's state and reply by its dedup key ('processing' while it is
+        being handled, also when it is not recorded yet)."""
         row = (
             await self.session.execute(
                 select(InboundMessage.state, InboundMessage.reply).where(
-                    InboundMessage.id == message_id
+                    InboundMessage.dedup_key == dedup_key
                 )
             )
-        ).one()
-        return row.state, row.reply
+        ).one_or_none()
+        return (row.state, row.reply) if row else ("processing", None)
 
     async def finish(
-        self, message_id: int, *, reply: dict[str, Any], intent: str | None, now: dt.datetime
-    ) -> str:
-        """Store the reply. Returns 'replied' if the webhook is still waiting for it,
-        or 'deferred' if the webhook already gave up (the reply must be pushed)."""
-        done = await self.session.execute(
-            update(InboundMessage)
-            .where(InboundMessage.id == message_id, InboundMessage.state == "processing")
-            .values(state="replied", reply=reply, intent=intent, handled_at=now)
-        )
-        if rowcount(done) == 1:
-            return "replied"
+        self,
+        message_id: int,
+        *,
+        reply: dict[str, Any],
+        intent: str | None,
+        now: dt.datetime,
+        deferred: bool = False,
+    ) -> None:
+        """Store the reply: `replied` (it went out in the webhook's answer) or
+        `deferred` (the webhook gave up waiting; the reply is pushed)."""
         await self.session.execute(
-            update(InboundMessage)
-            .where(InboundMessage.id == message_id)
-            .values(reply=reply, intent=intent, handled_at=now)
-        )
-        return "deferred"
-
-    async def defer(self, message_id: int) -> bool:
-        """The webhook's budget ran out: hand the reply over to a push. False if
-        the reply arrived first (the caller then returns it after all)."""
-        done = await self.session.execute(
-            update(InboundMessage)
-            .where(InboundMessage.id == message_id, InboundMessage.state == "processing")
-            .values(state="deferred")
-        )
-        return rowcount(done) == 1
-
-    async def fail(self, message_id: int, now: dt.datetime) -> None:
-        await self.session.execute(
-            update(InboundMessage)
-            .where(InboundMessage.id == message_id, InboundMessage.state == "processing")
-            .values(state="failed", handled_at=now)
+            _FINISH,
+            {
+                "message_id": message_id,
+                "state": "deferred" if deferred else "replied",
+                "reply": reply,
+                "intent": intent,
+                "handled_at": now,
+            },
         )
 
     async def history(self, openid: str, limit: int = 50) -> list[InboundMessage]:

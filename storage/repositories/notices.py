@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Table, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import StaffNotice
-from storage.repositories.upsert import insert_for
+from storage.repositories.upsert import upsert_text
+
+_ADD = upsert_text(
+    cast(Table, StaffNotice.__table__),
+    values=("key", "staff_id", "kind", "text", "created_at", "ticket_id"),
+    conflict="key",
+    returning=("id",),
+)
 
 
 class NoticeRepository:
@@ -27,17 +35,15 @@ class NoticeRepository:
     ) -> bool:
         """False when a notice with this key was already given."""
         row_id = await self.session.scalar(
-            insert_for(self.session, StaffNotice)
-            .values(
-                key=key,
-                staff_id=staff_id,
-                kind=kind,
-                text=text,
-                created_at=now,
-                ticket_id=ticket_id,
-            )
-            .on_conflict_do_nothing(index_elements=["key"])
-            .returning(StaffNotice.id)
+            _ADD,
+            {
+                "key": key,
+                "staff_id": staff_id,
+                "kind": kind,
+                "text": text,
+                "created_at": now,
+                "ticket_id": ticket_id,
+            },
         )
         return row_id is not None
 

@@ -9,13 +9,30 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import Table, and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import OutboxMessage
-from storage.repositories.upsert import insert_for, rowcount
+from storage.repositories.upsert import rowcount, upsert_text
+
+_ENQUEUE = upsert_text(
+    cast(Table, OutboxMessage.__table__),
+    values=(
+        "key",
+        "openid",
+        "kind",
+        "body",
+        "status",
+        "attempts",
+        "next_attempt_at",
+        "created_at",
+        "ticket_id",
+    ),
+    conflict="key",
+    returning=("id",),
+)
 
 
 class OutboxRepository:
@@ -35,20 +52,18 @@ class OutboxRepository:
     ) -> bool:
         """Queue a push; False when a push with this key already exists."""
         row_id = await self.session.scalar(
-            insert_for(self.session, OutboxMessage)
-            .values(
-                key=key,
-                openid=openid,
-                kind=kind,
-                body=body,
-                status="pending",
-                attempts=0,
-                next_attempt_at=not_before or now,
-                created_at=now,
-                ticket_id=ticket_id,
-            )
-            .on_conflict_do_nothing(index_elements=["key"])
-            .returning(OutboxMessage.id)
+            _ENQUEUE,
+            {
+                "key": key,
+                "openid": openid,
+                "kind": kind,
+                "body": body,
+                "status": "pending",
+                "attempts": 0,
+                "next_attempt_at": not_before or now,
+                "created_at": now,
+                "ticket_id": ticket_id,
+            },
         )
         return row_id is not None
 

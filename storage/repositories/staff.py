@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Department, Staff
@@ -88,6 +88,18 @@ class StaffRepository:
         )
         if on_duty is not None:
             q = q.where(Staff.on_duty.is_(on_duty))
+        return list(await self.session.scalars(q.order_by(Staff.id)))
+
+    async def serving(
+        self, department_id: str, town_id: str | None, *, roles: tuple[str, ...] = ("clerk", "head")
+    ) -> list[Staff]:
+        """Active staff of a department who work in a town: the town's own and county
+        staff (town_id NULL), who work everywhere; town None: every town's."""
+        q = select(Staff).where(
+            Staff.department_id == department_id, Staff.role.in_(roles), Staff.active.is_(True)
+        )
+        if town_id is not None:
+            q = q.where(or_(Staff.town_id == town_id, Staff.town_id.is_(None)))
         return list(await self.session.scalars(q.order_by(Staff.id)))
 
     async def with_role(self, role: str) -> list[Staff]:

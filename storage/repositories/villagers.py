@@ -3,14 +3,32 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Villager
-from storage.repositories.upsert import insert_for
+from storage.repositories.upsert import upsert_text
 
 WINDOW = dt.timedelta(hours=48)
+_NEW = ("openid", "first_seen_at", "subscribed", "window_pushes", "last_inbound_at")
+_TABLE = cast(Table, Villager.__table__)
+_ARRIVE_OPENS = upsert_text(
+    _TABLE,
+    values=_NEW,
+    conflict="openid",
+    update={"last_inbound_at": "excluded.last_inbound_at", "window_pushes": "0"},
+    returning=("town_id",),
+)
+# No change, but RETURNING needs the row to be "updated".
+_ARRIVE = upsert_text(
+    _TABLE,
+    values=_NEW,
+    conflict="openid",
+    update={"openid": "excluded.openid"},
+    returning=("town_id",),
+)
 
 
 class VillagerRepository:
@@ -25,14 +43,26 @@ class VillagerRepository:
 
     async def ensure(self, openid: str, now: dt.datetime) -> Villager:
         """Create the villager on first contact; safe against concurrent first messages."""
-        await self.session.execute(
-            insert_for(self.session, Villager)
-            .values(openid=openid, first_seen_at=now, subscribed=True, window_pushes=0)
-            .on_conflict_do_nothing(index_elements=["openid"])
-        )
+        await self.arrive(openid, now, opens_window=False)
         villager = await self.get(openid)
         assert villager is not None
         return villager
+
+    async def arrive(self, openid: str, now: dt.datetime, *, opens_window: bool) -> str | None:
+        """A message came in: create the villager on first contact and, for a message
+        that opens the 48-hour window, restart it; returns the villager's town. One
+        statement (the webhook's hot path: ensure + touch + get were three)."""
+        town: str | None = await self.session.scalar(
+            _ARRIVE_OPENS if opens_window else _ARRIVE,
+            {
+                "openid": openid,
+                "first_seen_at": now,
+                "subscribed": True,
+                "window_pushes": 0,
+                "last_inbound_at": now if opens_window else None,
+            },
+        )
+        return town
 
     async def touch(self, openid: str, now: dt.datetime) -> None:
         """A message from the villager opens a new 48-hour customer-service window."""

@@ -55,6 +55,23 @@ def test_kb_check_reports_file_and_line(tmp_path: Path) -> None:
     assert ok.exit_code == 0, ok.output
 
 
+def test_kb_check_warns_about_vocabulary_without_failing(tmp_path: Path) -> None:
+    import shutil
+
+    risky = tmp_path / "catalog"
+    shutil.copytree(ROOT / "knowledge" / "catalog", risky)
+    lexicon = risky / "lexicon.yaml"
+    text = lexicon.read_text(encoding="utf-8")
+    # A careless synonym: every item word with 补办 in it would read as 低保.
+    lexicon.write_text(text.replace("synonyms:\n", "synonyms:\n  补办: 低保\n", 1), "utf-8")
+    result = CliRunner().invoke(cli, ["kb", "check", str(risky)])
+    assert result.exit_code == 0, result.output
+    assert "warning: synonym 补办 -> 低保 rewrites the alias '残疾证补办'" in result.output
+    assert "vocabulary warnings (not errors)" in result.output
+    quiet = CliRunner().invoke(cli, ["kb", "check", "--no-lint", str(risky)])
+    assert quiet.exit_code == 0 and "warning:" not in quiet.output
+
+
 def test_staff_add_reads_the_password_from_stdin(env: dict[str, str]) -> None:
     runner = CliRunner()
     short = runner.invoke(cli, ["staff", "add", "wang", "--role", "admin"], input="short\n")

@@ -129,3 +129,32 @@ async def test_handler_crash_gives_an_apology_not_an_error(
     async with runtime(client).sessionmaker() as session:
         (msg,) = list(await session.scalars(select(InboundMessage)))
     assert msg.intent == "error" and msg.text == "低保"  # the message itself is kept
+
+
+@pytest.mark.parametrize("slow_app", [(0.3, 1.0)], indirect=True)
+async def test_time_before_the_dispatcher_counts_against_the_budget(
+    slow_app: tuple[TestClient[Any, Any], SlowRouter],
+    clock: FixedClock,
+    fake_wechat: tuple[FakeWeChat, TestServer],
+) -> None:
+    """WeChat's 5 s run from its send: a request that waited (here: 1 s of the 1 s
+    budget already gone when it reached the dispatcher) is answered `success` at
+    once and its reply pushed, not sent late."""
+    client, slow = slow_app
+    fake_wechat[0].record_interaction(OPENID)
+    dispatcher = runtime(client).dispatcher
+    arrived = clock.monotonic()
+    clock.advance(seconds=1)  # reading, queueing, decrypting...
+    msg = Inbound(
+        openid=OPENID,
+        kind="text",
+        text="低保要带什么",
+        msg_id=str(helpers.next_msg_id()),
+        created_at=clock.now(),
+    )
+    outcome = await dispatcher.receive(msg, f"msg:{msg.msg_id}", {}, started=arrived)
+    assert outcome.reply is None and outcome.deferred
+    await dispatcher.drain()
+    assert slow.calls == 1
+    (push,) = fake_wechat[0].pushes_for(OPENID)
+    assert "最低生活保障" in push.body["text"]["content"]

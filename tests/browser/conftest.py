@@ -143,14 +143,39 @@ class Console:
         return out
 
 
+TOWNS_DIR = PROJECT_ROOT / "knowledge" / "towns_example"
+
+
+@pytest.fixture
+def county() -> bool:
+    """Whether the app under test is a county: the example towns 白沙镇 (baisha) and
+    和平乡 (heping) beside 青石镇 (main). A test module overrides this to say yes."""
+    return False
+
+
+@pytest.fixture(scope="session")
+def county_knowledge() -> KnowledgeService:
+    return KnowledgeService(
+        PROJECT_ROOT / "knowledge" / "catalog",
+        cache_dir=PROJECT_ROOT / "data" / "cache",
+        towns_dir=TOWNS_DIR,
+    )
+
+
 @pytest.fixture
 async def console(
     make_settings: Callable[..., Settings],
     clock: FixedClock,
-    knowledge: KnowledgeService,
+    request: pytest.FixtureRequest,
+    county: bool,
     fake_wechat: tuple[FakeWeChat, TestServer],
 ) -> AsyncIterator[Console]:
-    app = make_app(make_settings(public_url=""), clock=clock, knowledge=knowledge)
+    if county:
+        settings = make_settings(public_url="", towns_dir=str(TOWNS_DIR))
+        knowledge = request.getfixturevalue("county_knowledge")
+    else:
+        settings, knowledge = make_settings(public_url=""), request.getfixturevalue("knowledge")
+    app = make_app(settings, clock=clock, knowledge=knowledge)
     register_pages(app)
     server = TestServer(app, host="127.0.0.1")
     await server.start_server()

@@ -169,6 +169,10 @@ async def test_falls_back_to_polling_without_the_event_stream(
     await login(page, console, "mz_clerk")
     await page.goto(console.url + "/console/#/queue/unclaimed")
     await expect(page.locator(".live-dot")).to_contain_text("10秒刷新")
+    # The page's first count of the queues must be in before the ticket arrives, or the
+    # ticket is part of what the clerk saw on opening and is rightly not "new".
+    await page.wait_for_load_state("networkidle")
     number = await console.register_dibao(VILLAGER)
-    await expect(page.locator(f"tr[data-number='{number}']")).to_be_visible(timeout=15_000)
+    # One 10 s poll, plus slack for a busy CI machine.
+    await expect(page.locator(f"tr[data-number='{number}']")).to_be_visible(timeout=25_000)
     await expect(page).to_have_title(re.compile(r"^\(\d+\) 新动态"))

@@ -1,18 +1,25 @@
-"""Gate: the matcher on the repository's labelled question sets (tests/data/questions.tsv and the
-independently written tests/data/questions_more.tsv), each on its own, with the repository's
-catalog and the calibrated default decision model.
+"""Gate: the matcher on the repository's four labelled question sets, each written by another
+writer (tests/data/questions.tsv, questions_more.tsv, questions_c.tsv and questions_d.tsv), each
+on its own, with the repository's catalog and the calibrated default decision model.
 
 The issue's targets: >= 92% right item directly, >= 98% right item directly or in the menu,
 >= 95% out-of-scope rejected, <= 2% confidently wrong (of all questions). Where a file reaches a
 target it is gated at the target. Where it does not yet, it is gated at a floor just under the
 figure reached when the model was calibrated (so a regression fails), and the full targets stay
-a strict xfail that fails loudly the day they are met (then move them into the gate).
+a strict xfail that fails loudly the day a file meets them all (then move them into the gate).
 
-At calibration (knowledge/decision.py; the model is fitted on both files, so these are training
-figures - the cross-validated ones are lower, see decision.py):
-    questions.tsv       direct 92.5%  direct-or-menu 96.8%  out-of-scope 100.0%  wrong 1.6%
-    questions_more.tsv  direct 91.1%  direct-or-menu 96.8%  out-of-scope  95.8%  wrong 1.4%
-Not reached: direct-or-menu (both files) and direct (questions_more.tsv).
+The model is fitted on the first three files; questions_d.tsv is never fitted on nor read while
+developing (its figures are the honest estimate for a new writer). At calibration
+(knowledge/decision.py; training figures for the first three), after the sibling
+vocabulary round:
+    questions.tsv       direct 93.5%  direct-or-menu 98.5%  out-of-scope  97.4%  wrong 0.4%
+    questions_more.tsv  direct 95.6%  direct-or-menu 98.5%  out-of-scope  99.2%  wrong 0.3%
+    questions_c.tsv     direct 90.8%  direct-or-menu 96.9%  out-of-scope  99.0%  wrong 0.9%
+    questions_d.tsv     direct 85.9%  direct-or-menu 92.8%  out-of-scope  95.0%  wrong 2.9%
+(round 4: the out-of-scope classes raised questions_d.tsv from 85.6/92.5/92.0/2.9.)
+questions.tsv and questions_more.tsv meet all four targets (training files). Not reached:
+direct (questions_c.tsv, questions_d.tsv), direct-or-menu (questions_c.tsv,
+questions_d.tsv), confidently wrong (questions_d.tsv).
 """
 
 from __future__ import annotations
@@ -27,21 +34,46 @@ from knowledge.matcher import Matcher
 from tests.knowledge.fixture_catalog import REAL_CATALOG
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-FILES = {"questions.tsv": 500, "questions_more.tsv": 700}  # file -> at least this many lines
+# file -> at least this many lines
+FILES = {
+    "questions.tsv": 500,
+    "questions_more.tsv": 700,
+    "questions_c.tsv": 600,
+    "questions_d.tsv": 550,
+}
 # gate levels per file: the target where it is met, else a floor under the calibrated figure
 GATES = {
     "questions.tsv": {
         "item_direct": TARGETS["item_direct"],
-        "item_direct_or_menu": 0.955,
+        "item_direct_or_menu": TARGETS["item_direct_or_menu"],
         "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
         "confidently_wrong": TARGETS["confidently_wrong"],
     },
     "questions_more.tsv": {
-        "item_direct": 0.895,
-        "item_direct_or_menu": 0.955,
+        "item_direct": TARGETS["item_direct"],
+        "item_direct_or_menu": TARGETS["item_direct_or_menu"],
         "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
         "confidently_wrong": TARGETS["confidently_wrong"],
     },
+    "questions_c.tsv": {
+        "item_direct": 0.90,
+        "item_direct_or_menu": 0.96,
+        "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
+        "confidently_wrong": TARGETS["confidently_wrong"],
+    },
+    "questions_d.tsv": {
+        "item_direct": 0.855,
+        "item_direct_or_menu": 0.925,
+        "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
+        "confidently_wrong": 0.03,
+    },
+}
+# each non-item intent (and the items as one) recognized at least this often per file
+INTENT_FLOOR = {
+    "questions.tsv": 0.9,
+    "questions_more.tsv": 0.9,
+    "questions_c.tsv": 0.8,
+    "questions_d.tsv": 0.76,
 }
 
 
@@ -79,16 +111,24 @@ def test_gated_levels(report: tuple[str, Report]) -> None:
 def test_every_intent_is_mostly_recognized(report: tuple[str, Report]) -> None:
     name, result = report
     for intent, (correct, total) in result.per_intent().items():
-        assert correct / total >= 0.9, (name, intent, correct, total)
+        assert correct / total >= INTENT_FLOOR[name], (name, intent, correct, total)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="direct-or-menu ~97% on both files (target 98%), direct ~91% on questions_more.tsv "
-    "(target 92%): not reached yet",
-)
-def test_full_targets(report: tuple[str, Report]) -> None:
+# files gated at all four targets
+MEETS_TARGETS = frozenset({"questions.tsv", "questions_more.tsv"})
+
+
+def test_full_targets(report: tuple[str, Report], request: pytest.FixtureRequest) -> None:
     name, result = report
+    if name not in MEETS_TARGETS:
+        request.applymarker(
+            pytest.mark.xfail(
+                strict=True,
+                reason="not all four targets yet: direct 86-91% (target 92%) on questions_c/d, "
+                "direct-or-menu 92.8-96.9% (target 98%) on questions_c/d, and on "
+                "questions_d.tsv wrong 2.9% (2%)",
+            )
+        )
     assert result.meets_targets(), f"{name}\n{format_report(result)}"
 
 

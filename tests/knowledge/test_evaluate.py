@@ -117,3 +117,43 @@ def test_report_cross_validates_on_every_file(matcher: Matcher) -> None:
     assert len(samples[0].x) == len(FEATURES) + 1
     text = calibrate.report(samples, [Path("a.tsv"), Path("b.tsv")], k=2)
     assert "cross-validated" in text and "Model(" in text and "a.tsv" in text and "b.tsv" in text
+
+
+def test_leave_one_file_out_scores_each_writer_with_a_model_that_never_saw_it(
+    matcher: Matcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = ROWS * 4
+    samples = calibrate.samples_of_rows(matcher, rows[: len(ROWS) * 2], 0)
+    samples += calibrate.samples_of_rows(matcher, rows[len(ROWS) * 2 : len(ROWS) * 3], 1)
+    samples += calibrate.samples_of_rows(matcher, rows[len(ROWS) * 3 :], 2)
+    trained: list[set[int]] = []
+    real = calibrate.calibrate
+
+    def spy(train: list[calibrate.Sample], k: int = calibrate.FOLDS) -> calibrate.Model:
+        trained.append({s.source for s in train})
+        return real(train, k)
+
+    monkeypatch.setattr(calibrate, "calibrate", spy)
+    codes = calibrate.leave_one_file_out(samples, [0, 1], k=2)
+    assert len(codes) == len(samples)
+    # file 0 by a model of file 1, file 1 by one of file 0, the validation file 2 by both
+    assert sorted(map(sorted, trained)) == [[0], [0, 1], [1]]
+    text = calibrate.report(
+        samples, [Path("a.tsv"), Path("b.tsv"), Path("c.tsv")], k=2, fit_sources=[0, 1], kfold=False
+    )
+    assert "leave-one-file-out" in text and "c.tsv" in text and "questions" not in text
+
+
+def test_out_of_fold_by_writer_never_predicts_a_file_with_its_own_weights(
+    matcher: Matcher,
+) -> None:
+    samples = calibrate.samples_of_rows(matcher, ROWS * 2, 0)
+    samples += calibrate.samples_of_rows(matcher, [("unknown", "明天下雨吗")] * 4 + ROWS, 1)
+    probs = calibrate.out_of_fold(samples, 2)
+    # file 1's weights saw its out-of-scope lines; file 0's prediction of them must not
+    guide, offer = calibrate.fit_weights([s for s in samples if s.source == 0])
+    first = next(i for i, s in enumerate(samples) if s.source == 1 and s.expected == "unknown")
+    expect = probability(offer, samples[first].x)
+    blind = probability(offer, calibrate.blind(samples[first]))
+    share = calibrate.BLIND_SHARE
+    assert probs[first][1] == pytest.approx(share * blind + (1 - share) * expect)

@@ -25,6 +25,15 @@ def test_simplified_text_is_left_alone() -> None:
     assert basic(text) == text
 
 
+def test_dialect_words_become_mandarin() -> None:
+    assert basic("我嘅申請批咗未？") == "我的申请批了未"  # Cantonese
+    assert basic("辦事大廳喺邊度") == "办事大厅在哪里"
+    assert basic("唔該晒") == "谢谢"
+    assert basic("阮厝欲翻起") == "我们房子要翻起"  # Minnan
+    # Mandarin words made of the same characters stay: 旁边, 几点, 系统
+    assert basic("旁边几点系统") == "旁边几点系统"
+
+
 def test_replacer_prefers_the_longest_phrase_in_one_pass() -> None:
     synonyms = Replacer(
         {"老兵": "退役军人", "当过兵": "退役军人", "新农合": "医保", "农合": "合作"}

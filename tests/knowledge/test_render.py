@@ -100,6 +100,14 @@ def test_menu_is_numbered(catalog_dir: Path) -> None:
     ]
 
 
+def test_a_menu_of_one_is_a_question(catalog_dir: Path) -> None:
+    catalog = load_catalog(catalog_dir)
+    assert render_menu([catalog.by_id["laonian_youdaizheng"]]).splitlines() == [
+        "您问的是“老年人优待证办理”吗？是的请回复 1，我把要带的材料一次告诉您。",
+        "不是的话，请换个说法，或回复“人工”找工作人员。",
+    ]
+
+
 def test_unknown_offers_categories_and_a_person(catalog_dir: Path) -> None:
     catalog = load_catalog(catalog_dir)
     text = render_unknown(catalog.center)

@@ -1,10 +1,12 @@
 """Console fixtures: the real app (tests/conftest.py's app_client) with the
 catalog's departments and one account per role, logged-in sessions that carry
-their own cookie and CSRF token, and villagers who write through /wechat."""
+their own cookie and CSRF token, and villagers who write through /wechat.
+`county` is the same on a three-town deployment (knowledge/towns_example) with
+town-bound accounts besides the county ones."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,9 +15,12 @@ from aiohttp import ClientResponse
 from aiohttp.test_utils import TestClient, TestServer
 from argon2 import PasswordHasher
 
+from bot.app import make_app
 from bot.clock import FixedClock
+from bot.config import PROJECT_ROOT, Settings
 from bot.demo import sync_departments
 from bot.fake_wechat.api import FakeWeChat
+from bot.knowledge_service import KnowledgeService
 from bot.runtime import Runtime
 from bot.tickets.calendar import load_calendar
 from bot.tickets.desk import TicketDesk
@@ -34,6 +39,17 @@ ACCOUNTS = {
     "sb_head": ("head", "shebao"),
     "sb_clerk": ("clerk", "shebao"),
     "zz_clerk": ("clerk", "zongzhi"),
+}
+TOWNS_DIR = PROJECT_ROOT / "knowledge" / "towns_example"  # towns baisha 白沙镇, heping 和平乡
+# username -> (role, department, town): staff bound to one town of the county
+TOWN_ACCOUNTS = {
+    "bs_admin": ("admin", None, "baisha"),
+    "bs_leader": ("leader", None, "baisha"),
+    "bs_mz_head": ("head", "minzheng", "baisha"),
+    "bs_mz_clerk": ("clerk", "minzheng", "baisha"),
+    "bs_sb_clerk": ("clerk", "shebao", "baisha"),
+    "hp_mz_head": ("head", "minzheng", "heping"),
+    "hp_mz_clerk": ("clerk", "minzheng", "heping"),
 }
 
 
@@ -115,12 +131,20 @@ class Console:
         assert resp.status == 200
 
     async def register(
-        self, openid: str, item_id: str = "dibao", *, phone: str = "13812345678", name: str = "张三"
+        self,
+        openid: str,
+        item_id: str = "dibao",
+        *,
+        phone: str = "13812345678",
+        name: str = "张三",
+        town: str = "main",
     ) -> str:
         """A ticket as the registration flow makes it: the desk, in one unit of work."""
         async with self.rt.sessionmaker() as session, session.begin():
-            desk = await self.desk(Repos.bind(session))
-            item = self.rt.knowledge.current.by_id[item_id]
+            repos = Repos.bind(session)
+            await repos.villagers.ensure(openid, self.clock.now())
+            desk = await self.desk(repos, town)
+            item = desk.catalog.by_id[item_id]
             ticket = await desk.register(
                 openid=openid, item=item, case=None, name=name, phone=phone, village="石桥村"
             )
@@ -133,14 +157,15 @@ class Console:
             )
             return ticket.number
 
-    async def desk(self, repos: Repos) -> TicketDesk:
+    async def desk(self, repos: Repos, town: str = "main") -> TicketDesk:
         rt = self.rt
         return TicketDesk(
             repos=repos,
             clock=rt.clock,
             settings=rt.settings,
-            catalog=rt.knowledge.current,
+            catalog=rt.knowledge.catalog_for(town),
             calendar=await load_calendar(repos),
+            town=town,
         )
 
     async def drain(self) -> None:
@@ -148,13 +173,19 @@ class Console:
         await self.rt.pusher.drain()
 
 
-async def seed(console: Console, password_hash: str) -> Console:
-    """The catalog's departments and one account per entry of ACCOUNTS."""
+async def seed(
+    console: Console,
+    password_hash: str,
+    town_accounts: dict[str, tuple[str, str | None, str]] | None = None,
+) -> Console:
+    """The catalog's departments, one account per entry of ACCOUNTS (county staff)
+    and those of town_accounts (bound to their town)."""
     rt = console.rt
     await sync_departments(rt.sessionmaker, rt.knowledge.current)
+    accounts = {u: (r, d, None) for u, (r, d) in ACCOUNTS.items()} | (town_accounts or {})
     async with rt.sessionmaker() as session, session.begin():
         repos = Repos.bind(session)
-        for username, (role, department) in ACCOUNTS.items():
+        for username, (role, department, town) in accounts.items():
             member = await repos.staff.add(
                 username=username,
                 display_name=username,
@@ -163,6 +194,7 @@ async def seed(console: Console, password_hash: str) -> Console:
                 password_hash=password_hash,
                 now=console.clock.now(),
             )
+            member.town_id = town
             console.ids[username] = member.id
     return console
 
@@ -175,3 +207,29 @@ async def console(
     password_hash: str,
 ) -> AsyncIterator[Console]:
     yield await seed(Console(app_client, fake_wechat[0], clock), password_hash)
+
+
+@pytest.fixture(scope="session")
+def county_knowledge() -> KnowledgeService:
+    """The real catalog with the example towns 白沙镇 and 和平乡 beside 青石镇 (main)."""
+    return KnowledgeService(
+        PROJECT_ROOT / "knowledge" / "catalog",
+        cache_dir=PROJECT_ROOT / "data" / "cache",
+        towns_dir=TOWNS_DIR,
+    )
+
+
+@pytest.fixture
+async def county(
+    make_settings: Callable[..., Settings],
+    fake_wechat: tuple[FakeWeChat, TestServer],
+    clock: FixedClock,
+    county_knowledge: KnowledgeService,
+    password_hash: str,
+) -> AsyncIterator[Console]:
+    """A county deployment: three towns, the county accounts of ACCOUNTS and TOWN_ACCOUNTS."""
+    app = make_app(make_settings(towns_dir=str(TOWNS_DIR)), clock=clock, knowledge=county_knowledge)
+    client: TestClient[Any, Any] = TestClient(TestServer(app))
+    await client.start_server()
+    yield await seed(Console(client, fake_wechat[0], clock), password_hash, TOWN_ACCOUNTS)
+    await client.close()

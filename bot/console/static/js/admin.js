@@ -6,6 +6,7 @@ import { h, replace, field, fmtTime, fmtDate, todayIso } from "./dom.js";
 import * as api from "./api.js";
 import { ROLES, INTENTS, AUDIT_ACTIONS, EXPLAIN_KEYS } from "./labels.js";
 import { ROLE, session, errorBox, loading, empty, tabs, pageHead, formDialog, confirmDialog, act, toast } from "./ui.js";
+import { countyTowns } from "./towns.js";
 
 const TABS = [
   { id: "staff", label: "人员账号" },
@@ -301,6 +302,10 @@ function explain(value, depth = 0) {
 // -- audit log ------------------------------------------------------------------
 
 async function audit(out) {
+  // A town's admin reads their town's entries only; county admins may pick a town.
+  const towns = await countyTowns();
+  const town = h("select", {}, h("option", { value: "" }, "全部乡镇"), towns.map((t) => h("option", { value: t.id }, t.name)));
+  const townName = (id) => (id ? (towns.find((t) => t.id === id) || {}).name || id : "全县");
   const action = h("select", { "aria-label": "操作类型" }, h("option", { value: "" }, "全部操作"),
     Object.entries(AUDIT_ACTIONS).map(([k, v]) => h("option", { value: k }, v)));
   const target = h("input", { placeholder: "对象，如 ticket:BM20261123-0001" });
@@ -308,18 +313,21 @@ async function audit(out) {
   const more = h("button", { type: "button", class: "btn" }, "更早的记录");
   let before = null;
   const form = h("form", { class: "filters" }, field("操作", action), field("对象", target),
+    towns.length ? field("乡镇", town) : null,
     h("div", { class: "field field-btn" }, h("button", { type: "submit", class: "btn btn-primary" }, "查询")));
   const page = async (reset) => {
     if (reset) {
       before = null;
       replace(body);
     }
-    const r = await api.get(`admin/audit${api.qs({ action: action.value, target: target.value.trim(), before, limit: 100 })}`);
+    const query = { action: action.value, target: target.value.trim(), town: town.value, before, limit: 100 };
+    const r = await api.get(`admin/audit${api.qs(query)}`);
     r.items.forEach((e) => body.append(h("tr", {},
       h("td", { "data-label": "时间" }, fmtTime(e.at)),
       h("td", { "data-label": "人员" }, e.staff ? e.staff.name : e.username || "—"),
       h("td", { "data-label": "操作" }, AUDIT_ACTIONS[e.action] || e.action),
       h("td", { "data-label": "对象" }, e.target || "—"),
+      towns.length ? h("td", { "data-label": "乡镇" }, townName(e.town_id)) : null,
       h("td", { "data-label": "IP" }, e.ip || "—"),
       h("td", { "data-label": "详情", class: "detail" }, Object.keys(e.detail || {}).length ? JSON.stringify(e.detail) : ""))));
     if (r.items.length) before = r.items[r.items.length - 1].id;
@@ -331,7 +339,8 @@ async function audit(out) {
   });
   more.addEventListener("click", () => page(false).catch((err) => toast(err.human, "error")));
   replace(out, form, h("div", { class: "table-scroll" }, h("table", { class: "queue audit" },
-    h("thead", {}, h("tr", {}, ["时间", "人员", "操作", "对象", "IP", "详情"].map((t) => h("th", { scope: "col" }, t)))), body)), more);
+    h("thead", {}, h("tr", {}, ["时间", "人员", "操作", "对象", towns.length ? "乡镇" : null, "IP", "详情"]
+      .filter(Boolean).map((t) => h("th", { scope: "col" }, t)))), body)), more);
   await page(true);
 }
 

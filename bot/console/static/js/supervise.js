@@ -1,7 +1,8 @@
 // 督办 for heads, the leader on duty and the admin: escalated tickets, 差评回访
-// tasks (record the callback's result), and extension requests to approve or deny.
+// tasks (record the callback's result), extension requests to approve or deny,
+// and the duty roster of their town to read (only the admin edits it).
 
-import { h, replace, field, fmtTime, fmtDate } from "./dom.js";
+import { h, replace, field, fmtTime, fmtDate, todayIso } from "./dom.js";
 import * as api from "./api.js";
 import { RATING } from "./labels.js";
 import { ROLE, errorBox, loading, empty, slaBadge, tabs, pageHead, formDialog, act } from "./ui.js";
@@ -10,6 +11,7 @@ const TABS = [
   { id: "escalations", label: "超期督办" },
   { id: "callbacks", label: "差评回访" },
   { id: "extensions", label: "延期审批" },
+  { id: "roster", label: "带班表" },
 ];
 
 export function superviseView(root, params) {
@@ -30,6 +32,9 @@ export function superviseView(root, params) {
       } else if (tab === "callbacks") {
         const r = await api.get("callbacks");
         replace(out, r.items.length ? callbackTable(r.items, decide, load) : empty("没有待回访的差评。"));
+      } else if (tab === "roster") {
+        const r = await api.get(`roster${api.qs({ from: todayIso(), to: todayIso(27) })}`);
+        replace(out, rosterTable(r.items));
       } else {
         const r = await api.get("extensions");
         replace(out, r.items.length ? extensionTable(r.items, decide, load) : empty("没有待审批的延期申请。"));
@@ -61,6 +66,17 @@ function escalationTable(items) {
         h("td", { "data-label": "督办次数" }, String(x.times)),
         h("td", { "data-label": "最近督办" }, fmtTime(x.last_escalated_at)));
     })));
+}
+
+function rosterTable(items) {
+  const byDay = Object.fromEntries(items.map((x) => [x.day, x.staff]));
+  const days = Array.from({ length: 28 }, (_, i) => todayIso(i));
+  return [h("p", { class: "hint" }, "带班领导接收投诉和超期督办提醒。带班表由系统管理员排定，这里只能查看。"),
+    h("table", { class: "queue roster" },
+      h("thead", {}, h("tr", {}, ["日期", "带班领导"].map((t) => h("th", { scope: "col" }, t)))),
+      h("tbody", {}, days.map((day) => h("tr", {},
+        h("td", { "data-label": "日期" }, fmtDate(day)),
+        h("td", { "data-label": "带班领导" }, byDay[day] ? byDay[day].name : "（未排班）")))))];
 }
 
 function callbackTable(items, canDo, reload) {

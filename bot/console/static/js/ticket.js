@@ -9,6 +9,7 @@ import { CANNED, fill } from "./canned.js";
 import { catalogItems, guideText } from "./guide.js";
 import { conversationList } from "./conversation.js";
 import { fresh } from "./queue.js";
+import { canAssign, assignDialog } from "./assign.js";
 import {
   ROLE, errorBox, loading, slaBadge, daysText, deliveryBadge, formDialog, confirmDialog, act, announce, toast,
 } from "./ui.js";
@@ -99,6 +100,7 @@ export function ticketView(root, params) {
         actBtn("待补正", "m", () => doStatus("need_materials")),
         actBtn("办结", "d", () => doStatus("done"), { primary: Boolean(t.assignee) }),
         actBtn("转办", "t", () => doTransfer()),
+        canAssign(t) ? actBtn("分派", "a", () => doAssign()) : null,
         actBtn("申请延期", "e", () => doExtension()),
         actBtn("开始公示", "p", () => doPublicity()),
         actBtn("代为撤回", "w", () => doWithdraw(), { danger: true }),
@@ -258,6 +260,12 @@ export function ticketView(root, params) {
     await act(null, async () => set(await api.post(`tickets/${api.enc(number)}/transfer`, value)), "已转办。");
   }
 
+  async function doAssign() {
+    const value = await assignDialog(ticket);
+    if (!value) return;
+    await act(null, async () => set(await api.post(`tickets/${api.enc(number)}/assign`, value)), "已分派，并通知了经办人。");
+  }
+
   async function doExtension() {
     const value = await formDialog(`申请延期：${ticket.number}`, (body) => {
       const days = h("input", { type: "number", min: "1", max: "60", value: "5", inputmode: "numeric" });
@@ -310,6 +318,7 @@ export function ticketView(root, params) {
       d: () => ticket && ticket.can_act && doStatus("done"),
       m: () => ticket && ticket.can_act && doStatus("need_materials"),
       t: () => ticket && ticket.can_act && doTransfer(),
+      a: () => canAssign(ticket) && doAssign(),
       e: () => ticket && ticket.can_act && doExtension(),
       p: () => ticket && ticket.can_act && doPublicity(),
       r: () => replyBox.focus(),

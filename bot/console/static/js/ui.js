@@ -11,6 +11,8 @@ export const ROLE = {
   isSupervisor: () => session.me && ["head", "leader", "admin"].includes(session.me.role),
   isAdmin: () => session.me && session.me.role === "admin",
   isLeader: () => session.me && session.me.role === "leader",
+  isHead: () => session.me && session.me.role === "head",
+  isCounty: () => session.me && !session.me.town_id, // no town: county staff, who see every town
   seesComplaints: () =>
     session.me && (["leader", "admin"].includes(session.me.role) || session.me.department_id === "zongzhi"),
 };

@@ -25,6 +25,14 @@ FAMILIES = (*INTENTS, "human_weak", "advice", "vague", "elsewhere", "apply_q", "
 # time/place/contact question and the words that may stand around it are taken out
 BARE_REST = 1
 CJK_OR_ALNUM = re.compile(r"[\u4e00-\u9fffa-z0-9]")
+# an office or employer named alone as a cue: dropped when it only asks for a certificate
+_ASKED_BY = re.compile(
+    "(?:"
+    + cues.alternation(cues.words("institutions"))
+    + "|"
+    + cues.alternation(cues.words("employer"))
+    + ")$"
+)
 
 
 def find_ticket(text: str) -> str | None:
@@ -222,11 +230,15 @@ class IntentPhrases:
             "center_dept": department_cues(text, self.departments),
         }
         hits: dict[str, list[str]] = {}
+        asked_by = _ASKED_BY.match if cues.ASKED_BY_OFFICE.search(text) else None
         for name in FAMILIES:
             found = list(families.get(name, ()))
             pattern = self.patterns.get(name)
             if pattern is not None and name != "greeting":  # greeting phrases: in is_greeting
                 found += pattern.findall(text)
+            if asked_by is not None and name in ("out_of_scope_hints", "elsewhere"):
+                # the office that asks for a certificate is not what the message is about
+                found = [cue for cue in found if not asked_by(cue)]
             if found:
                 hits[name] = found
         return hits

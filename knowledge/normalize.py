@@ -18,6 +18,8 @@ from knowledge import texts
 from knowledge.pinyin import char_reading, word_pinyin
 
 _T2S = OpenCC("t2s")
+_LATIN_WORD = re.compile("[a-z]{2,}")
+_LATIN_RUN = re.compile("[a-z]+(?: [a-z]+)*")
 _SPACES = re.compile(r"\s+")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 # Characters kept as they are; everything else (punctuation, symbols, emoji, controls) becomes a
@@ -38,6 +40,8 @@ def _is_traditional(ch: str) -> bool:
 
 _DIALECT = re.compile("|".join(sorted(map(re.escape, texts.DIALECT), key=len, reverse=True)))
 _DIALECT_CHARS = frozenset("".join(texts.DIALECT))
+_EMOJI = re.compile("|".join(map(re.escape, texts.EMOJI)))
+_EMOJI_CHARS = frozenset("".join(texts.EMOJI))
 
 
 def basic(text: str) -> str:
@@ -45,6 +49,8 @@ def basic(text: str) -> str:
     '申請嘅嘢' -> '申请的东西'."""
     text = unicodedata.normalize("NFKC", text)
     if not text.isascii():
+        if not _EMOJI_CHARS.isdisjoint(text):
+            text = _EMOJI.sub(lambda m: texts.EMOJI[m.group(0)], text)
         if any(_is_traditional(ch) for ch in text):
             text = str(_T2S.convert(text))  # whole text: opencc converts some words as phrases
         if not _DIALECT_CHARS.isdisjoint(text):
@@ -147,6 +153,8 @@ class PinyinRepair:
     is_common: Callable[[str], bool]
     max_len: int = 4
     frequent_char: Callable[[str], bool] = lambda ch: False
+    # toneless pinyin written in Latin letters (dibao, shen fen zheng) -> the word it spells
+    latin: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -175,9 +183,55 @@ class PinyinRepair:
             index.setdefault(key, target)
         for key in ambiguous:  # two vocabulary words sound alike: do not guess between them
             del index[key]
+        initials: dict[str, str] = {}
+        for key, word in index.items():
+            if len(key) >= 3:
+                abbreviation = "".join(syllable[0] for syllable in key)
+                known = initials.get(abbreviation, word)
+                initials[abbreviation] = word if known == word else ""  # "": two words
+        latin = {
+            **{k: w for k, w in initials.items() if w},
+            **texts.PINYIN_WORDS,
+            **{"".join(key): word for key, word in index.items()},
+        }
         return cls(
-            index=index, vocab=frozenset(words), is_common=is_common, frequent_char=frequent_char
+            index=index,
+            vocab=frozenset(words),
+            is_common=is_common,
+            frequent_char=frequent_char,
+            latin=latin,
         )
+
+    def spell(self, text: str) -> tuple[str, list[tuple[str, str]]]:
+        """Pinyin typed in Latin letters, with or without spaces between syllables and next to
+        Chinese characters, as the vocabulary word it spells (dibao -> 低保, shen fen zheng ->
+        身份证, gaolingjintie咋领) or as a common word (zenme -> 怎么), and the initials of a
+        3-4 character vocabulary word (dszn -> 独生子女); other Latin words are left alone."""
+        if not self.latin or not _LATIN_WORD.search(text):
+            return text, []
+        spelled: list[tuple[str, str]] = []
+
+        def run(match: re.Match[str]) -> str:
+            parts = match.group(0).split(" ")
+            out: list[str] = []
+            pos = 0
+            while pos < len(parts):
+                for end in range(min(len(parts), pos + self.max_len), pos, -1):
+                    word = self.latin.get("".join(parts[pos:end]))
+                    if word is not None:
+                        spelled.append((" ".join(parts[pos:end]), word))
+                        out.append(word)
+                        pos = end
+                        break
+                else:
+                    out.append(parts[pos])
+                    pos += 1
+            return " " + " ".join(out) + " "
+
+        spelled_text = _LATIN_RUN.sub(run, text)
+        if not spelled:
+            return text, []
+        return _SPACES.sub(" ", spelled_text).strip(), spelled
 
     def apply(
         self, text: str, segment: Callable[[str], list[str]] | None = None

@@ -77,6 +77,7 @@ class QueryPrep:
         normalized = cues.BIRTH_RE.sub(
             lambda m: f"{m.group(0)} {cues.words('birth_word')} ", normalized
         )
+        normalized, spelled = self.repair.spell(normalized)
         query = strip_phrases(self.negation.sub(" ", normalized), self.fillers)
         query = self.separable.sub(self._join_separable, query)
         query, synonyms = self.synonyms.apply(query)
@@ -86,7 +87,7 @@ class QueryPrep:
             query, more = self.synonyms.apply(query)
             synonyms += more
             segmented = self.segment(query)
-        return query, segmented, {"synonyms": synonyms, "pinyin": repairs}
+        return query, segmented, {"synonyms": synonyms, "pinyin": spelled + repairs}
 
 
 def common_word_test(

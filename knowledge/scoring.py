@@ -240,6 +240,26 @@ class Scorer:
                 self._neutral[term] = known
         return known
 
+    def neutral_pieces(self, segmented: Iterable[str]) -> frozenset[str]:
+        """Sub-words that come only from neutral words (上个 of 上个月, 口子 of 两口子, 老爷 of
+        老爷子): as neutral as the word they are part of, unless the message also writes them
+        as a word of their own or an item is named by them."""
+        words = [w for w in segmented if w.strip()]
+        if not any(len(w) > 2 and self.neutral(w) for w in words):
+            return frozenset()
+        own = {w for w in words if not self.neutral(w)}
+        freq = self.query.tokenizer.FREQ
+        pieces: set[str] = set()
+        for word in words:
+            if len(word) > 2 and self.neutral(word):
+                for n in (2, 3):
+                    pieces.update(
+                        g
+                        for i in range(len(word) - n + 1)
+                        if freq.get(g := word[i : i + n]) and g not in self.named_words
+                    )
+        return frozenset(pieces - own)
+
     @staticmethod
     def _char_fields(t: ItemText) -> list[tuple[str, list[str]]]:
         title = t.name + "".join(t.aliases) + "".join(t.keywords)
@@ -293,8 +313,11 @@ class Scorer:
 
     def analyze(self, text: str) -> Analysis:
         text = text[:MAX_CHARS]
-        normalized = basic(text)
+        # pinyin in Latin letters first: intents are read from it too (rengong, nihao)
+        normalized, spelled = self.query.repair.spell(basic(text))
         query, segmented, steps = self.query.prepare(normalized)
+        if spelled:
+            steps["pinyin"] = [*spelled, *steps["pinyin"]]  # type: ignore[misc]
         hits, compact = self.phrases.hits(query)
         context = [
             (start, end)
@@ -356,7 +379,8 @@ class Scorer:
         items = self.catalog.items
         ticket = find_ticket(text)
         # the features count what the message says about items: 俺想办个低保 says 低保
-        meaning = {t: w for t, w in weights.items() if not self.neutral(t)}
+        pieces = self.neutral_pieces(segmented)
+        meaning = {t: w for t, w in weights.items() if not self.neutral(t) and t not in pieces}
         features = self.features(ranked, phrases, meaning, intents, want)
         explain: dict[str, object] = {
             "normalized": normalized,

@@ -218,7 +218,7 @@ XLSX_WORD_SEPARATORS = ("\n", "、", "，", ",", "；", ";")
 
 # --- matching vocabulary (not shown to villagers) -----------------------------------------------
 NEGATION = "不是"  # 不是当兵的那个，是老年人的优待证: the clause after 不是 is what is NOT meant
-ASPECT_PARTICLES = "了过着"  # 投了保 -> 投保, 参过保 -> 参保 (separable verbs)
+ASPECT_PARTICLES = "了过着个点"  # 投了保 -> 投保, 参过保 -> 参保, 贷点款 -> 贷款 (separable verbs)
 LOOSE_PARTICLES = "的个"  # may stand inside a name: 老年人的优待证 = 老年人优待证
 
 # Dialect words typed as they are spoken (Cantonese, Minnan), after Traditional -> Simplified:
@@ -313,7 +313,7 @@ CUE_WORDS: dict[str, str] = {
     "出入境 出国劳务 办签证 车管所 年审 违停 交强险 车险 加油站 高速 ETC "
     # tax, banks
     "税务局 开票 纳税 增值税 个人所得税 完税 存钱 汇款 网银 U盾 "
-    "ATM 存单 定期存 贷款利率 "
+    "ATM 存单 定期存 贷款利率 存折密码 "
     # schools, courts, marriage registry
     "校服 校车 考研 填志愿 报志愿 志愿填报 分数 报考 辅导班 补习 学位 升学 教育局 "
     "诉讼费 开庭 判决 强制执行 立案 律师事务所 婚姻登记 "
@@ -325,7 +325,7 @@ CUE_WORDS: dict[str, str] = {
     "禽流感 配种 饲料 种子 嫁接 育苗 除草 除草剂 杀虫 亩产 行情 "
     # consumer subsidies, employer benefits, police cases, expropriation and bought property
     "以旧换新 家电下乡 购车补贴 汽车补贴 新能源车 家电补贴 消费券 半价票 高温补贴 取暖费 取暖补贴 "
-    "生育津贴 产假 陪产假 年终奖 工资条 报警 诈骗 被骗 盗刷 拆迁 征收 房屋租赁 小产权 骨灰 抚养费 留学 "
+    "生育津贴 产假 陪产假 年终奖 工资条 报警 诈骗 被骗 盗刷 安全账户 冻结 拆迁 征收 房屋租赁 小产权 骨灰 抚养费 留学 "
     # weather forecasts and phone help (not weather events: snow, storms and frost are what crop
     # insurance, dilapidated-house and temporary-relief questions tell of)
     "天气预报 屏幕 蓝牙 wifi 无线网 网速",
@@ -342,7 +342,7 @@ CUE_WORDS: dict[str, str] = {
     "车管所 交警队 交警大队 出入境 税务局 税务所 公积金中心 银行 信用社 农商行 邮政储蓄 学校 中学 小学 "
     "幼儿园 法院 婚姻登记处 供电所 供电局 电力公司 自来水公司 水厂 燃气公司 保险公司 "
     "不动产登记中心 市场监管局 工商所 人才市场 兽医站 畜牧站 殡仪馆 火葬场 移动营业厅 营业厅 电信 "
-    "联通 移动公司 快递站 驿站 4S店 驾校",
+    "联通 移动公司 快递站 驿站 4S店 驾校 公证处",
     # an employer's business: what the company, factory or unit pays, gives or decides
     "employer": "单位 公司 厂里 厂子 工厂 企业 用人单位 老板那 人事 财务",
     "person": "人 个人 一个人 真人 活人 工作人员 同志 窗口的人 窗口的同志 窗口的 负责人 领导 干部 值班的 "
@@ -377,7 +377,10 @@ CUE_WORDS: dict[str, str] = {
     "我想问个事 想问个事 问个事 问点事 我有个事 有个事 有点事 想问问 问问 请教 请教一下 打扰一下 在不在",
     "kin": "爹 娘 爸 妈 爸爸 妈妈 父亲 母亲 老爹 老娘 老爸 老妈 老伴 老头 老头子 老婆子 爷爷 奶奶 外公 "
     "外婆 姥姥 姥爷 公公 婆婆 丈夫 老公 男人 媳妇 老婆 儿子 闺女 女儿 孩子 独生子 独生女 哥 姐 弟 妹 叔 "
-    "伯 大伯 舅 姑 姨 老人 家人 亲人 家里人",
+    "伯 大伯 舅 姑 姨 老人 家人 亲人 家里人 老爷子 老太太 老太婆 老婆婆 老奶奶 老爷爷 老汉 老汉儿 老头儿 "
+    "老父亲 老母亲 老父 老母 公爹 婆娘 爱人 妻子 对象 两口子 老两口 孙子 孙女 外孙 外孙女 侄子 侄女 女婿 "
+    "儿媳 儿媳妇 哥哥 姐姐 弟弟 妹妹 大哥 大姐 兄弟 姐妹 叔叔 婶婶 婶子 舅舅 姑姑 阿姨 岳父 岳母 丈母娘 "
+    "老丈人 公婆 爹妈 爸妈 父母 爹娘 老爷 阿公 阿婆 阿爸 阿妈 娃 娃儿 娃娃 小孩 小孩子 宝宝 伢 伢子 崽",
     # the center's people (not any 人): 叫一下社保那边的同志, 跟你们镇上的领导说
     "staff": "工作人员 同志 领导 负责人 干部 书记 镇长 主任 办事员 窗口的人 值班的 管事的 人工 真人",
     # who a request is for: the villager, or the relative they write for (给我妈回个电话)
@@ -400,6 +403,7 @@ CUE_WORDS: dict[str, str] = {
     "嗯 嗯嗯 哦 噢 啊 呀 哈 嘛 噻 撒 咧 呢 吧 啦 咯 哟 哇 嘞 哒 呗 喔 诶 哎 唉 那个 这个 那 这 就是 就是说 "
     "然后 反正 到底 其实 真 真的 实在 还有 还是 一下 一哈 问下 问问 跟你说 我跟你说 老妹儿 妹儿 "
     "怎么 怎么样 怎样 咋 咋个 咋样 咋整 如何 啥 啥子 撒子 什么 哪 哪里 哪儿 哪个 哪些 哪块 多少 几 几个 "
+    "多少钱 好多钱 几多钱 多钱 几多 好多 几时 啥时候 什么时候 哪天 多长时间 几天 "
     "多久 好久 谁 为啥 为什么 有没有 是不是 能不能 可不可以 行不行 中不中 要不要 得不得 吗 么 没 不 "
     "想 要 能 可以 会 得 该 应该 需要 请 帮 帮忙 帮我 找 问 问个 弄 搞 整 办 去 来 "
     "今年 去年 前年 明年 现在 如今 以前 以后 之前 之后 一直 刚 刚刚 最近 已经 早就 当时 那时 "
@@ -499,6 +503,9 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     # a question about another office by name (县疾控中心在哪, 自来水公司电话多少), being seen there
     # (去医院生孩子要带啥, 在县医院做胃镜), or an employer's insurance or retirement (公司给交的医保,
     # 单位退休的): another office's or business's (intents.IntentPhrases.build)
+    # another office or an employer asks the villager for a certificate (银行要我开个亲属关系证明,
+    # 去银行办事要户籍证明): the need is the certificate, the office is only who asked for it
+    "asked_by_office": ("(?:«@institutions»|«@employer»)«~6»«要 让 叫 需要 要求 说要»«~12»证明",),
     "elsewhere_frame": (
         "«@institutions»«~4»(?:«@time_q»|«@contact_q»|«在哪 在哪里 在哪儿 哪个窗口 几楼 哪个科 哪个楼 "
         "怎么走 咋走 怎么去 咋去»)",
@@ -564,7 +571,18 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "收了我«~6»钱",
         "不是说«不收费 免费 不要钱 不收钱»",
         "跑了«~3»趟«~4»«没 都没 还没 还是 也没 不给»",
-        "跑了«好几 好多 三四 四五 三 四 五 几»趟",
+        "跑了«好几 好多 三四 四五 三 四 五 几 两三»«趟 回 次»",
+        "«送了 塞了 给了 送 塞»«~4»«东西 礼 红包 烟 酒 好处»«~3»才«给办 给批 给开 办 批»",
+        "«你们 中心 窗口 办公室 便民 服务中心»«~4»电话«~4»«没人接 打不通 总是占线 一直占线 老是占线»",
+        "«就 只 才»开«了 _»«一个 一 两个 俩»窗口",
+        "排«队 _»排了«~3»«上午 下午 一天 半天 小时 钟头»",
+        "«不能 就不能 为啥不 为什么不 咋不 怎么不 咋就不»«~2»«一次 一回 一下»«~2»«说清楚 说完 讲清楚 讲完 "
+        "说全 讲全 告诉完»",
+        "«每次 每回 每趟»«~2»«说少 说缺 说差 又说少 又缺»",
+        "«又 还 再»让«我 俺 _»«明天 下次 改天 过几天 下午»再来",
+        "让«我 俺»«~3»去«~3»«县里 乡里 镇上 村里»«~12»«又 还»让«我 俺»",
+        "«老百姓 我们 俺们 群众»«~6»容易吗",
+        "«答不上来 答非所问 一问三不知»",
         "«@wrongdoing»",
         "收«~2»我«~6»«钱 块 元 费»",
         "被«~6»«扣 克扣 截留 挪用 冒领 顶替 换给 给了别人 占 侵占 霸占 抢 骂 吼 凶 打了 推倒 赶出来 训 欺负 刁难 为难 坑»",
@@ -661,19 +679,21 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "吃«什么 啥 啥子 哪样»(?!低保|保险)",
         "多少钱一«斤 包 袋 台 吨 块 只 头 瓶 盒 箱 桶 克 个(?![人年月])»",
         "«订 预订 预定»«酒席 酒店 饭店 餐 票 桌 房间 宾馆»",
-        "«去哪订 买车 买房 买手机 贷款买 推荐一下 推荐个 便宜 划算 实惠»",
-        "«哪里 哪儿 去哪 在哪 哪家»«买 卖 修 订 租»",
+        "«去哪订 买车 买房 买手机 贷款买 推荐一下 推荐个»",
+        "(?<![能会可要])«便宜 划算 实惠»",
+        "«哪里 哪儿 去哪 在哪 哪家»«能 可以 有 _»«买 卖 修 订 租»",
         "«平时 平常 日常 生活中 生活上»«~4»«注意 保养 调理 忌口 锻炼»",  # health tips: 高血压平时要注意啥
     ),
     # a relative "gone" has died (between them only words of time or cause: 孩子的身份证没了 is
     # a lost card)
     "death": (
-        "«@kin»[去前今上个月年天刚已经突然得病生出车祸意外冬春夏秋初底半几两三一多就也都那时候后号日周星期]"
+        "«@kin»(?: ?[他她])?[去前今上个月年天刚已经突然得病生出车祸意外冬春夏秋初底半几两三一多就也都那时候后号日周星期]"
         "{0,8}«走了 没了 不在了 过身了 死了»",
     ),
     # a child already born (出生登记, not 生育登记)
     "birth": (
-        "(?<![学先医卫发产派陌花人一])«生了 生下 生下来 刚生 出生了 刚出生 满月了 生了个»«~3»«孩子 娃 娃娃 "
+        "(?<![学先医卫发产派陌花人一])«生了 生下 生下来 刚生 出生了 刚出生 满月了 生了个»"
+        "(?![一场个大重急怪了]{0,3}[病气锈疮])«~3»«孩子 娃 娃娃 "
         "闺女 儿子 女儿 小孩 宝宝 男孩 女孩 二胎 三胎 个 _»",
     ),
     # too vague to name a service: 我想申请个补贴, 我要办证, 要带什么材料
@@ -734,4 +754,63 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     "paid_out": ("补贴|补助|津贴|扶助|抚恤|补偿|奖励|生活费|养老金|救助金|[^基资税]金$",),
     "document": ("[证卡牌本]$",),
     "refund_end": ("(?:$|[ 不吗了没呢啊嘛么得销])",),
+}
+
+# Common words typed as toneless pinyin in Latin letters (the catalog's own words are spelled
+# from their readings: normalize.PinyinRepair.spell): zenme ban -> 怎么办
+PINYIN_WORDS = {
+    "zenme": "怎么",
+    "zenmeban": "怎么办",
+    "zenmeyang": "怎么样",
+    "zenyang": "怎样",
+    "shenme": "什么",
+    "sha": "啥",
+    "nali": "哪里",
+    "nar": "哪儿",
+    "zainali": "在哪里",
+    "duoshao": "多少",
+    "duoshaoqian": "多少钱",
+    "duojiu": "多久",
+    "shenqing": "申请",
+    "banli": "办理",
+    "ban": "办",
+    "jiao": "交",
+    "ling": "领",
+    "bu": "补",
+    "buban": "补办",
+    "huan": "换",
+    "qian": "钱",
+    "yao": "要",
+    "dai": "带",
+    "cailiao": "材料",
+    "shouxu": "手续",
+    "tiaojian": "条件",
+    "diule": "丢了",
+    "diaole": "掉了",
+    "guoqi": "过期",
+    "guoqile": "过期了",
+    "nengbuneng": "能不能",
+    "keyi": "可以",
+    "ma": "吗",
+    "wo": "我",
+    "women": "我们",
+    "jiali": "家里",
+    "xiang": "想",
+    "qu": "去",
+    "rengong": "人工",
+    "zhuanrengong": "转人工",
+    "kefu": "客服",
+    "nihao": "你好",
+    "xiexie": "谢谢",
+}
+
+# Emoji that stand for a word in a chat (a thumbs-up is "ok", folded hands "thanks"); other
+# symbols only separate words
+EMOJI = {
+    "👍": " 好的 ",
+    "👌": " 好的 ",
+    "🙏": " 谢谢 ",
+    "🌹": " 谢谢 ",
+    "💐": " 谢谢 ",
+    "👋": " 再见 ",
 }

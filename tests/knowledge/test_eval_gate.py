@@ -1,25 +1,27 @@
-"""Gate: the matcher on the repository's four labelled question sets, each written by another
-writer (tests/data/questions.tsv, questions_more.tsv, questions_c.tsv and questions_d.tsv), each
-on its own, with the repository's catalog and the calibrated default decision model.
+"""Gate: the matcher on the repository's labelled question sets, each written by another writer
+(tests/data/questions.tsv, questions_more.tsv, questions_c.tsv, questions_d.tsv and
+questions_f.tsv), each on its own, with the repository's catalog and the calibrated default
+decision model.
 
 The issue's targets: >= 92% right item directly, >= 98% right item directly or in the menu,
 >= 95% out-of-scope rejected, <= 2% confidently wrong (of all questions). Where a file reaches a
 target it is gated at the target. Where it does not yet, it is gated at a floor just under the
-figure reached when the model was calibrated (so a regression fails), and the full targets stay
-a strict xfail that fails loudly the day a file meets them all (then move them into the gate).
+figure reached (so a regression fails), and the full targets stay a strict xfail that fails
+loudly the day a file meets them all (then move them into the gate).
 
 The model is fitted on the first three files; questions_d.tsv is never fitted on nor read while
-developing (its figures are the honest estimate for a new writer). At calibration
-(knowledge/decision.py; training figures for the first three), after the sibling
-vocabulary round:
-    questions.tsv       direct 93.5%  direct-or-menu 98.5%  out-of-scope  97.4%  wrong 0.4%
-    questions_more.tsv  direct 95.6%  direct-or-menu 98.5%  out-of-scope  99.2%  wrong 0.3%
-    questions_c.tsv     direct 90.8%  direct-or-menu 96.9%  out-of-scope  99.0%  wrong 0.9%
-    questions_d.tsv     direct 85.9%  direct-or-menu 92.8%  out-of-scope  95.0%  wrong 2.9%
-(round 4: the out-of-scope classes raised questions_d.tsv from 85.6/92.5/92.0/2.9.)
-questions.tsv and questions_more.tsv meet all four targets (training files). Not reached:
-direct (questions_c.tsv, questions_d.tsv), direct-or-menu (questions_c.tsv,
-questions_d.tsv), confidently wrong (questions_d.tsv).
+developing (its figures are the honest estimate for a new writer). questions_f.tsv was scored
+blind when it arrived (round 5: 90.0/93.4/95.0/1.9) and vocabulary was fitted on it after.
+Round 5 (one-item menus and well-ahead named items answered, Latin pinyin, emoji, neutral kin
+and question words, offices asking for certificates, vocabulary; the round-3 model kept):
+    questions.tsv       direct 96.0%  direct-or-menu 99.2%  out-of-scope  97.4%  wrong 0.4%
+    questions_more.tsv  direct 96.7%  direct-or-menu 99.2%  out-of-scope  99.2%  wrong 0.1%
+    questions_c.tsv     direct 93.4%  direct-or-menu 98.1%  out-of-scope  99.0%  wrong 0.8%
+    questions_d.tsv     direct 88.9%  direct-or-menu 93.9%  out-of-scope  95.0%  wrong 2.7%
+    questions_f.tsv     direct 94.8%  direct-or-menu 97.3%  out-of-scope  98.0%  wrong 1.1%
+questions.tsv, questions_more.tsv and questions_c.tsv meet all four targets. Not reached:
+direct (questions_d.tsv), direct-or-menu (questions_d.tsv, questions_f.tsv), confidently wrong
+(questions_d.tsv).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ FILES = {
     "questions_more.tsv": 700,
     "questions_c.tsv": 600,
     "questions_d.tsv": 550,
+    "questions_f.tsv": 600,
 }
 # gate levels per file: the target where it is met, else a floor under the calibrated figure
 GATES = {
@@ -56,16 +59,22 @@ GATES = {
         "confidently_wrong": TARGETS["confidently_wrong"],
     },
     "questions_c.tsv": {
-        "item_direct": 0.90,
-        "item_direct_or_menu": 0.96,
+        "item_direct": TARGETS["item_direct"],
+        "item_direct_or_menu": TARGETS["item_direct_or_menu"],
         "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
         "confidently_wrong": TARGETS["confidently_wrong"],
     },
     "questions_d.tsv": {
-        "item_direct": 0.855,
-        "item_direct_or_menu": 0.925,
+        "item_direct": 0.885,
+        "item_direct_or_menu": 0.935,
         "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
         "confidently_wrong": 0.03,
+    },
+    "questions_f.tsv": {
+        "item_direct": 0.94,
+        "item_direct_or_menu": 0.97,
+        "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
+        "confidently_wrong": TARGETS["confidently_wrong"],
     },
 }
 # each non-item intent (and the items as one) recognized at least this often per file
@@ -74,6 +83,7 @@ INTENT_FLOOR = {
     "questions_more.tsv": 0.9,
     "questions_c.tsv": 0.8,
     "questions_d.tsv": 0.76,
+    "questions_f.tsv": 0.9,
 }
 
 
@@ -115,7 +125,7 @@ def test_every_intent_is_mostly_recognized(report: tuple[str, Report]) -> None:
 
 
 # files gated at all four targets
-MEETS_TARGETS = frozenset({"questions.tsv", "questions_more.tsv"})
+MEETS_TARGETS = frozenset({"questions.tsv", "questions_more.tsv", "questions_c.tsv"})
 
 
 def test_full_targets(report: tuple[str, Report], request: pytest.FixtureRequest) -> None:
@@ -124,9 +134,9 @@ def test_full_targets(report: tuple[str, Report], request: pytest.FixtureRequest
         request.applymarker(
             pytest.mark.xfail(
                 strict=True,
-                reason="not all four targets yet: direct 86-91% (target 92%) on questions_c/d, "
-                "direct-or-menu 92.8-96.9% (target 98%) on questions_c/d, and on "
-                "questions_d.tsv wrong 2.9% (2%)",
+                reason="not all four targets yet: direct 88.9% (target 92%) on questions_d, "
+                "direct-or-menu 93.9-97.3% (target 98%) on questions_d/f, and on "
+                "questions_d.tsv wrong 2.7% (2%)",
             )
         )
     assert result.meets_targets(), f"{name}\n{format_report(result)}"

@@ -111,7 +111,12 @@ def test_model_cutoffs_decide_between_guide_menu_and_unknown(fixture_matcher: Ma
     # a named item alone in its menu is answered (test_a_named_item_alone_in_its_menu_is_answered)
     assert fixture_matcher.apply(analysis, never_sure).intent == "guide"
     unnamed = replace(analysis, features={**analysis.features, "named": 0.0})
-    assert fixture_matcher.apply(unnamed, never_sure).intent == "clarify"
+    # ...and so is any item alone in its menu; with a runner-up in the menu, the menu is asked
+    assert fixture_matcher.apply(unnamed, never_sure).intent == "guide"
+    best, score = analysis.ranked[0]
+    other = (best + 1) % len(fixture_matcher.catalog.items)
+    crowded = replace(unnamed, ranked=((best, score), (other, 0.7 * score)))
+    assert fixture_matcher.apply(crowded, never_sure).intent == "clarify"
     hopeless = replace(DEFAULT_MODEL, guide_at=1.01, offer_at=1.01)
     assert fixture_matcher.with_model(hopeless).decide("低保要带什么").intent == "unknown"
 
@@ -266,7 +271,7 @@ def test_cold_start_is_quick(tmp_path: Path) -> None:
 
 def test_a_named_item_alone_in_its_menu_is_answered() -> None:
     """The one-item question ("您问的是…吗") is skipped for an item named in the message when no
-    other item is near it; siblings tied with it, an out-of-scope hint or a mere keyword still
+    other item is near it (the runner-up under NAMED_AHEAD of its score); siblings tied with it, an out-of-scope hint or a mere keyword still
     get the question."""
     model = replace(DEFAULT_MODEL, guide_at=0.9, offer_at=0.5, menu_ratio=0.5)
     alone = [(0, 10.0), (1, 2.0)]
@@ -278,8 +283,12 @@ def test_a_named_item_alone_in_its_menu_is_answered() -> None:
         return choose(ranked, intents, None, *p, model, tie, named).intent
 
     assert intent(alone, named=True) == "guide"
-    assert intent(alone, named=False) == "clarify"
+    assert intent(alone, named=False) == "guide"  # a one-item menu would only ask back, too
     assert intent(alone, named=True, tie=True) == "clarify"
-    assert intent([(0, 10.0), (1, 6.0)], named=True) == "clarify"  # a real menu
+    # the runner-up well behind (under NAMED_AHEAD of the best) does not make it a real menu
+    assert intent([(0, 10.0), (1, 6.0)], named=True) == "guide"
+    assert intent([(0, 10.0), (1, 8.0)], named=True) == "clarify"  # a real menu
+    assert intent([(0, 10.0), (1, 6.0)], named=False) == "clarify"
+    assert intent(alone, named=False, elsewhere=["护照"]) == "clarify"
     assert intent(alone, named=True, elsewhere=["护照"]) == "clarify"
     assert choose(alone, {}, None, 0.7, 0.3, model, False, True).intent == "unknown"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import collections
+import cProfile
 import json
 import os
 import random
@@ -31,7 +32,9 @@ sys.path.insert(0, str(BENCH))
 import loadgen  # noqa: E402
 
 
-async def profile(db_file: Path, messages: int, aes: bool = False) -> dict[str, Any]:
+async def profile(
+    db_file: Path, messages: int, aes: bool = False, cprofile: Path | None = None
+) -> dict[str, Any]:
     import seed_tickets
     from aiohttp.test_utils import TestClient, TestServer
     from sqlalchemy import event
@@ -54,7 +57,8 @@ async def profile(db_file: Path, messages: int, aes: bool = False) -> dict[str, 
             "BIANMIN_ATTACHMENTS_DIR": str(Path(tmp) / "att"),
         }
         app = make_app(Settings.from_env(env))
-        engine = app[RUNTIME].engine.sync_engine
+        # The webhook and the pusher use the "hot" engine (SQLite in the loop's thread).
+        engine = app[RUNTIME].hot_engine.sync_engine
         kind = ["-"]
         per_stmt: dict[str, list[float]] = collections.defaultdict(lambda: [0, 0.0])
         full_sql: dict[str, str] = {}
@@ -84,6 +88,9 @@ async def profile(db_file: Path, messages: int, aes: bool = False) -> dict[str, 
         async with TestClient(TestServer(app)) as client:
             for path, body in requests[:20]:  # warm: imports, caches, first connections
                 await (await client.post(path, data=body.encode())).read()
+            prof = cProfile.Profile() if cprofile else None
+            if prof:
+                prof.enable()
             cpu0, t0 = time.process_time(), time.perf_counter()
             for turn, (path, body) in list(zip(plan.turns, requests, strict=True))[20:]:
                 kind[0] = turn.kind
@@ -93,6 +100,9 @@ async def profile(db_file: Path, messages: int, aes: bool = False) -> dict[str, 
                 per_kind[turn.kind][0] += 1
                 per_kind[turn.kind][3] += time.perf_counter() - started
             cpu, wall = time.process_time() - cpu0, time.perf_counter() - t0
+            if prof and cprofile:
+                prof.disable()
+                prof.dump_stats(cprofile)
         top = sorted(per_stmt.items(), key=lambda kv: -kv[1][1])[:15]
         plans = {
             k: query_plan(db, full_sql[k])
@@ -218,10 +228,11 @@ def main() -> None:
     ap.add_argument("db", type=Path, help="a seeded SQLite file (bench/seed_tickets.py)")
     ap.add_argument("--messages", type=int, default=1500)
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--cprofile", type=Path, help="also write cProfile stats of the messages")
     args = ap.parse_args()
     random.seed(1)
     os.environ.setdefault("BIANMIN_LOG_LEVEL", "WARNING")
-    r = asyncio.run(profile(args.db, args.messages))
+    r = asyncio.run(profile(args.db, args.messages, cprofile=args.cprofile))
     show(r)
     if args.json:
         args.json.write_text(json.dumps(r, indent=2, ensure_ascii=False))

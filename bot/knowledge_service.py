@@ -3,6 +3,7 @@ on disk, keeping the old catalog when the new one is invalid (the holder's rule)
 
 from __future__ import annotations
 
+import gc
 import logging
 from pathlib import Path
 
@@ -51,7 +52,25 @@ class KnowledgeService:
             cached = Matcher(catalog, cache_dir=self.cache_dir)
             self._matchers[catalog.digest] = cached
             log.info("matcher built for %s: %d items", catalog.center.town, len(catalog.items))
+            if gc.get_freeze_count():  # the server froze its start-up heap (bot.serve)
+                gc.freeze()
         return cached
+
+    def decision_counts(self) -> dict[str, int]:
+        """Decisions of the live matchers: scored, or repeated text (`recent`)."""
+        live = list(self._matchers.values())
+        return {
+            "scored": sum(m.recent_misses for m in live),
+            "recent": sum(m.recent_hits for m in live),
+        }
+
+    def warm(self) -> None:
+        """Build every town's matcher and load the word lists they use now, not on
+        the first villager's message (about half a second)."""
+        for town in self._towns or {MAIN: None}:
+            catalog = self.catalog_for(town)
+            question = catalog.items[0].name if catalog.items else ""
+            self.matcher_for(town).decide(question)
 
     def maybe_reload(self) -> None:
         """Cheap stat scan; rebuilds towns when the catalog or a town file changed."""

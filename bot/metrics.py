@@ -15,7 +15,9 @@ class Metrics:
         self.requests: Counter[tuple[str, int]] = Counter()
         self.intents: Counter[str] = Counter()
 
-    def render(self, extra: dict[str, int] | None = None) -> str:
+    def render(
+        self, extra: dict[str, int] | None = None, matcher: dict[str, int] | None = None
+    ) -> str:
         lines = [
             "# HELP bianmin_http_requests_total HTTP requests by route and status.",
             "# TYPE bianmin_http_requests_total counter",
@@ -25,6 +27,13 @@ class Metrics:
         lines += ["# HELP bianmin_outbox Pushes by state.", "# TYPE bianmin_outbox gauge"]
         for state, n in sorted((extra or {}).items()):
             lines.append(f'bianmin_outbox{{state="{state}"}} {n}')
+        lines += [
+            "# HELP bianmin_matcher_decisions_total Matcher decisions: scored, or repeated"
+            " text answered from the recent decisions.",
+            "# TYPE bianmin_matcher_decisions_total counter",
+        ]
+        for source, n in sorted((matcher or {}).items()):
+            lines.append(f'bianmin_matcher_decisions_total{{source="{source}"}} {n}')
         return "\n".join(lines) + "\n"
 
 

@@ -39,7 +39,11 @@ async def metrics(request: web.Request) -> web.Response:
     rt = _rt(request)
     async with rt.sessionmaker() as session:
         counts = await Repos.bind(session).outbox.counts()
-    return web.Response(text=rt.metrics.render(counts), content_type="text/plain", charset="utf-8")
+    return web.Response(
+        text=rt.metrics.render(counts, rt.knowledge.decision_counts()),
+        content_type="text/plain",
+        charset="utf-8",
+    )
 
 
 async def guide(request: web.Request) -> web.Response:

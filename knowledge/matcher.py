@@ -1,5 +1,6 @@
 """Decide what a villager's message is about: one service item, a short menu of candidates, one
-of the non-item intents, or "unknown". Deterministic and side-effect free after construction.
+of the non-item intents, or "unknown". Deterministic after construction (the same text gets
+the same decision, so the last few thousand are kept).
 
 `analyze` computes every signal once (normalized text, intent cues, item scores, features);
 `apply` turns an analysis into a `Decision` under a decision model (decision.py), so calibration
@@ -8,6 +9,7 @@ can refit the model without re-scoring (see calibrate.py).
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +18,8 @@ from knowledge.decision import DEFAULT_MODEL, MENU_MAX, Model, Verdict, policy
 from knowledge.scoring import Analysis, Scorer
 
 __all__ = ["MENU_MAX", "Decision", "Matcher", "Model", "Verdict", "decide_analysis"]
+
+RECENT = 4096  # decisions kept by exact text (a few MB at most)
 
 
 @dataclass(frozen=True)
@@ -45,12 +49,26 @@ class Matcher:
         self.catalog = catalog
         self.model = model or DEFAULT_MODEL
         self.scorer = Scorer(catalog, cache_dir=cache_dir)
+        # Villagers send the same words again and again (低保, 确认, 进度, 1, and on a
+        # payout day everyone's same question): the last decisions, by exact text.
+        self._recent: OrderedDict[str, Decision] = OrderedDict()
+        self.recent_hits = self.recent_misses = 0
 
     def analyze(self, text: str) -> Analysis:
         return self.scorer.analyze(text)
 
     def decide(self, text: str) -> Decision:
-        return self.apply(self.analyze(text))
+        found = self._recent.get(text)
+        if found is not None:
+            self._recent.move_to_end(text)
+            self.recent_hits += 1
+            return found
+        self.recent_misses += 1
+        decision = self.apply(self.analyze(text))
+        self._recent[text] = decision
+        if len(self._recent) > RECENT:
+            self._recent.popitem(last=False)
+        return decision
 
     def apply(self, analysis: Analysis, model: Model | None = None) -> Decision:
         """Turn an analysis into a decision under `model` (default: the matcher's)."""
@@ -72,4 +90,6 @@ class Matcher:
         clone = object.__new__(Matcher)
         clone.__dict__.update(self.__dict__)
         clone.model = model
+        clone._recent = OrderedDict()  # decisions under the other model are not these
+        clone.recent_hits = clone.recent_misses = 0
         return clone

@@ -111,6 +111,11 @@ class InlineConnection:
         cursor = InlineCursor(self)
         return await cursor.execute(sql, parameters)
 
+    async def rows(self, sql: str, parameters: Sequence[Any]) -> list[Any]:
+        """Run one statement in the transaction and fetch its rows (storage.repositories.prepared)."""
+        await self._begin_for(sql)
+        return self._conn.execute(sql, parameters).fetchall()
+
     async def commit(self) -> None:
         if self._conn.in_transaction:
             self._conn.execute("COMMIT")

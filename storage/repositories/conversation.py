@@ -10,6 +10,7 @@ from sqlalchemy import Table, bindparam, delete, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import ConversationState, Handoff
+from storage.repositories.prepared import Prepared
 from storage.repositories.upsert import upsert_text
 
 
@@ -30,16 +31,18 @@ class Snapshot:
 
 
 _STATE = ("openid", "flow", "step", "data", "updated_at", "expires_at")
-_SAVE = upsert_text(
-    cast(Table, ConversationState.__table__),
-    values=_STATE,
-    conflict="openid",
-    update={c: f"excluded.{c}" for c in _STATE[1:]},
+_SAVE = Prepared(
+    upsert_text(
+        cast(Table, ConversationState.__table__),
+        values=_STATE,
+        conflict="openid",
+        update={c: f"excluded.{c}" for c in _STATE[1:]},
+    )
 )
 _ONE = select(literal(1).label("one")).subquery("one")
 _C = cast(Table, ConversationState.__table__).c
 # Built once: building a statement per call cost more than SQLite running it.
-_SNAPSHOT = (
+_SNAPSHOT = Prepared(
     select(
         _C.flow,
         _C.step,
@@ -64,15 +67,10 @@ class ConversationRepository:
     async def snapshot(self, openid: str) -> Snapshot:
         """The one read of the state: every message needs it, live or expired, with
         the live handoff (it was three statements, and a fourth for a menu's time)."""
-        row = (await self.session.execute(_SNAPSHOT, {"openid": openid})).one()
-        return Snapshot(
-            row.flow,
-            row.step,
-            dict(row.data or {}),
-            row.updated_at,
-            row.expires_at,
-            row.h is not None,
+        ((flow, step, data, updated_at, expires_at, handoff),) = await _SNAPSHOT.rows(
+            self.session, {"openid": openid}
         )
+        return Snapshot(flow, step, dict(data or {}), updated_at, expires_at, handoff is not None)
 
     async def save(
         self,
@@ -84,8 +82,8 @@ class ConversationRepository:
         ttl: dt.timedelta,
     ) -> None:
         """An upsert: two messages of one villager handled at once must not collide."""
-        await self.session.execute(
-            _SAVE,
+        await _SAVE.rows(
+            self.session,
             {
                 "openid": openid,
                 "flow": flow,

@@ -10,10 +10,11 @@ from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import InboundMessage
+from storage.repositories.prepared import Prepared
 from storage.repositories.upsert import upsert_text
 
 _FIELDS = ("openid", "msg_type", "event", "msg_id", "text", "payload", "wechat_time")
-_FINISH = (
+_FINISH = Prepared(
     update(InboundMessage)
     .where(InboundMessage.id == bindparam("message_id"))
     .values(
@@ -24,11 +25,13 @@ _FINISH = (
     )
     .execution_options(synchronize_session=False)
 )
-_CLAIM = upsert_text(
-    cast(Table, InboundMessage.__table__),
-    values=("dedup_key", "received_at", "state", "retries", *_FIELDS),
-    conflict="dedup_key",
-    returning=("id",),
+_CLAIM = Prepared(
+    upsert_text(
+        cast(Table, InboundMessage.__table__),
+        values=("dedup_key", "received_at", "state", "retries", *_FIELDS),
+        conflict="dedup_key",
+        returning=("id",),
+    )
 )
 
 
@@ -48,8 +51,8 @@ class MessageRepository:
         assert set(fields) <= set(_FIELDS), set(fields) - set(_FIELDS)
         """Record a message once. The unique dedup_key makes a concurrent retry,
         on this process or another replica, see the first one's row."""
-        row_id = await self.session.scalar(
-            _CLAIM,
+        rows = await _CLAIM.rows(
+            self.session,
             {
                 "dedup_key": dedup_key,
                 "received_at": received_at,
@@ -58,8 +61,8 @@ class MessageRepository:
             }
             | {c: fields.get(c) for c in _FIELDS},
         )
-        if row_id is not None:
-            return Claim(row_id, True, "processing", None)
+        if rows:
+            return Claim(rows[0][0], True, "processing", None)
         await self.session.execute(
             update(InboundMessage)
             .where(InboundMessage.dedup_key == dedup_key)
@@ -102,8 +105,8 @@ class MessageRepository:
     ) -> None:
         """Store the reply: `replied` (it went out in the webhook's answer) or
         `deferred` (the webhook gave up waiting; the reply is pushed)."""
-        await self.session.execute(
-            _FINISH,
+        await _FINISH.rows(
+            self.session,
             {
                 "message_id": message_id,
                 "state": "deferred" if deferred else "replied",

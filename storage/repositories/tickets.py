@@ -6,10 +6,11 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any, cast
 
-from sqlalchemy import Table, func, or_, select
+from sqlalchemy import Table, bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from storage.models import Ticket, TicketCounter, TicketEvent
+from storage.repositories.prepared import Prepared
 from storage.repositories.upsert import upsert_text
 
 OPEN = ("accepted", "in_progress", "need_materials")
@@ -21,6 +22,17 @@ _COUNTER = upsert_text(
     conflict="day",
     update={"last": "ticket_counters.last + 1"},
     returning=("last",),
+)
+_AWAITING_RATING = Prepared(
+    select(Ticket.id)
+    .where(
+        Ticket.openid == bindparam("openid"),
+        Ticket.status == "done",
+        Ticket.rating.is_(None),
+        Ticket.rating_asked_at.is_not(None),
+    )
+    .order_by(Ticket.finished_at.desc())
+    .limit(1)
 )
 # session.info key of a NumberSource (build_runtime sets one on PostgreSQL).
 NUMBERS = "ticket_numbers"
@@ -93,19 +105,13 @@ class TicketRepository:
         return list(rows)
 
     async def awaiting_rating(self, openid: str) -> Ticket | None:
-        """The most recent completed ticket whose rating was asked and not given."""
-        found: Ticket | None = await self.session.scalar(
-            select(Ticket)
-            .where(
-                Ticket.openid == openid,
-                Ticket.status == "done",
-                Ticket.rating.is_(None),
-                Ticket.rating_asked_at.is_not(None),
-            )
-            .order_by(Ticket.finished_at.desc())
-            .limit(1)
-        )
-        return found
+        """The most recent completed ticket whose rating was asked and not given.
+        Asked for every digit a villager sends (a menu choice or a rating?), nearly
+        always for nothing: a prepared lookup first, the ticket only if there is one."""
+        found = await _AWAITING_RATING.rows(self.session, {"openid": openid})
+        if not found:
+            return None
+        return await self.by_id(found[0][0])
 
     async def add_event(
         self,

@@ -9,25 +9,30 @@ from sqlalchemy import Table, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Villager
+from storage.repositories.prepared import Prepared
 from storage.repositories.upsert import upsert_text
 
 WINDOW = dt.timedelta(hours=48)
 _NEW = ("openid", "first_seen_at", "subscribed", "window_pushes", "last_inbound_at")
 _TABLE = cast(Table, Villager.__table__)
-_ARRIVE_OPENS = upsert_text(
-    _TABLE,
-    values=_NEW,
-    conflict="openid",
-    update={"last_inbound_at": "excluded.last_inbound_at", "window_pushes": "0"},
-    returning=("town_id",),
+_ARRIVE_OPENS = Prepared(
+    upsert_text(
+        _TABLE,
+        values=_NEW,
+        conflict="openid",
+        update={"last_inbound_at": "excluded.last_inbound_at", "window_pushes": "0"},
+        returning=("town_id",),
+    )
 )
 # No change, but RETURNING needs the row to be "updated".
-_ARRIVE = upsert_text(
-    _TABLE,
-    values=_NEW,
-    conflict="openid",
-    update={"openid": "excluded.openid"},
-    returning=("town_id",),
+_ARRIVE = Prepared(
+    upsert_text(
+        _TABLE,
+        values=_NEW,
+        conflict="openid",
+        update={"openid": "excluded.openid"},
+        returning=("town_id",),
+    )
 )
 
 
@@ -52,8 +57,8 @@ class VillagerRepository:
         """A message came in: create the villager on first contact and, for a message
         that opens the 48-hour window, restart it; returns the villager's town. One
         statement (the webhook's hot path: ensure + touch + get were three)."""
-        town: str | None = await self.session.scalar(
-            _ARRIVE_OPENS if opens_window else _ARRIVE,
+        rows = await (_ARRIVE_OPENS if opens_window else _ARRIVE).rows(
+            self.session,
             {
                 "openid": openid,
                 "first_seen_at": now,
@@ -62,6 +67,7 @@ class VillagerRepository:
                 "last_inbound_at": now if opens_window else None,
             },
         )
+        town: str | None = rows[0][0]
         return town
 
     async def touch(self, openid: str, now: dt.datetime) -> None:

@@ -69,6 +69,23 @@ async def test_text_question_gets_the_catalog_answer(
     assert villager.openid == OPENID and villager.last_inbound_at == clock.now()
 
 
+async def test_metrics_count_repeated_questions_answered_from_recent_decisions(
+    app_client: TestClient[Any, Any], clock: FixedClock
+) -> None:
+    async def metric(source: str) -> int:
+        text = await (await app_client.get("/metrics")).text()
+        line = f'bianmin_matcher_decisions_total{{source="{source}"}} '
+        return int(next(x for x in text.splitlines() if x.startswith(line)).split()[-1])
+
+    scored, recent = await metric("scored"), await metric("recent")
+    replies = []
+    for n, who in enumerate(("oMetricsA", "oMetricsB")):
+        xml = helpers.text_xml(who, "残疾证咋个办", now_ts(clock), msg_id=9100 + n)
+        replies.append(content_of(await (await post(app_client, clock, xml)).text()))
+    assert replies[0] == replies[1]  # the second villager gets the same full answer
+    assert await metric("scored") == scored + 1 and await metric("recent") == recent + 1
+
+
 async def test_missing_signature_is_forbidden(
     app_client: TestClient[Any, Any], clock: FixedClock
 ) -> None:

@@ -77,22 +77,9 @@ async def test_a_message_claimed_and_finished_reads_back_through_the_orm(
     async with sessions() as session, session.begin():
         repos = Repos.bind(session)
         await repos.villagers.arrive("oPrep", NOW, opens_window=False)
-        claim = await repos.messages.claim(
-            dedup_key="m1",
-            received_at=NOW,
-            openid="oPrep",
-            msg_type="text",
-            text="低保",
-            wechat_time=NOW,
-        )
-        again = await repos.messages.claim(
-            dedup_key="m1",
-            received_at=NOW,
-            openid="oPrep",
-            msg_type="text",
-            text="低保",
-            wechat_time=NOW,
-        )
+        message = {"openid": "oPrep", "msg_type": "text", "text": "低保", "wechat_time": NOW}
+        claim = await repos.messages.claim(dedup_key="m1", received_at=NOW, **message)
+        again = await repos.messages.claim(dedup_key="m1", received_at=NOW, **message)
         await repos.messages.finish(claim.id, reply={"text": "好的"}, intent="guide", now=NOW)
     assert claim.new and not again.new and again.id == claim.id
     async with sessions() as session:

@@ -32,6 +32,9 @@ NAMED_AHEAD = 0.75  # an item named in the message with the runner-up under this
 # evidence only in words at least this many items' names/aliases/keywords hold is generic: with an
 # out-of-scope hint and no item named, no menu (menu_barred)
 GENERIC_SHARED = 2
+# ...and with this many different out-of-scope cues (保险公司, 寿险, 交税), whatever the evidence,
+# a question that names no item is another office's: no menu (menu_barred)
+MANY_HINTS = 2
 # Inputs of both models, in order (a constant 1.0 for the intercept comes first).
 FEATURES = (
     "log_top",  # log(1 + best score), scores in units of the calibration catalog
@@ -98,7 +101,8 @@ class Model:
 # choose). Round 4 (2026-11-22: out-of-scope classes of other offices, institution, employer and
 # being-seen frames, menu_barred) and round 5 (2026-11-22: one-item menus answered, Latin pinyin,
 # neutral kin and question words, vocabulary; a refit on four writers raised questions_d.tsv's
-# confidently wrong to 3.8 %) kept it. Round 4: the refit (guide -5.1322.., offer -7.3665..,
+# confidently wrong to 3.8 %) and round 6 (other offices' business by class and frame, bare complaints
+# and requests for a person about it, several out-of-scope cues bar the menu) kept it. Round 4: the refit (guide -5.1322.., offer -7.3665..,
 # 0.675/0.55/0.5) answers questions.tsv with one more confidently wrong (0.5%).
 #   leave-one-file-out (each file scored by a model calibrated without its writer), round 4:
 #     questions.tsv       direct 91.5%  direct-or-menu 98.5%  out-of-scope  97.4%  wrong 0.4%
@@ -194,14 +198,25 @@ def is_out_of_scope(intents: Mapping[str, list[str]]) -> bool:
     return bool({"out_of_scope_hints", "advice", "elsewhere"} & intents.keys())
 
 
+def out_of_scope_cues(intents: Mapping[str, list[str]]) -> set[str]:
+    """The different out-of-scope cues of a message (the lexicon's, advice, other offices')."""
+    return {
+        cue
+        for name in ("out_of_scope_hints", "advice", "elsewhere")
+        for cue in intents.get(name, ())
+    }
+
+
 def menu_barred(intents: Mapping[str, list[str]], features: Mapping[str, float]) -> bool:
     """No menu for a question of another office that only brushes against items: an out-of-scope
     hint, no item named and, as the best item's evidence, only words that several items' titles
-    share (退伍军人考公务员有加分吗: 退伍军人; 单位退休的独生子女有补贴吗: 独生子女)."""
+    share (退伍军人考公务员有加分吗: 退伍军人; 单位退休的独生子女有补贴吗: 独生子女), or several
+    different out-of-scope cues (保险公司那边寿险理赔 要交税吗: 保险公司, 寿险, 交税)."""
+    if not is_out_of_scope(intents) or is_named(features):
+        return False
     return (
-        is_out_of_scope(intents)
-        and not is_named(features)
-        and features.get("shared", 1.0) >= GENERIC_SHARED
+        features.get("shared", 1.0) >= GENERIC_SHARED
+        or len(out_of_scope_cues(intents)) >= MANY_HINTS
     )
 
 
@@ -241,7 +256,9 @@ def choose(
     confident = bool(ranked) and p_guide >= model.guide_at and not tie
     if ticket:
         return Verdict("status", f"ticket number {ticket}")
-    if "complaint" in intents:
+    elsewhere = "elsewhere" in intents
+    if "complaint" in intents and not (elsewhere and "complaint_bare" in intents):
+        # 保险公司不赔 能投诉吗: a bare complaint about another office's business is theirs
         return Verdict("complaint", f"complaint cue {intents['complaint'][0]!r}")
     if "greeting" in intents:
         return Verdict("greeting", f"greeting only {intents['greeting'][0]!r}")
@@ -254,9 +271,10 @@ def choose(
         return Verdict("status", f"status cue {intents['status'][0]!r}")
     if "center_dept" in intents:  # 残联在几楼: a department's place, not an item's notice
         return Verdict("center_info", f"department cue {intents['center_dept'][0]!r}")
-    if "human" in intents and not confident:
+    if "human" in intents and not confident and not elsewhere:
+        # 高考志愿怎么填 有没有人能指导: a person of the center would not know another office's
         return Verdict("human", f"human cue {intents['human'][0]!r}")
-    if "center_info" in intents and not confident and "elsewhere" not in intents:
+    if "center_info" in intents and not confident and not elsewhere:
         # 县疾控中心在哪, 自来水公司电话多少: the hours or place of another office
         return Verdict("center_info", f"center_info cue {intents['center_info'][0]!r}")
     if not ranked:

@@ -20,18 +20,28 @@ from knowledge.normalize import basic
 TICKET = re.compile(r"bm\s*(\d{8})\s*[-_\s]?\s*(\d{4})", re.IGNORECASE)
 MIN_GAPPED = 3
 INTENTS = ("human", "complaint", "status", "center_info", "greeting", "out_of_scope_hints")
-FAMILIES = (*INTENTS, "human_weak", "advice", "vague", "elsewhere", "apply_q", "center_dept")
+FAMILIES = (
+    *INTENTS,
+    "human_weak",
+    "advice",
+    "vague",
+    "elsewhere",
+    "apply_q",
+    "center_dept",
+    "complaint_bare",
+)
 # a message is "about the center alone" when at most this many characters are left after the
 # time/place/contact question and the words that may stand around it are taken out
 BARE_REST = 1
 CJK_OR_ALNUM = re.compile(r"[\u4e00-\u9fffa-z0-9]")
-# an office or employer named alone as a cue: dropped when it only asks for a certificate
+# an office or employer named as a cue, alone or heading a frame about its business (信用社办贷款):
+# dropped when it only asks for a certificate
 _ASKED_BY = re.compile(
     "(?:"
     + cues.alternation(cues.words("institutions"))
     + "|"
     + cues.alternation(cues.words("employer"))
-    + ")$"
+    + ")"
 )
 
 
@@ -75,6 +85,15 @@ def status_cues(text: str) -> list[str]:
         if when and own:
             found = [own.group(0) + "…" + when.group(0)]
     return found
+
+
+def bare_complaint(found: list[str]) -> list[str]:
+    """The complaint cues when every one only says that something is complained of or was done to
+    the villager (投诉, 被交警扣), naming no wrongdoing (拉票, 乱收费, 态度差): with a topic of
+    another office such a complaint is that office's (decision.choose)."""
+    if found and all(cues.COMPLAINT_BARE.fullmatch(cue) for cue in found):
+        return list(found)
+    return []
 
 
 def center_cues(text: str) -> list[str]:
@@ -218,7 +237,8 @@ class IntentPhrases:
         """intent -> the cues found in the normalized text (spaces mark punctuation)."""
         families = {
             "status": status_cues(text),
-            "complaint": [m.group(0) for m in cues.COMPLAINT.finditer(text)],
+            "complaint": (complaint := [m.group(0) for m in cues.COMPLAINT.finditer(text)]),
+            "complaint_bare": bare_complaint(complaint),
             "human": [m.group(0) for m in cues.HUMAN_RE.finditer(text)],
             "human_weak": [m.group(0) for m in cues.HUMAN_WEAK_RE.finditer(text)],
             "center_info": center_cues(text),

@@ -77,6 +77,10 @@ class QueryPrep:
         normalized = cues.BIRTH_RE.sub(
             lambda m: f"{m.group(0)} {cues.words('birth_word')} ", normalized
         )
+        # 门口的树想砍了卖: trees to be felled (林木采伐), named before the verb
+        normalized = cues.FELLING_RE.sub(
+            lambda m: f"{m.group(0)} {cues.words('felling_word')} ", normalized
+        )
         normalized, spelled = self.repair.spell(normalized)
         query = strip_phrases(self.negation.sub(" ", normalized), self.fillers)
         query = self.separable.sub(self._join_separable, query)

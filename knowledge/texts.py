@@ -298,7 +298,7 @@ CUE_WORDS: dict[str, str] = {
     "elsewhere": "挂号 预约挂号 专家号 看专家 打疫苗 接种疫苗 护照 港澳通行证 台湾通行证 签证 出国 出境 驾照 "
     "违章 罚单 交警 扣分 年检 车牌 上牌照 交通事故 事故认定 责任认定 车贷 房贷 信用卡 储蓄卡 "
     "存款 利息 理财 网贷 征信 公积金 结婚登记 离婚手续 办离婚 工商执照 个体执照 食品经营许可 税务 报税 个税 "
-    "交税 入学 择校 转学 学籍 招生 分数线 中考 高考 公租房 廉租房 经适房 商品房 房产证 征兵 参军 入伍 "
+    "交税 入学 择校 转学 学籍 招生 分数线 中考 高考 公租房 廉租房 经适房 商品房 房产证 征兵 参军 入伍报名 报名入伍 应征入伍 入伍体检 "
     "老年大学 养老院 敬老院收费 私立 手机卡 携号转网 电话卡 社区医院 卫生院看病 住院押金 彩礼 律师费 打官司费 退休工资 退休金涨 企业退休 "
     "国企退休 职工退休 看病要预约 预约看病 医院预约 预防针 招工 考驾照 考公务员 公务员 事业编 招聘 护工 体检 住院部 专家门诊 物业 物业费 房租 "
     "租房子 拆迁款 商标 专利 退税 兽医 兽药 猪瘟 收购价 粮价 墓地 公墓 二手车 "
@@ -306,7 +306,7 @@ CUE_WORDS: dict[str, str] = {
     "上学报名 驾校 成绩 录取通知 奖学金 分红 股票 基金 寿险 医美 "
     # by class, so a new writer's question about another office's business is recognised too
     # hospital and health (not what a medical-insurance item describes: those words are dropped)
-    "办住院 做手术 动手术 拍片 拍片子 彩超 B超 做CT 核磁 抽血 看牙 拔牙 "
+    "办住院 拍片 拍片子 彩超 B超 做CT 核磁 抽血 看牙 拔牙 "
     "配眼镜 产检 中医院 人民医院 妇幼保健院 疾控 防疫站 疫苗 接种 核酸 感冒 发烧 咳嗽 头疼 头痛 腰疼 "
     "腰痛 失眠 保健品 养生 降血压 降血糖 "
     # exit-entry, vehicles and traffic
@@ -328,13 +328,31 @@ CUE_WORDS: dict[str, str] = {
     "生育津贴 产假 陪产假 年终奖 工资条 报警 诈骗 被骗 盗刷 安全账户 冻结 拆迁 征收 房屋租赁 小产权 骨灰 抚养费 留学 "
     # weather forecasts and phone help (not weather events: snow, storms and frost are what crop
     # insurance, dilapidated-house and temporary-relief questions tell of)
-    "天气预报 屏幕 蓝牙 wifi 无线网 网速",
+    "天气预报 屏幕 蓝牙 wifi 无线网 网速 "
+    # commercial insurance sold by companies and their agents (the center's insurance is the
+    # residents' pension and medical insurance and subsidised crop insurance)
+    "医疗险 少儿险 学平险 百万医疗 商业医疗 惠民保 分红险 万能险 年金险 保险员 保险业务员 推销 中国平安 "
+    "泰康 新华保险 保单 "
+    # an employer's insurance schemes, banks' own business, tax and the sale of property
+    "工伤保险 工伤认定 生育保险 退休职工 转账 手机银行 网上银行 还贷 还房贷 农行 工行 建行 中行 农业银行 "
+    "工商银行 建设银行 中国银行 邮储银行 邮政银行 税 过户 买卖房子 卖房子 产权证 "
+    # the village's self-government (elections, fund-raising for public works), police matters,
+    # vehicles, wildlife farming, school fees
+    "选举 换届 候选人 村民代表 投票 集资 筹资 一事一议 冒用 盗用 上牌 驯养 人工繁育 营养午餐 营养餐 伙食费 "
+    # the army's own pay, cremation fees, builders and shops, fertility treatment
+    "退伍费 随军 火化费 施工队 建材 门面 铺面 试管婴儿 人流 打胎 "
+    # old family-planning fines, developers
+    "社会抚养费 罚款 开发商 "
+    # the marriage registry, schools, wedding and funeral services, rents, gadgets, the village's
+    # public lighting, hospital deposits, prize and deposit scams, life insurance payouts
+    "离婚登记 一年级 乐队 吹鼓手 婚庆 租金 理疗仪 按摩椅 老人机 路灯 押金 中奖 领奖 手续费 保证金 "
+    "身故 人寿保险",
     # documents other offices issue: obtaining, replacing or losing one is their business (asked
     # as a material of one of ours, 报户口要结婚证吗, they are context, not this)
     "foreign_docs": "结婚证 离婚证 营业执照 执照 护照 驾照 驾驶证 行驶证 房产证 不动产证 银行卡 储蓄卡 "
     "信用卡 存折 通行证 学生证 毕业证 准考证 医师证 教师资格证 健康证 出生医学证明 死亡医学证明 "
     "医学证明 无犯罪记录证明 无犯罪证明 学历证明 收入证明 工作证明 银行流水 狗证 犬证 卫生许可证 "
-    "食品经营许可证 资格证 从业资格证 道路运输证",
+    "食品经营许可证 资格证 从业资格证 道路运输证 林权证",
     # other offices and businesses by name (not the center's departments: the catalog's names and
     # the center's departments are dropped, intents.IntentPhrases.build); a time, place or
     # contact question about one, or going there to be seen, is their business
@@ -428,6 +446,7 @@ CUE_WORDS: dict[str, str] = {
     "loose_inner": "的",  # may stand inside a name after two of its characters (老年人的优待证)
     "death_word": "死亡",  # added after 我爹去年冬天走了 (丧葬补助, 注销户口, 特别扶助)
     "birth_word": "出生",  # added after 媳妇刚生了个闺女 (出生登记)
+    "felling_word": "砍树",  # added after 门口的树想砍了卖, 把桉树伐了 (林木采伐)
 }
 CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     # status: a past submission or an explicit "my request" (上个月交的, 我那个, 交上去的)...
@@ -498,7 +517,8 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     "foreign_doc_q": (
         "«办 领 补 换 考 申请 补办 换领 拿»«~2»«@foreign_docs»",
         "«@foreign_docs»«~4»«在哪 哪里 去哪 怎么办 咋办 咋弄 怎么弄 怎么领 咋领 怎么补 咋补 丢了 掉了 挂失 "
-        "过期 到期 换证 咋个办 怎么考 咋考 多久 多长时间 啥时候 什么时候 能下来 下来»",
+        "过期 到期 换证 咋个办 怎么考 咋考 多久 多长时间 啥时候 什么时候 能下来 下来 怎么改 咋改 改名 "
+        "更正 写错 变更 加名字 加个名»",
     ),
     # a question about another office by name (县疾控中心在哪, 自来水公司电话多少), being seen there
     # (去医院生孩子要带啥, 在县医院做胃镜), or an employer's insurance or retirement (公司给交的医保,
@@ -512,6 +532,16 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«@employer»«~3»«给交 给我交 给缴 给买 给我买 帮交 不给交 不给买 不给开»",
         "«@employer»«~2»«退休 办退休 的退休»",
         "«职工 企业 单位 城镇职工»«~2»«退休 养老金 退休金 退休工资»",
+        # what the employer fails to pay or stopped paying (公司没给我交社保; 厂里交的 may be a
+        # transfer's background)
+        "«@employer»«~4»(?:«没 没有 不 断 停»«给 _»«~2»«交 缴 买»|«断交 断缴 停交 停缴»)",
+        # an employee's own schemes (企业职工医保, 退休职工的医保卡)
+        "«企业职工 退休职工 在职职工 单位职工»«~2»«医保 医疗保险 医保卡 生育保险 工伤保险 "
+        "失业保险 医保转»",
+        # a bank's or another office's own business (信用社的贷款到期了, 去银行开户)
+        "«@institutions»«~6»«贷款 续贷 存钱 存款 取钱 开户 利息 冻结 解冻 密码 转账 挂失 还款 还贷 开卡»",
+        # money every household is asked to put in for the village's works (修路每家出多少)
+        "«每家 每户 每人 各家 家家户户 一家 一户»«~3»«出 摊 凑 集»«~4»«钱 块 多少 元»",
     ),
     # being seen at another office (去医院生孩子要带啥, 在县医院做胃镜): its business, unless the
     # message asks what the catalog's items do about it (seen_covered: 在县医院看病 回来咋报销)
@@ -596,6 +626,14 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«上班 窗口 办公室 值班»«~8»(?<!有)«没人 没有人 不见人 找不到人 没见人 人呢 跑哪去了 人去哪了 一个人都没有 人都没有 "
         "都没人 人影都没有 没个人»",
     ),
+    # complaint cues that say only that something is to be complained of (投诉, 差评) or that
+    # something was done to the villager (被交警扣, 被同学欺负), not what wrongdoing: with a topic
+    # of another office (保险公司不赔 能投诉吗, 公司不给交社保去哪投诉) the complaint is theirs
+    "complaint_bare": (
+        "«投诉 差评 申诉 能投诉 去哪投诉 投诉电话»",
+        "被«~6»«扣 克扣 截留 挪用 冒领 顶替 换给 给了别人 占 侵占 霸占 抢 骂 吼 凶 打了 推倒 赶出来 训 欺负 "
+        "刁难 为难 坑»",
+    ),
     # human: asks for a person (not for someone to do a service: 派人来调解)
     "human": (
         "«人工 真人 活人 客服 机器人 自动回复 转接 代办员 帮办员 接线员»",
@@ -677,11 +715,14 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«好吃 好不好吃 怎么吃 怎么做菜 怎么做饭 吃什么药 什么药好 什么药管用 偏方 怎么治 治得好»",
         "(?:能|可以)吃(?!低保|上低保|五保|救济|特困|那个|这个|上|个|补助|补贴|救助|政府)",
         "吃«什么 啥 啥子 哪样»(?!低保|保险)",
-        "多少钱一«斤 包 袋 台 吨 块 只 头 瓶 盒 箱 桶 克 个(?![人年月])»",
+        "多少钱一«斤 包 袋 台 吨 块 只 头 瓶 盒 箱 桶 克 平方 平米 方 个(?![人年月])»",
+        "一«平方 平米 方»«~2»多少钱",
         "«订 预订 预定»«酒席 酒店 饭店 餐 票 桌 房间 宾馆»",
-        "«去哪订 买车 买房 买手机 贷款买 推荐一下 推荐个»",
+        "«去哪订 买车 买房 买手机 贷款买 推荐一下 推荐个 推荐的»",
+        # whether an offer or a product can be trusted (理疗仪能治高血压 靠谱吗, 是骗子吧)
+        "«靠谱吗 靠不靠谱 能信吗 能不能信 可信吗 是骗子 是不是骗子 骗子吧 是骗局 是不是骗局»",
         "(?<![能会可要])«便宜 划算 实惠»",
-        "«哪里 哪儿 去哪 在哪 哪家»«能 可以 有 _»«买 卖 修 订 租»",
+        "(?:^|(?<= ))(?![^ ]*[险保][^ ]*«哪里 哪儿 去哪 在哪 哪家»)[^ ]*?«哪里 哪儿 去哪 在哪 哪家»«能 可以 有 _»«买 卖 修 订 租»",
         "«平时 平常 日常 生活中 生活上»«~4»«注意 保养 调理 忌口 锻炼»",  # health tips: 高血压平时要注意啥
     ),
     # a relative "gone" has died (between them only words of time or cause: 孩子的身份证没了 is
@@ -696,6 +737,8 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "(?![一场个大重急怪了]{0,3}[病气锈疮])«~3»«孩子 娃 娃娃 "
         "闺女 儿子 女儿 小孩 宝宝 男孩 女孩 二胎 三胎 个 _»",
     ),
+    # trees named before the verb that fells them (门口那棵树想砍了, 把山上的桉树伐了): 砍树
+    "felling": ("(?<![大果])«树 树木 林子 木头 竹子 林木»«~5»«砍 伐 锯倒 锯了 放倒 砍倒»",),
     # too vague to name a service: 我想申请个补贴, 我要办证, 要带什么材料
     "vague": (
         "^(?:你好|您好|请问|问一下|问下|那个|嗯|我|俺|咱|我们|家里)*«想 要 想要 需要 打算 能 能不能 可以 _»"
@@ -735,7 +778,7 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "^(?:(?:要不要|用不用|需不需要|得不得)(?:带|拿|交|提供|复印)|(?:要|需要|得)带(?:吗|不|么|没|上吗))",
     ),
     "after_choice": ("^[^ ]{0,2}还是",),
-    "done_after": ("^(?:了|过|完|的|好了|上了|下来了|着)",),
+    "done_after": ("^(?:了|过(?![去来])|完|的|好了|上了|下来了|着)",),  # 转过去: a direction
     "need_before": (
         "(?:能|可以|要|想|怎么|咋|咋个|去|才能|还能|该|如何|在哪|哪里|哪儿|得|准备|打算|需要|能不能|可不可以|怎样"
         "|好|再|重新|接着)$",

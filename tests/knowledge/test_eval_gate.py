@@ -1,6 +1,6 @@
 """Gate: the matcher on the repository's labelled question sets, each written by another writer
-(tests/data/questions.tsv, questions_more.tsv, questions_c.tsv, questions_d.tsv and
-questions_f.tsv), each on its own, with the repository's catalog and the calibrated default
+(tests/data/questions.tsv, questions_more.tsv, questions_c.tsv, questions_d.tsv, questions_f.tsv
+and questions_g.tsv), each on its own, with the repository's catalog and the calibrated default
 decision model.
 
 The issue's targets: >= 92% right item directly, >= 98% right item directly or in the menu,
@@ -19,9 +19,21 @@ and question words, offices asking for certificates, vocabulary; the round-3 mod
     questions_c.tsv     direct 93.4%  direct-or-menu 98.1%  out-of-scope  99.0%  wrong 0.8%
     questions_d.tsv     direct 88.9%  direct-or-menu 93.9%  out-of-scope  95.0%  wrong 2.7%
     questions_f.tsv     direct 94.8%  direct-or-menu 97.3%  out-of-scope  98.0%  wrong 1.1%
+Round 6 (other offices' business by class and frame - commercial insurance, an employer's
+schemes, banks, tax and property sales, village self-government -, a bare complaint or a request
+for a person about another office's business is theirs, several out-of-scope cues bar the menu,
+trees before the felling verb, vocabulary; the round-3 model kept). questions_g.tsv (640 lines, a
+seventh writer) was scored blind first, at the state reached then (91.1 / 95.5 / 76.2 / 2.7; the
+round-5 matcher: 91.8 / 95.7 / 74.6 / 3.1), and fitted on after:
+    questions.tsv       direct 96.0%  direct-or-menu 99.2%  out-of-scope  97.4%  wrong 0.4%
+    questions_more.tsv  direct 97.0%  direct-or-menu 99.5%  out-of-scope  99.2%  wrong 0.1%
+    questions_c.tsv     direct 93.7%  direct-or-menu 98.6%  out-of-scope  99.0%  wrong 0.6%
+    questions_d.tsv     direct 88.9%  direct-or-menu 93.9%  out-of-scope  96.0%  wrong 2.6%
+    questions_f.tsv     direct 95.2%  direct-or-menu 97.5%  out-of-scope  98.0%  wrong 1.3%
+    questions_g.tsv     direct 92.3%  direct-or-menu 97.0%  out-of-scope  90.0%  wrong 1.9%
 questions.tsv, questions_more.tsv and questions_c.tsv meet all four targets. Not reached:
-direct (questions_d.tsv), direct-or-menu (questions_d.tsv, questions_f.tsv), confidently wrong
-(questions_d.tsv).
+direct (questions_d.tsv), direct-or-menu (questions_d.tsv, questions_f.tsv, questions_g.tsv),
+out-of-scope (questions_g.tsv), confidently wrong (questions_d.tsv).
 """
 
 from __future__ import annotations
@@ -43,6 +55,7 @@ FILES = {
     "questions_c.tsv": 600,
     "questions_d.tsv": 550,
     "questions_f.tsv": 600,
+    "questions_g.tsv": 600,
 }
 # gate levels per file: the target where it is met, else a floor under the calibrated figure
 GATES = {
@@ -76,6 +89,12 @@ GATES = {
         "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
         "confidently_wrong": TARGETS["confidently_wrong"],
     },
+    "questions_g.tsv": {
+        "item_direct": 0.915,
+        "item_direct_or_menu": 0.965,
+        "out_of_scope_rejected": 0.89,
+        "confidently_wrong": 0.025,
+    },
 }
 # each non-item intent (and the items as one) recognized at least this often per file
 INTENT_FLOOR = {
@@ -84,6 +103,7 @@ INTENT_FLOOR = {
     "questions_c.tsv": 0.8,
     "questions_d.tsv": 0.76,
     "questions_f.tsv": 0.9,
+    "questions_g.tsv": 0.65,
 }
 
 
@@ -135,8 +155,8 @@ def test_full_targets(report: tuple[str, Report], request: pytest.FixtureRequest
             pytest.mark.xfail(
                 strict=True,
                 reason="not all four targets yet: direct 88.9% (target 92%) on questions_d, "
-                "direct-or-menu 93.9-97.3% (target 98%) on questions_d/f, and on "
-                "questions_d.tsv wrong 2.7% (2%)",
+                "direct-or-menu 93.9-97.5% (target 98%) on questions_d/f/g, out-of-scope 90.0% "
+                "(95%) on questions_g and on questions_d.tsv wrong 2.6% (2%)",
             )
         )
     assert result.meets_targets(), f"{name}\n{format_report(result)}"

@@ -69,11 +69,7 @@ async def profile(
         def _before(conn: Any, cursor: Any, stmt: str, params: Any, ctx: Any, many: bool) -> None:
             conn.info.setdefault("t0", []).append(time.perf_counter())
 
-        @event.listens_for(engine, "after_cursor_execute")
-        def _after(conn: Any, cursor: Any, stmt: str, params: Any, ctx: Any, many: bool) -> None:
-            if not recording:
-                return
-            took = time.perf_counter() - conn.info["t0"].pop()
+        def record(stmt: str, took: float) -> None:
             key = " ".join(stmt.split())
             key = key if len(key) < 150 else key[:90] + " … " + key[-55:]
             full_sql.setdefault(key, stmt)
@@ -81,6 +77,27 @@ async def profile(
             per_stmt[key][1] += took
             per_kind[kind[0]][1] += 1
             per_kind[kind[0]][2] += took
+
+        @event.listens_for(engine, "after_cursor_execute")
+        def _after(conn: Any, cursor: Any, stmt: str, params: Any, ctx: Any, many: bool) -> None:
+            if recording:
+                record(stmt, time.perf_counter() - conn.info["t0"].pop())
+
+        # Prepared statements (storage/repositories/prepared.py) bypass SQLAlchemy's
+        # events on the in-loop connection: time them at the connection.
+        from storage.sqlite_inline import InlineConnection
+
+        plain_rows = InlineConnection.rows
+
+        async def timed_rows(self: Any, sql: str, parameters: Any) -> list[Any]:
+            started = time.perf_counter()
+            try:
+                return await plain_rows(self, sql, parameters)
+            finally:
+                if recording:
+                    record(sql, time.perf_counter() - started)
+
+        InlineConnection.rows = timed_rows  # type: ignore[method-assign]
 
         known = [seed_tickets.seeded_openid(i) for i in range(0, 25_000, 7)]
         plan = loadgen.plan(loadgen.vocabulary(), messages, tag="P", seed=11, lanes=40, known=known)

@@ -70,7 +70,9 @@ class KnowledgeService:
         for town in self._towns or {MAIN: None}:
             catalog = self.catalog_for(town)
             question = catalog.items[0].name if catalog.items else ""
-            self.matcher_for(town).decide(question)
+            matcher = self.matcher_for(town)
+            matcher.decide(question)
+            matcher.recent_hits = matcher.recent_misses = 0  # /metrics counts villagers
 
     def maybe_reload(self) -> None:
         """Cheap stat scan; rebuilds towns when the catalog or a town file changed."""

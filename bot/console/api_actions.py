@@ -4,6 +4,9 @@ writes the audit log in the same unit of work."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from typing import Any
+
 from aiohttp import web
 
 from bot.console import inputs, scope
@@ -131,13 +134,9 @@ async def transfer(call: Call) -> web.StreamResponse:
     response=DETAIL,
 )
 async def publicity(call: Call) -> web.StreamResponse:
-    ticket = await find_ticket(call, inputs.path_number(call.request), act=True)
-    note = inputs.text(await call.body(), "note", required=False)
-    try:
-        await (await call.desk(ticket.town_id)).start_publicity(ticket, staff=call.staff, note=note)
-    except TicketError as exc:
-        _refused(exc)
-    return await _done(call, ticket, "ticket.publicity")
+    return await _noted(
+        call, "ticket.publicity", lambda d, t, n: d.start_publicity(t, staff=call.staff, note=n)
+    )
 
 
 @routes.post(
@@ -149,13 +148,23 @@ async def publicity(call: Call) -> web.StreamResponse:
     response=DETAIL,
 )
 async def withdraw(call: Call) -> web.StreamResponse:
+    return await _noted(
+        call, "ticket.withdraw", lambda d, t, n: d.withdraw(t, staff=call.staff, note=n)
+    )
+
+
+async def _noted(
+    call: Call, audit: str, step: Callable[[Any, Any, str | None], Awaitable[Any]]
+) -> web.StreamResponse:
+    """An action whose only input is an optional note: find the ticket, take the
+    desk's step, refuse what the desk refuses, audit it."""
     ticket = await find_ticket(call, inputs.path_number(call.request), act=True)
     note = inputs.text(await call.body(), "note", required=False)
     try:
-        await (await call.desk(ticket.town_id)).withdraw(ticket, staff=call.staff, note=note)
+        await step(await call.desk(ticket.town_id), ticket, note)
     except TicketError as exc:
         _refused(exc)
-    return await _done(call, ticket, "ticket.withdraw")
+    return await _done(call, ticket, audit)
 
 
 @routes.post(

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import itertools
+from collections.abc import Iterable
+from typing import Any
 from urllib.parse import urlencode
 
 TOKEN = "test-token"
@@ -57,3 +60,30 @@ def xml(openid: str, created: int, msg_type: str, **fields: str | int) -> str:
 
 def next_msg_id() -> int:
     return next(_msgids)
+
+
+async def add_staff(
+    sessionmaker: Any,
+    now: dt.datetime,
+    password_hash: str,
+    accounts: Iterable[tuple[str, str, str, str | None, str | None]],
+) -> dict[str, int]:
+    """Staff accounts (username, display name, role, department, town or None for
+    county staff) in one transaction; returns their ids by username."""
+    from storage.repositories import Repos
+
+    ids: dict[str, int] = {}
+    async with sessionmaker() as session, session.begin():
+        repos = Repos.bind(session)
+        for username, name, role, department, town in accounts:
+            member = await repos.staff.add(
+                username=username,
+                display_name=name,
+                role=role,
+                department_id=department,
+                password_hash=password_hash,
+                now=now,
+            )
+            member.town_id = town
+            ids[username] = member.id
+    return ids

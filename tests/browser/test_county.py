@@ -15,6 +15,7 @@ from bot.tickets.calendar import load_calendar
 from bot.tickets.desk import TicketDesk
 from storage.repositories import Repos
 from tests.browser.conftest import PASSWORD, Console, login, shoot
+from tests.helpers import add_staff
 
 # (username, display name, role, department, town): staff bound to one town
 TOWN_STAFF = (
@@ -32,19 +33,9 @@ def county() -> bool:
 
 async def town_staff(console: Console) -> None:
     hashed = hash_password(PASSWORD)
-    async with console.rt.sessionmaker() as session, session.begin():
-        repos = Repos.bind(session)
-        for username, name, role, department, town in TOWN_STAFF:
-            member = await repos.staff.add(
-                username=username,
-                display_name=name,
-                role=role,
-                department_id=department,
-                password_hash=hashed,
-                now=console.clock.now(),
-            )
-            member.town_id = town
-            console.staff[username] = member.id
+    console.staff |= await add_staff(
+        console.rt.sessionmaker, console.clock.now(), hashed, TOWN_STAFF
+    )
 
 
 async def ticket_in(console: Console, town: str, openid: str, item_id: str = "dibao") -> str:

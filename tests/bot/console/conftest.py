@@ -183,19 +183,10 @@ async def seed(
     rt = console.rt
     await sync_departments(rt.sessionmaker, rt.knowledge.current)
     accounts = {u: (r, d, None) for u, (r, d) in ACCOUNTS.items()} | (town_accounts or {})
-    async with rt.sessionmaker() as session, session.begin():
-        repos = Repos.bind(session)
-        for username, (role, department, town) in accounts.items():
-            member = await repos.staff.add(
-                username=username,
-                display_name=username,
-                role=role,
-                department_id=department,
-                password_hash=password_hash,
-                now=console.clock.now(),
-            )
-            member.town_id = town
-            console.ids[username] = member.id
+    rows = [(u, u, role, dept, town) for u, (role, dept, town) in accounts.items()]
+    console.ids |= await helpers.add_staff(
+        rt.sessionmaker, console.clock.now(), password_hash, rows
+    )
     return console
 
 

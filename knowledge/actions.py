@@ -39,7 +39,12 @@ def profile(titles: Iterable[str]) -> frozenset[str]:
     """An item's actions, from its name, aliases and keywords (normalized, compact)."""
     found: set[str] = set()
     for title in titles:
-        found.update(_MULTI[m.group(0)] for m in _MULTI_RE.finditer(title))
+        # 没备案 (a keyword of 零星报销) names the action not done: not the item's own
+        found.update(
+            _MULTI[m.group(0)]
+            for m in _MULTI_RE.finditer(title)
+            if verb_role(title, m.start(), m.end(), force=True) not in (REFUSED, DONE)
+        )
         if len(title) >= 3 and title[0] in _HEADS:  # 领养老金, 交医保, 转社保
             if not (_SINGLE[title[0]] == "draw" and _DOCUMENT.search(title)):
                 found.add(_SINGLE[title[0]])

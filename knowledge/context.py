@@ -24,6 +24,8 @@ _BEFORE_STATE = cues.pattern("before_state")
 _NEVER = cues.pattern("never")
 # X that is not wanted: 不想打官司, 没办准生证, 不用交医保
 _BEFORE_NEGATED = cues.pattern("before_negated")
+# ...of which not wanted at all: 不想打官司 (能不能找人说和) asks for something else
+_BEFORE_REFUSED = cues.pattern("before_refused")
 # a clause about the past: 以前在厂里交的职工养老保险, 生前一直交着农村养老保险
 _PAST_CLAUSE = cues.pattern("past_clause")
 # X modifying a following noun that is not a generic one: 低保户的孩子, 残疾人家的房子; but not
@@ -96,7 +98,7 @@ def is_context(text: str, start: int, end: int, is_material: Callable[[str], boo
     if _AFTER_CHOICE.match(after):
         return None
     if _BEFORE_NEGATED.search(before):
-        return "negated"
+        return "refused" if _BEFORE_REFUSED.search(before) else "negated"
     if _BEFORE_STATE.search(before) and not _NEVER.search(before):
         return "state"
     clause_start = text.rfind(" ", 0, start) + 1

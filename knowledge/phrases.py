@@ -33,6 +33,10 @@ SPLIT = "split"  # the "reason" of a verb + topic alias written apart (not a con
 SPLIT_WEIGHT = 0.6
 BACKGROUND = "background"  # a mention in a clause that tells the story while another one asks
 BACKGROUND_WEIGHT = 0.6
+REFUSED_MENTION = (
+    "refused"  # a mention after 不想/不打算/不愿: not what is asked for (context.is_context)
+)
+REFUSED_WEIGHT = 0.0
 NO_PHRASE: tuple[float, str, str, str | None] = (0.0, "", "", None)
 
 LOOSE_INNER = cues.words("loose_inner")  # stands inside a name after 2 characters (老年人的优待证)
@@ -163,6 +167,8 @@ class Phrases:
                     bonus *= SPLIT_WEIGHT
                 elif reason == BACKGROUND:
                     bonus *= BACKGROUND_WEIGHT
+                elif reason == REFUSED_MENTION:
+                    bonus *= REFUSED_WEIGHT
                 elif reason is not None:
                     bonus *= CONTEXT_WEIGHT
                 if bonus > best.get(index, (0.0, "", "", None))[0]:

@@ -14,6 +14,7 @@ import hashlib
 import heapq
 import math
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,7 +35,7 @@ from knowledge.normalize import (
     phrase_pattern,
     shielded,
 )
-from knowledge.phrases import BACKGROUND, NO_PHRASE, SPLIT, Phrases
+from knowledge.phrases import BACKGROUND, NO_PHRASE, REFUSED_MENTION, SPLIT, Phrases
 from knowledge.pinyin import load_reading_table, word_pinyin
 from knowledge.query import QueryPrep, common_word_test, search_tokens
 from knowledge.ranking import Bm25fIndex
@@ -65,10 +66,12 @@ FUNCTION_FREQ = 50_000  # jieba corpus frequency from which a word carries no me
 SPECIFIC_FREQ = 3_000  # ...and up to which it is fully specific (申请, 户口, 密码)
 SPECIFICITY_CACHE = 50_000  # words whose specificity is remembered (bounded memory)
 CONTEXT_TOKEN_WEIGHT = 0.6  # words inside a mention that is only context (phrases.py)
+REFUSED_TOKEN_WEIGHT = 0.2  # ...or that is not wanted (不想打官司)
 STORY_WEIGHT = 0.8  # words of a clause that tells the story while another clause asks
 DONE_VERB_WEIGHT = 0.3  # 交了十五年, 外省交的: what was done is background...
 NEED_VERB_WEIGHT = 2.0  # ...能转到, 才能领: what is wanted weighs double
 ACTION_BONUS = 5.0  # the item's action (交/领/转/报销...) is the one the message wants
+TOPIC_KINSHIP = 0.5  # a bare topic alias names siblings this close too (share_topic)
 CROWD_SHARE = 0.5  # items scoring at least this share of the best "crowd" the answer
 GENERIC_VERBS = frozenset(cues.words("generic_verbs").split())
 # words that say nothing about which item (pronouns, particles, question words, generic verbs,
@@ -202,6 +205,7 @@ class Scorer:
             1.0 + (UNIT_REFERENCE + 1) / 1.5
         )
         self.actions = [profile((t.name, *t.aliases, *t.keywords)) for t in self.texts]
+        self._siblings: dict[int, tuple[tuple[int, frozenset[str]], ...]] = {}  # topic_siblings
         self.with_action: dict[str, set[int]] = {}
         for index, actions in enumerate(self.actions):
             for action in actions:
@@ -270,7 +274,11 @@ class Scorer:
         ]
 
     def token_weights(
-        self, query: str, segmented: list[str], context: list[tuple[int, int]]
+        self,
+        query: str,
+        segmented: list[str],
+        context: list[tuple[int, int]],
+        refused: list[tuple[int, int]] = [],  # noqa: B006 (never mutated)
     ) -> dict[str, float]:
         """Each search token's weight: its specificity, times CONTEXT_TOKEN_WEIGHT inside a
         mention that is only context (compact positions in `context`), STORY_WEIGHT in a clause
@@ -295,6 +303,8 @@ class Scorer:
             end = pos + len(word)
             if context and any(start < end and pos < stop for start, stop in context):
                 factor = CONTEXT_TOKEN_WEIGHT
+                if refused and any(start < end and pos < stop for start, stop in refused):
+                    factor = REFUSED_TOKEN_WEIGHT
             role = verb_role(query, start_at, at) if word in ACTION_VERBS else None
             if role in (DONE, REFUSED):
                 factor = min(factor, DONE_VERB_WEIGHT)
@@ -324,6 +334,7 @@ class Scorer:
             for start, end, _, reason in hits
             if reason not in (None, SPLIT, BACKGROUND)
         ]
+        refused_at = [(start, end) for start, end, _, reason in hits if reason == REFUSED_MENTION]
         where = [i for i, ch in enumerate(query) if ch != " "]
         spans = [(where[a], where[b - 1] + 1) for a, b in context]
         want, refused = wanted(
@@ -333,8 +344,8 @@ class Scorer:
             lambda a, b: any(x < b and a < y for x, y in spans),
         )
         hits += self.phrases.split(query, compact, want, {phrase for _, _, phrase, _ in hits})
-        phrases = self.phrases.bonus(hits)
-        weights = self.token_weights(query, segmented, context)
+        phrases = self.share_topic(self.phrases.bonus(hits), want)
+        weights = self.token_weights(query, segmented, context, refused_at)
         tokens = list(weights)
         # In a large catalog only items sharing a rare word or a phrase with the message can rank
         # high; common words and characters are then scored for those alone (1,000 items fast).
@@ -365,7 +376,7 @@ class Scorer:
             if len(pre) <= SHORTLIST
             else set(heapq.nlargest(SHORTLIST, pre, key=pre.__getitem__))
         )
-        char_weights = self.char_weights(compact, context)
+        char_weights = self.char_weights(compact, context, refused_at)
         chars = self.char_index.score(char_weights, shortlist) if shortlist else {}
         combined = {index: pre[index] + CHAR_WEIGHT * chars.get(index, 0.0) for index in shortlist}
         ranked = tuple(heapq.nsmallest(TOP_N, combined.items(), key=lambda kv: (-kv[1], kv[0])))
@@ -416,13 +427,20 @@ class Scorer:
             explain=explain,
         )
 
-    def char_weights(self, compact: str, context: list[tuple[int, int]]) -> dict[str, float]:
+    def char_weights(
+        self,
+        compact: str,
+        context: list[tuple[int, int]],
+        refused: list[tuple[int, int]] = [],  # noqa: B006 (never mutated)
+    ) -> dict[str, float]:
         weights: dict[str, float] = {}
         for pos, ch in enumerate(compact):
             if not is_cjk(ch):
                 continue
             weight = self.specificity(ch)
-            if context and any(start <= pos < end for start, end in context):
+            if refused and any(start <= pos < end for start, end in refused):
+                weight *= REFUSED_TOKEN_WEIGHT
+            elif context and any(start <= pos < end for start, end in context):
                 weight *= CONTEXT_TOKEN_WEIGHT
             if weight > weights.get(ch, -1.0):
                 weights[ch] = weight
@@ -486,6 +504,43 @@ class Scorer:
             "action": action,
             "sibling": sibling,
         }
+
+    def share_topic(
+        self, phrases: dict[int, tuple[float, str, str, str | None]], want: AbstractSet[str]
+    ) -> dict[int, tuple[float, str, str, str | None]]:
+        """A bare topic alias (农村养老保险: no action of its own) names every sibling item of that
+        topic, not only the one that lists it: when the message wants an action (领, 转) its owner
+        does not do and a sibling does (城乡居民基本养老保险待遇领取), the sibling is named by it too,
+        and the wanted action tells them apart. Siblings: names sharing TOPIC_KINSHIP of their
+        weight, with a shared name word written in the alias."""
+        if not want or not phrases:
+            return phrases
+        shared = dict(phrases)
+        for index, hit in phrases.items():
+            phrase = hit[1]
+            if want & self.actions[index] or profile((phrase,)):
+                continue
+            for other, common in self.topic_siblings(index):
+                if (
+                    want & self.actions[other]
+                    and hit[0] > shared.get(other, NO_PHRASE)[0]
+                    and any(word in phrase for word in common)
+                ):
+                    shared[other] = hit
+        return shared
+
+    def topic_siblings(self, index: int) -> tuple[tuple[int, frozenset[str]], ...]:
+        """The items whose names share TOPIC_KINSHIP of their weight with this one's, with the
+        name words they share (computed once per item: a large catalog has many)."""
+        found = self._siblings.get(index)
+        if found is None:
+            found = tuple(
+                (other, self.name_words[index] & self.name_words[other])
+                for other in range(len(self.texts))
+                if other != index and self.kinship(index, other) >= TOPIC_KINSHIP
+            )
+            self._siblings[index] = found
+        return found
 
     def kinship(self, first: int, second: int) -> float:
         """How much two items' names share, by idf (0..1 of the shorter name): 残疾人证办理 and

@@ -346,7 +346,9 @@ CUE_WORDS: dict[str, str] = {
     # the marriage registry, schools, wedding and funeral services, rents, gadgets, the village's
     # public lighting, hospital deposits, prize and deposit scams, life insurance payouts
     "离婚登记 一年级 乐队 吹鼓手 婚庆 租金 理疗仪 按摩椅 老人机 路灯 押金 中奖 领奖 手续费 保证金 "
-    "身故 人寿保险",
+    "身故 人寿保险 "
+    # notaries and the registration of bought or inherited property
+    "公证 办公证 财产公证 遗嘱公证 不动产登记 房产登记 房产过户",
     # documents other offices issue: obtaining, replacing or losing one is their business (asked
     # as a material of one of ours, 报户口要结婚证吗, they are context, not this)
     "foreign_docs": "结婚证 离婚证 营业执照 执照 护照 驾照 驾驶证 行驶证 房产证 不动产证 银行卡 储蓄卡 "
@@ -755,6 +757,8 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     # ...but 从来没交过养老保险 is a topic never dealt with: still the need
     "never": ("(?:没|没有|从没|未|不曾)(?:交|缴|买|参加|领|拿|办|评|吃|报|申请)[了着过]",),
+    # ...of which not wanting it (不想打官司, 不打算迁户口): the need is something else
+    "before_refused": ("(?:(?<!想)不想|不打算|不愿意?)(?:办|去|找|申请)?$",),
     "before_negated": (
         "(?:(?<!想)不想|(?<!要)不要|(?<!用)不用|不打算|不愿意?|(?<!去)不去|别|(?<!有)没有?|还没|从没)"
         "(?:办|去|找|交|申请|领)?$",

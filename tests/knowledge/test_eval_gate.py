@@ -1,7 +1,7 @@
 """Gate: the matcher on the repository's labelled question sets, each written by another writer
-(tests/data/questions.tsv, questions_more.tsv, questions_c.tsv, questions_d.tsv, questions_f.tsv
-and questions_g.tsv), each on its own, with the repository's catalog and the calibrated default
-decision model.
+(tests/data/questions.tsv, questions_more.tsv, questions_c.tsv, questions_d.tsv, questions_f.tsv,
+questions_g.tsv and questions_h.tsv), each on its own, with the repository's catalog and the
+calibrated default decision model.
 
 The issue's targets: >= 92% right item directly, >= 98% right item directly or in the menu,
 >= 95% out-of-scope rejected, <= 2% confidently wrong (of all questions). Where a file reaches a
@@ -31,9 +31,21 @@ round-5 matcher: 91.8 / 95.7 / 74.6 / 3.1), and fitted on after:
     questions_d.tsv     direct 88.9%  direct-or-menu 93.9%  out-of-scope  96.0%  wrong 2.6%
     questions_f.tsv     direct 95.2%  direct-or-menu 97.5%  out-of-scope  98.0%  wrong 1.3%
     questions_g.tsv     direct 92.3%  direct-or-menu 97.0%  out-of-scope  90.0%  wrong 1.9%
+Round 7 (a bare topic alias names the sibling whose action is wanted, a keyword's negated verb
+is not its item's action, a mention after 不想/不打算 is refused, notaries and property
+registration are other offices', vocabulary; the round-3 model kept: a refit on six writers
+gave questions_d.tsv 82.5 / 90.9 / 96.0 / 2.0). questions_h.tsv (620 lines, an eighth writer)
+was scored blind first (89.3 / 94.3 / 94.0 / 3.7, the same at round 6's state) and fitted on after:
+    questions.tsv       direct 96.2%  direct-or-menu 99.2%  out-of-scope  97.4%  wrong 0.4%
+    questions_more.tsv  direct 97.1%  direct-or-menu 99.5%  out-of-scope  99.2%  wrong 0.1%
+    questions_c.tsv     direct 94.1%  direct-or-menu 98.8%  out-of-scope  99.0%  wrong 0.6%
+    questions_d.tsv     direct 89.5%  direct-or-menu 93.9%  out-of-scope  96.0%  wrong 2.6%
+    questions_f.tsv     direct 95.5%  direct-or-menu 98.0%  out-of-scope  98.0%  wrong 1.1%
+    questions_g.tsv     direct 93.4%  direct-or-menu 98.0%  out-of-scope  90.0%  wrong 1.6%
+    questions_h.tsv     direct 90.2%  direct-or-menu 95.2%  out-of-scope  95.0%  wrong 3.1%
 questions.tsv, questions_more.tsv and questions_c.tsv meet all four targets. Not reached:
-direct (questions_d.tsv), direct-or-menu (questions_d.tsv, questions_f.tsv, questions_g.tsv),
-out-of-scope (questions_g.tsv), confidently wrong (questions_d.tsv).
+direct (questions_d.tsv, questions_h.tsv), direct-or-menu (questions_d.tsv, questions_h.tsv),
+out-of-scope (questions_g.tsv), confidently wrong (questions_d.tsv, questions_h.tsv).
 """
 
 from __future__ import annotations
@@ -56,6 +68,7 @@ FILES = {
     "questions_d.tsv": 550,
     "questions_f.tsv": 600,
     "questions_g.tsv": 600,
+    "questions_h.tsv": 600,
 }
 # gate levels per file: the target where it is met, else a floor under the calibrated figure
 GATES = {
@@ -95,6 +108,12 @@ GATES = {
         "out_of_scope_rejected": 0.89,
         "confidently_wrong": 0.025,
     },
+    "questions_h.tsv": {
+        "item_direct": 0.895,
+        "item_direct_or_menu": 0.945,
+        "out_of_scope_rejected": 0.94,
+        "confidently_wrong": 0.035,
+    },
 }
 # each non-item intent (and the items as one) recognized at least this often per file
 INTENT_FLOOR = {
@@ -104,6 +123,7 @@ INTENT_FLOOR = {
     "questions_d.tsv": 0.76,
     "questions_f.tsv": 0.9,
     "questions_g.tsv": 0.65,
+    "questions_h.tsv": 0.7,
 }
 
 
@@ -154,9 +174,9 @@ def test_full_targets(report: tuple[str, Report], request: pytest.FixtureRequest
         request.applymarker(
             pytest.mark.xfail(
                 strict=True,
-                reason="not all four targets yet: direct 88.9% (target 92%) on questions_d, "
-                "direct-or-menu 93.9-97.5% (target 98%) on questions_d/f/g, out-of-scope 90.0% "
-                "(95%) on questions_g and on questions_d.tsv wrong 2.6% (2%)",
+                reason="not all four targets yet: direct 89.5-90.2% (target 92%) on "
+                "questions_d/h, direct-or-menu 93.9-95.2% (target 98%) on questions_d/h, "
+                "out-of-scope 90.0% (95%) on questions_g, wrong 2.6-3.1% (2%) on questions_d/h",
             )
         )
     assert result.meets_targets(), f"{name}\n{format_report(result)}"

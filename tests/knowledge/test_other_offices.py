@@ -1,8 +1,8 @@
 """Other offices' business and its look-alikes (issue #3): more classes (commercial
 insurance, an employer's insurance, banks' own business, tax and the sale of property, the
-village's self-government, the army's own pay, builders), frames about them, trees named before
-the verb that fells them, a directional 过去 that is no "done", and everyday names of
-disabilities. Probes written for these tests, not taken from the labelled files."""
+village's self-government, the army's own pay, builders, notaries), frames about them, trees
+named before the verb that fells them, a directional 过去 that is no "done", and everyday names
+of disabilities. Probes written for these tests, not taken from the labelled files."""
 
 from __future__ import annotations
 
@@ -48,6 +48,8 @@ NEAR_MISSES = (
     "军嫂随军要什么条件",
     "建房请施工队一平方多少钱",
     "想在镇上租个门面开小卖部",
+    "遗嘱公证去哪里办",
+    "婚前财产公证要带什么",
 )
 # in-scope questions that now also carry such a word: the right item directly or in the menu
 LOOK_ALIKES = (
@@ -58,6 +60,7 @@ LOOK_ALIKES = (
     ("林木采伐许可", "想把山上的杉树伐了卖 去哪申请"),
     ("残疾人证办理", "孩子耳朵听不见 要办个啥证"),
     ("农村危房改造申请", "老屋子墙都裂了 要倒了 没钱修"),
+    ("人民调解申请", "离婚前财产分不清 想找人调解"),
 )
 
 

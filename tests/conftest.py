@@ -43,6 +43,20 @@ def knowledge() -> KnowledgeService:
     )
 
 
+# The example towns 白沙镇 (baisha) and 和平乡 (heping) beside 青石镇 (main).
+TOWNS_DIR = PROJECT_ROOT / "knowledge" / "towns_example"
+
+
+@pytest.fixture(scope="session")
+def county_knowledge() -> KnowledgeService:
+    """The real catalog with the example towns, loaded once per session."""
+    return KnowledgeService(
+        PROJECT_ROOT / "knowledge" / "catalog",
+        cache_dir=PROJECT_ROOT / "data" / "cache",
+        towns_dir=TOWNS_DIR,
+    )
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--db",

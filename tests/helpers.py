@@ -87,3 +87,47 @@ async def add_staff(
             member.town_id = town
             ids[username] = member.id
     return ids
+
+
+async def ticket_desk(rt: Any, repos: Any, town: str = "main") -> Any:
+    """The ticket desk of a town's center, as the dispatcher makes it per message."""
+    from bot.tickets.calendar import load_calendar
+    from bot.tickets.desk import TicketDesk
+
+    return TicketDesk(
+        repos=repos,
+        clock=rt.clock,
+        settings=rt.settings,
+        catalog=rt.knowledge.catalog_for(town),
+        calendar=await load_calendar(repos),
+        town=town,
+    )
+
+
+async def register_ticket(
+    rt: Any,
+    openid: str,
+    item_id: str = "dibao",
+    *,
+    town: str = "main",
+    name: str = "张三",
+    phone: str = "13812345678",
+    village: str = "石桥村",
+) -> str:
+    """A ticket as the registration flow makes it (the desk, one unit of work);
+    returns its number."""
+    from storage.repositories import Repos
+
+    async with rt.sessionmaker() as session, session.begin():
+        repos = Repos.bind(session)
+        await repos.villagers.ensure(openid, rt.clock.now())
+        desk = await ticket_desk(rt, repos, town)
+        ticket = await desk.register(
+            openid=openid,
+            item=desk.catalog.by_id[item_id],
+            case=None,
+            name=name,
+            phone=phone,
+            village=village,
+        )
+        return str(ticket.number)

@@ -26,11 +26,11 @@ from bot.config import PROJECT_ROOT, Settings
 from bot.console.pages import register_pages
 from bot.demo import sync_departments
 from bot.fake_wechat.api import FakeWeChat
-from bot.knowledge_service import KnowledgeService
 from bot.passwords import hash_password
 from bot.runtime import RUNTIME, Runtime
 from storage.repositories import Repos
 from tests import helpers
+from tests.conftest import TOWNS_DIR
 
 CHROMIUM = os.environ.get("BIANMIN_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
@@ -143,23 +143,11 @@ class Console:
         return out
 
 
-TOWNS_DIR = PROJECT_ROOT / "knowledge" / "towns_example"
-
-
 @pytest.fixture
 def county() -> bool:
     """Whether the app under test is a county: the example towns 白沙镇 (baisha) and
     和平乡 (heping) beside 青石镇 (main). A test module overrides this to say yes."""
     return False
-
-
-@pytest.fixture(scope="session")
-def county_knowledge() -> KnowledgeService:
-    return KnowledgeService(
-        PROJECT_ROOT / "knowledge" / "catalog",
-        cache_dir=PROJECT_ROOT / "data" / "cache",
-        towns_dir=TOWNS_DIR,
-    )
 
 
 @pytest.fixture

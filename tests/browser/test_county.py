@@ -11,11 +11,8 @@ import pytest
 from playwright.async_api import expect
 
 from bot.passwords import hash_password
-from bot.tickets.calendar import load_calendar
-from bot.tickets.desk import TicketDesk
-from storage.repositories import Repos
 from tests.browser.conftest import PASSWORD, Console, login, shoot
-from tests.helpers import add_staff
+from tests.helpers import add_staff, register_ticket
 
 # (username, display name, role, department, town): staff bound to one town
 TOWN_STAFF = (
@@ -40,27 +37,9 @@ async def town_staff(console: Console) -> None:
 
 async def ticket_in(console: Console, town: str, openid: str, item_id: str = "dibao") -> str:
     """A ticket registered at a town's center (as the chat flow does for its villagers)."""
-    rt = console.rt
-    async with rt.sessionmaker() as session, session.begin():
-        repos = Repos.bind(session)
-        await repos.villagers.ensure(openid, console.clock.now())
-        desk = TicketDesk(
-            repos=repos,
-            clock=console.clock,
-            settings=rt.settings,
-            catalog=rt.knowledge.catalog_for(town),
-            calendar=await load_calendar(repos),
-            town=town,
-        )
-        ticket = await desk.register(
-            openid=openid,
-            item=desk.catalog.by_id[item_id],
-            case=None,
-            name="孙大爷",
-            phone="13900001111",
-            village="白沙村",
-        )
-        return ticket.number
+    return await register_ticket(
+        console.rt, openid, item_id, town=town, name="孙大爷", phone="13900001111", village="白沙村"
+    )
 
 
 async def test_head_gives_a_ticket_to_a_colleague(console: Console, open_page: Any) -> None:

@@ -17,16 +17,15 @@ from argon2 import PasswordHasher
 
 from bot.app import make_app
 from bot.clock import FixedClock
-from bot.config import PROJECT_ROOT, Settings
+from bot.config import Settings
 from bot.demo import sync_departments
 from bot.fake_wechat.api import FakeWeChat
 from bot.knowledge_service import KnowledgeService
 from bot.runtime import Runtime
-from bot.tickets.calendar import load_calendar
 from bot.tickets.desk import TicketDesk
 from storage.repositories import Repos
 from tests import helpers
-from tests.conftest import runtime
+from tests.conftest import TOWNS_DIR, runtime
 
 PASSWORD = "correct-horse-42"
 # username -> (role, department)
@@ -40,7 +39,6 @@ ACCOUNTS = {
     "sb_clerk": ("clerk", "shebao"),
     "zz_clerk": ("clerk", "zongzhi"),
 }
-TOWNS_DIR = PROJECT_ROOT / "knowledge" / "towns_example"  # towns baisha 白沙镇, heping 和平乡
 # username -> (role, department, town): staff bound to one town of the county
 TOWN_ACCOUNTS = {
     "bs_admin": ("admin", None, "baisha"),
@@ -140,15 +138,9 @@ class Console:
         town: str = "main",
     ) -> str:
         """A ticket as the registration flow makes it: the desk, in one unit of work."""
-        async with self.rt.sessionmaker() as session, session.begin():
-            repos = Repos.bind(session)
-            await repos.villagers.ensure(openid, self.clock.now())
-            desk = await self.desk(repos, town)
-            item = desk.catalog.by_id[item_id]
-            ticket = await desk.register(
-                openid=openid, item=item, case=None, name=name, phone=phone, village="石桥村"
-            )
-            return ticket.number
+        return await helpers.register_ticket(
+            self.rt, openid, item_id, town=town, name=name, phone=phone
+        )
 
     async def complaint(self, openid: str, text: str) -> str:
         async with self.rt.sessionmaker() as session, session.begin():
@@ -158,15 +150,7 @@ class Console:
             return ticket.number
 
     async def desk(self, repos: Repos, town: str = "main") -> TicketDesk:
-        rt = self.rt
-        return TicketDesk(
-            repos=repos,
-            clock=rt.clock,
-            settings=rt.settings,
-            catalog=rt.knowledge.catalog_for(town),
-            calendar=await load_calendar(repos),
-            town=town,
-        )
+        return await helpers.ticket_desk(self.rt, repos, town)
 
     async def drain(self) -> None:
         assert self.rt.pusher is not None
@@ -198,16 +182,6 @@ async def console(
     password_hash: str,
 ) -> AsyncIterator[Console]:
     yield await seed(Console(app_client, fake_wechat[0], clock), password_hash)
-
-
-@pytest.fixture(scope="session")
-def county_knowledge() -> KnowledgeService:
-    """The real catalog with the example towns 白沙镇 and 和平乡 beside 青石镇 (main)."""
-    return KnowledgeService(
-        PROJECT_ROOT / "knowledge" / "catalog",
-        cache_dir=PROJECT_ROOT / "data" / "cache",
-        towns_dir=TOWNS_DIR,
-    )
 
 
 @pytest.fixture

@@ -5,40 +5,13 @@ from __future__ import annotations
 
 from sqlalchemy import update
 
-from bot.tickets.calendar import load_calendar
-from bot.tickets.desk import TicketDesk
 from storage.models import Staff
-from storage.repositories import Repos
 from tests.bot.console.conftest import Console
 
 
-async def ticket_in(console: Console, town: str, openid: str) -> str:
-    rt = console.rt
-    async with rt.sessionmaker() as session, session.begin():
-        repos = Repos.bind(session)
-        await repos.villagers.ensure(openid, console.clock.now())
-        desk = TicketDesk(
-            repos=repos,
-            clock=rt.clock,
-            settings=rt.settings,
-            catalog=rt.knowledge.current,
-            calendar=await load_calendar(repos),
-            town=town,
-        )
-        ticket = await desk.register(
-            openid=openid,
-            item=rt.knowledge.current.by_id["dibao"],
-            case=None,
-            name="赵六",
-            phone="13600001111",
-            village="白沙村",
-        )
-        return ticket.number
-
-
 async def test_town_staff_see_only_their_town(console: Console) -> None:
-    main = await ticket_in(console, "main", "oTownScopeMain")
-    baisha = await ticket_in(console, "baisha", "oTownScopeBaisha")
+    main = await console.register("oTownScopeMain", town="main")
+    baisha = await console.register("oTownScopeBaisha", town="baisha")
     async with console.rt.sessionmaker() as session, session.begin():
         await session.execute(
             update(Staff).where(Staff.id == console.ids["mz_clerk2"]).values(town_id="baisha")

@@ -30,6 +30,7 @@ from storage.db import write_gate
 from storage.repositories import Repos
 from storage.repositories.conversation import Snapshot
 from storage.repositories.messages import Claim
+from storage.unit import Units
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +81,7 @@ class Dispatcher:
         self.route = route
         self.make_desk = make_desk
         self.gate = write_gate(sessionmaker)
+        self.units = Units(sessionmaker)  # one transaction per message (storage/unit.py)
         # Messages being handled in this process, by dedup key: a WeChat retry that
         # arrives meanwhile waits for the first delivery's task.
         self._inflight: dict[str, asyncio.Task[Reply | Seen | None]] = {}
@@ -155,7 +157,7 @@ class Dispatcher:
         is unique), route it, save the state, store the reply or queue it as a push.
         A crash before the commit leaves nothing, so WeChat's retry starts afresh."""
         try:
-            async with self.gate, self.sessionmaker() as session, session.begin():
+            async with self.gate, self.units() as session:
                 repos = Repos.bind(session)
                 claim, town = await self._claim(repos, msg, dedup_key, raw)
                 if not claim.new:
@@ -306,7 +308,7 @@ class Dispatcher:
         again with the apology (or give the apology unrecorded if even that fails)."""
         reply = Reply.say(texts.ERROR.format(phone=self.catalog.current.center.phones.consult))
         try:
-            async with self.gate, self.sessionmaker() as session, session.begin():
+            async with self.gate, self.units() as session:
                 repos = Repos.bind(session)
                 claim, _town = await self._claim(repos, msg, dedup_key, raw)
                 if not claim.new:  # another replica took it meanwhile

@@ -36,6 +36,7 @@ class Runtime:
     side_engine: AsyncEngine | None = None  # ticket numbers' own pool (PostgreSQL)
 
     async def dispose(self) -> None:
+        await self.dispatcher.units.dispose()
         if self.hot_engine is not None and self.hot_engine is not self.engine:
             await self.hot_engine.dispose()
         if self.side_engine is not None:

@@ -224,9 +224,9 @@ async def handle(msg: Inbound, ctx: Context) -> Reply:
         data["editing"] = True
         return await _ask(answer, data, item, msg, ctx)
     if field == "reuse" and answer:
-        villager = await ctx.repos.villagers.get(msg.openid)
-        if villager is not None:
-            data.update(name=villager.name, phone=villager.phone, village=villager.village)
+        known = await ctx.repos.villagers.applicant(msg.openid)
+        if known is not None:
+            data.update(name=known.name, phone=known.phone, village=known.village)
     elif field != "reuse":
         data[field] = answer
     step = "confirm" if data.pop("editing", False) else _next_step(data, item)
@@ -236,9 +236,8 @@ async def handle(msg: Inbound, ctx: Context) -> Reply:
 async def _start(item: Item, msg: Inbound, ctx: Context) -> Reply:
     """A new form for the item just explained; a paused older form is dropped."""
     intro = texts.FORM_INTRO.format(item=item.name, steps=len(_fields(item)) + 1)
-    villager = await ctx.repos.villagers.get(msg.openid)
-    known = villager is not None and villager.name and villager.phone and villager.village
-    step = "reuse" if known else _next_step({}, item)
+    known = await ctx.repos.villagers.applicant(msg.openid)
+    step = "reuse" if known is not None else _next_step({}, item)
     return await _ask(step, {"item": item.id}, item, msg, ctx, intro=intro)
 
 
@@ -257,12 +256,10 @@ async def _ask(
     ctx.goto(FLOW, step, **data)
     fields = _fields(item)
     if step == "reuse":
-        villager = await ctx.repos.villagers.get(msg.openid)
-        assert villager is not None
+        known = await ctx.repos.villagers.applicant(msg.openid)
+        assert known is not None
         question = texts.FORM_REUSE.format(
-            name=mask_name(villager.name or ""),
-            phone=mask_phone(villager.phone or ""),
-            village=villager.village,
+            name=mask_name(known.name), phone=mask_phone(known.phone), village=known.village
         )
     elif step == "confirm":
         case = texts.FORM_SUMMARY_CASE.format(case=data["case"]) if data.get("case") else ""

@@ -53,7 +53,7 @@ async def handle(msg: Inbound, ctx: Context) -> Reply:
         if ticket is None:
             return Reply.say(texts.TICKET_NOT_FOUND.format(number=number))
         return Reply.say(await render_ticket(ticket, ctx))
-    tickets = await ctx.repos.tickets.for_villager(msg.openid, limit=LIST_MAX)
+    tickets = await ctx.repos.tickets.listed(msg.openid, limit=LIST_MAX)
     if not tickets:
         return Reply.say(texts.LIST_EMPTY)
     lines = [texts.LIST_HEAD.format(count=len(tickets))]

@@ -84,6 +84,10 @@ class InlineConnection:
         return self._conn_
 
     @property
+    def closed(self) -> bool:
+        return self._conn_ is None
+
+    @property
     def isolation_level(self) -> str | None:
         return self._conn.isolation_level
 

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.models import ConversationState, Handoff
 from storage.repositories.prepared import Prepared
 from storage.repositories.upsert import upsert_text
+from storage.unit import orm_session
 
 
 @dataclass(frozen=True)
@@ -93,9 +94,12 @@ class ConversationRepository:
                 "expires_at": now + ttl,
             },
         )
-        for obj in list(self.session.identity_map.values()):
+        orm = orm_session(self.session)
+        if orm is None:
+            return
+        for obj in list(orm.identity_map.values()):
             if isinstance(obj, ConversationState) and obj.openid == openid:
-                self.session.expire(obj)  # the row changed behind the ORM's back
+                orm.expire(obj)  # the row changed behind the ORM's back
 
     async def clear(self, openid: str) -> None:
         await self.session.execute(

@@ -22,6 +22,7 @@ from sqlalchemy.sql.elements import ClauseElement
 from sqlalchemy.sql.expression import Executable
 
 from storage.sqlite_inline import InlineConnection
+from storage.unit import LazySession
 
 _DRIVER = "prepared.driver"
 Processor = Callable[[Any], Any] | None
@@ -70,14 +71,23 @@ class Prepared:
 
     async def rows(self, session: AsyncSession, params: Mapping[str, Any]) -> list[Sequence[Any]]:
         """The statement's rows as tuples (empty for a statement that returns none)."""
+        lazy = session if isinstance(session, LazySession) else None
+        if lazy is not None and lazy.real is None:  # a unit with no ORM session (yet)
+            return await self._run(lazy.driver, self._for(lazy.dialect), params)
+        if lazy is not None:
+            session = lazy.real  # type: ignore[assignment]
         driver = await _driver(session)
         if driver is None:
             result = await session.execute(self.clause, dict(params))
             return [tuple(r) for r in result] if self.returns_rows else []
         if session.new or session.dirty or session.deleted:
             await session.flush()  # what the session's autoflush would have done
-        bind = session.get_bind()
-        c = self._for(bind.dialect)
+        return await self._run(driver, self._for(session.get_bind().dialect), params)
+
+    @staticmethod
+    async def _run(
+        driver: InlineConnection, c: _Compiled, params: Mapping[str, Any]
+    ) -> list[Sequence[Any]]:
         values = c.values(params)
         try:
             raw = await driver.rows(c.sql, values)

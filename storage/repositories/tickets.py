@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, func, or_, select
@@ -34,6 +35,24 @@ _AWAITING_RATING = Prepared(
     .order_by(Ticket.finished_at.desc())
     .limit(1)
 )
+_LISTED = Prepared(
+    select(Ticket.number, Ticket.item_name, Ticket.status, Ticket.due_at)
+    .where(Ticket.openid == bindparam("openid"))
+    .order_by(Ticket.created_at.desc())
+    .limit(bindparam("limit"))
+)
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A line of the villager's ticket list (查进度): no need to load whole tickets."""
+
+    number: str
+    item_name: str
+    status: str
+    due_at: dt.datetime
+
+
 # session.info key of a NumberSource (build_runtime sets one on PostgreSQL).
 NUMBERS = "ticket_numbers"
 
@@ -95,6 +114,12 @@ class TicketRepository:
             .limit(limit)
         )
         return list(rows)
+
+    async def listed(self, openid: str, limit: int = 10) -> list[Listed]:
+        """The villager's latest tickets, newest first, as list lines (a prepared read:
+        查进度 is among the commonest messages)."""
+        rows = await _LISTED.rows(self.session, {"openid": openid, "limit": limit})
+        return [Listed(*row) for row in rows]
 
     async def open_for_villager(self, openid: str) -> list[Ticket]:
         rows = await self.session.scalars(

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import cast
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Villager
@@ -34,6 +35,20 @@ _ARRIVE = Prepared(
         returning=("town_id",),
     )
 )
+_APPLICANT = Prepared(
+    select(Villager.name, Villager.phone, Villager.village).where(
+        Villager.openid == bindparam("openid")
+    )
+)
+
+
+@dataclass(frozen=True)
+class Applicant:
+    """Details remembered from the villager's last registration (offered, masked)."""
+
+    name: str
+    phone: str
+    village: str
 
 
 class VillagerRepository:
@@ -69,6 +84,13 @@ class VillagerRepository:
         )
         town: str | None = rows[0][0]
         return town
+
+    async def applicant(self, openid: str) -> Applicant | None:
+        """The remembered name, phone and village, if all three are known."""
+        rows = await _APPLICANT.rows(self.session, {"openid": openid})
+        if not rows or not all(rows[0]):
+            return None
+        return Applicant(*rows[0])
 
     async def touch(self, openid: str, now: dt.datetime) -> None:
         """A message from the villager opens a new 48-hour customer-service window."""

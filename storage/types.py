@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import DateTime
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
 TZ = ZoneInfo("Asia/Shanghai")
+_SQLITE_DATETIME = sqlite.DATETIME._storage_format  # what isoformat(" ", "microseconds") gives
 
 
 class Instant(TypeDecorator[dt.datetime]):
@@ -26,6 +29,25 @@ class Instant(TypeDecorator[dt.datetime]):
         if value.tzinfo is None:
             raise ValueError("naive datetime given to an Instant column")
         return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def bind_processor(self, dialect: Dialect) -> Callable[[Any], Any] | None:
+        """On SQLite, the conversion and SQLAlchemy's DATETIME string in one step
+        (the same text): every webhook message binds four to six instants, and the
+        two-step path was a tenth of its statements' CPU (bench/README.md)."""
+        impl = self.impl_instance.dialect_impl(dialect)
+        if getattr(impl, "_storage_format", None) != _SQLITE_DATETIME:
+            return super().bind_processor(dialect)
+        utc = dt.UTC
+
+        def process(value: dt.datetime | None) -> str | None:
+            if value is None:
+                return None
+            if value.tzinfo is None:
+                raise ValueError("naive datetime given to an Instant column")
+            # = SQLite DATETIME's storage format "%Y-%m-%d %H:%M:%S.%f"
+            return value.astimezone(utc).replace(tzinfo=None).isoformat(" ", "microseconds")
+
+        return process
 
     def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
         if value is None:

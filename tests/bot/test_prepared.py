@@ -122,3 +122,32 @@ async def test_one_session_several_transactions(
                 await Repos.bind(session).villagers.arrive(f"o{n}", NOW, opens_window=False)
         names = list(await session.scalars(select(Villager.openid).order_by(Villager.openid)))
     assert names == ["o0", "o1", "o2"]
+
+
+def test_instants_bind_on_sqlite_to_the_same_text_as_sqlalchemys_own_path() -> None:
+    """Instant's one-step SQLite bind (storage/types.py) against the two-step one it
+    replaces: the same stored text, so old rows and new rows compare in SQL."""
+    from sqlalchemy.dialects import sqlite
+    from sqlalchemy.types import TypeDecorator
+
+    from storage.types import Instant
+
+    dialect = sqlite.dialect()
+    impl = Instant().dialect_impl(dialect)
+    fast, reference = impl.bind_processor(dialect), TypeDecorator.bind_processor(impl, dialect)
+    assert fast is not None and reference is not None
+    zones = (TZ, dt.UTC, dt.timezone(dt.timedelta(hours=-9, minutes=-30)))
+    values = [
+        dt.datetime(y, m, d, h, mi, s, us, tzinfo=z)
+        for y, m, d, h, mi, s, us in [
+            (2027, 12, 31, 23, 59, 59, 999999),
+            (2026, 1, 1, 0, 0, 0, 0),
+            (5, 1, 2, 3, 4, 5, 6),
+            (2028, 2, 29, 7, 30, 0, 1),
+        ]
+        for z in zones
+    ]
+    for value in [*values, None]:
+        assert fast(value) == reference(value)
+    with pytest.raises(ValueError):
+        fast(dt.datetime(2027, 1, 1, tzinfo=TZ).replace(tzinfo=None))  # naive: refused

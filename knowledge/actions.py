@@ -26,11 +26,15 @@ _SINGLE = {v: a for a, verbs in VERBS.items() for v in verbs if len(v) == 1}
 # ...of which these also head a verb + topic word (报户口 is a registration, not a refund)
 # (only those that are a single-character verb of some action: 拿 heads 拿钱 but is no action alone)
 _HEADS = frozenset(cues.words("act_heads")) & _SINGLE.keys()
+# 网上交, 手机交: where or how, then the verb, cut as one word
+_MEANS = frozenset(cues.words("act_means").split())
 # 报 alone is a refund only at the end of its phrase (回来怎么报, 报不了), not 报个低保 / 报名
 _REFUND_VERB = cues.words("refund_verb")
 _REFUND_END = cues.pattern("refund_end")
 # 领独生子女证, 领光荣牌: receiving a document, not money
 _DOCUMENT = cues.pattern("document")
+# a loss (弄丢了, 过期了) is the reason for a replacement even though it has happened
+_LOST = frozenset(cues.words("act_lost").split())
 _MULTI = {v: a for a, verbs in VERBS.items() for v in verbs if len(v) > 1}
 _MULTI_RE = re.compile("|".join(sorted(map(re.escape, _MULTI), key=len, reverse=True)))
 
@@ -78,7 +82,7 @@ def wanted(
         role = verb_role(query, start, end, force=True)
         if role == REFUSED:
             refused.add(action)
-        elif role != DONE:
+        elif role != DONE or query[start:end] in _LOST:
             found.add(action)
 
     at = 0
@@ -95,4 +99,6 @@ def wanted(
             if head == _REFUND_VERB and not _REFUND_END.match(query, at):
                 continue
             judge(_SINGLE[head], start, at)
+        elif len(word) > 2 and word[-1] in _SINGLE and word[:-1] in _MEANS:
+            judge(_SINGLE[word[-1]], at - 1, at)
     return frozenset(found), frozenset(refused - found)

@@ -34,6 +34,10 @@ _PAST_CLAUSE = cues.pattern("past_clause")
 _AFTER_MODIFIER = cues.pattern("after_modifier")
 # X already obtained: 残疾证办下来了, 低保批了, 优待证领到了; X with its grade: 残疾证一级
 _AFTER_DONE = cues.pattern("after_done")
+# X put off to later (丧葬补助我之后再问, 低保先不问): not asked now, like a refused mention
+_AFTER_DEFERRED = cues.pattern("after_deferred")
+# X as what another thing is needed for (他领养老金要用，急着补一张社保卡): a purpose, not the need
+_AFTER_PURPOSE = cues.pattern("after_purpose")
 # a kind of household as the subject of another need: 特困户看病自付的部分能救助吗 (but not
 # 五保户怎么申请, 低保户要什么条件: then the household kind is what is asked about)
 _HOUSEHOLD = cues.pattern("household")
@@ -99,6 +103,8 @@ def is_context(text: str, start: int, end: int, is_material: Callable[[str], boo
         return None
     if _BEFORE_NEGATED.search(before):
         return "refused" if _BEFORE_REFUSED.search(before) else "negated"
+    if _AFTER_DEFERRED.match(after):
+        return "refused"
     if _BEFORE_STATE.search(before) and not _NEVER.search(before):
         return "state"
     clause_start = text.rfind(" ", 0, start) + 1
@@ -106,6 +112,8 @@ def is_context(text: str, start: int, end: int, is_material: Callable[[str], boo
         return "past"
     if _AFTER_DONE.match(after):
         return "done"
+    if _AFTER_PURPOSE.match(after):
+        return "purpose"
     if _AFTER_MODIFIER.match(after):
         return "modifier"
     if _HOUSEHOLD.search(text, start, end) and not _AFTER_HOUSEHOLD_ASKED.match(after):

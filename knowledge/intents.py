@@ -250,7 +250,10 @@ class IntentPhrases:
             "center_dept": department_cues(text, self.departments),
         }
         hits: dict[str, list[str]] = {}
-        asked_by = _ASKED_BY.match if cues.ASKED_BY_OFFICE.search(text) else None
+        # an office that asks for a certificate, or that is only the alternative to the center
+        # (在银行办还是在你们这办), is not what the message is about
+        aside = cues.ASKED_BY_OFFICE.search(text) or cues.PLACE_CHOICE.search(text)
+        asked_by = _ASKED_BY.match if aside else None
         for name in FAMILIES:
             found = list(families.get(name, ()))
             pattern = self.patterns.get(name)

@@ -41,6 +41,11 @@ def _is_traditional(ch: str) -> bool:
 _DIALECT = re.compile("|".join(sorted(map(re.escape, texts.DIALECT), key=len, reverse=True)))
 _DIALECT_CHARS = frozenset("".join(texts.DIALECT))
 _EMOJI = re.compile("|".join(map(re.escape, texts.EMOJI)))
+# 社 保 卡 怎 么 办: three or more single characters each typed with a space after it (elderly
+# hunt-and-peck typing) are one run of words, not one-character clauses
+_SPACED_CHARS = re.compile(
+    r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?: [\u4e00-\u9fff]){2,}(?![\u4e00-\u9fff])"
+)
 _EMOJI_CHARS = frozenset("".join(texts.EMOJI))
 
 
@@ -49,6 +54,8 @@ def basic(text: str) -> str:
     '申請嘅嘢' -> '申请的东西'."""
     text = unicodedata.normalize("NFKC", text)
     if not text.isascii():
+        if " " in text:
+            text = _SPACED_CHARS.sub(lambda m: m.group(0).replace(" ", ""), text)
         if not _EMOJI_CHARS.isdisjoint(text):
             text = _EMOJI.sub(lambda m: texts.EMOJI[m.group(0)], text)
         if any(_is_traditional(ch) for ch in text):

@@ -13,6 +13,13 @@ import jieba
 from knowledge import cues, texts
 from knowledge.normalize import PinyinRepair, Replacer, strip_phrases
 
+_POINTING = re.compile(
+    re.escape(texts.POSSESSIVE)
+    + "(?:"
+    + "|".join(map(re.escape, texts.POINTING))
+    + r")(?=[\u4e00-\u9fff])"
+)
+
 
 def search_tokens(
     tokenizer: jieba.Tokenizer, text: str, segmented: list[str] | None = None
@@ -46,13 +53,22 @@ class QueryPrep:
         self.synonyms = synonyms
         self.fillers = fillers
         self.repair = repair
-        # 不是X的那个，是Y: drop the negated clause when another clause follows
+        # 不是X的那个，是Y: drop the negated clause when another clause follows (not the question
+        # 是不是: 我们家是不是还能挂光荣牌)
         self.negation = re.compile(
-            re.escape(texts.NEGATION) + r"[^ ]*?(?: |(?=" + re.escape(texts.NEGATION[-1]) + r"))"
+            "(?<!"
+            + re.escape(texts.NEGATION[-1])
+            + ")"
+            + re.escape(texts.NEGATION)
+            + r"[^ ]*?(?: |(?="
+            + re.escape(texts.NEGATION[-1])
+            + r"))"
         )
         self.death = cues.DEATH_RE
         self.separable = re.compile(
-            r"([\u4e00-\u9fff])([" + texts.ASPECT_PARTICLES + r"])([\u4e00-\u9fff])"
+            r"([\u4e00-\u9fff])(["
+            + texts.ASPECT_PARTICLES
+            + r"])([\u4e00-\u9fff])([\u4e00-\u9fff]{0,2})"
         )
 
     def segment(self, text: str) -> list[str]:
@@ -65,7 +81,20 @@ class QueryPrep:
 
     def _join_separable(self, match: re.Match[str]) -> str:
         joined = match.group(1) + match.group(3)
-        return joined if joined in self.repair.vocab else match.group(0)
+        if joined not in self.repair.vocab:
+            return (
+                match.group(1)
+                + match.group(2)
+                + self.separable.sub(self._join_separable, match.group(3) + match.group(4))
+            )
+        rest, particle = match.group(4), match.group(2)
+        if particle not in texts.DONE_PARTICLES:
+            return joined + rest
+        # 上了户口 -> 上户口了: the particle after the whole word still says it is done
+        for cut in range(len(rest), -1, -1):
+            if joined + rest[:cut] in self.repair.vocab:
+                return joined + rest[:cut] + particle + rest[cut:]
+        return joined + particle + rest
 
     def prepare(self, normalized: str) -> tuple[str, list[str], dict[str, object]]:
         """The text that is scored, its segmentation, and what was changed (for `explain`)."""
@@ -82,7 +111,9 @@ class QueryPrep:
             lambda m: f"{m.group(0)} {cues.words('felling_word')} ", normalized
         )
         normalized, spelled = self.repair.spell(normalized)
-        query = strip_phrases(self.negation.sub(" ", normalized), self.fillers)
+        # a demonstrative after the possessive only points (texts.POINTING)
+        query = _POINTING.sub(texts.POSSESSIVE, self.negation.sub(" ", normalized))
+        query = strip_phrases(query, self.fillers)
         query = self.separable.sub(self._join_separable, query)
         query, synonyms = self.synonyms.apply(query)
         segmented = self.segment(query)

@@ -219,6 +219,10 @@ XLSX_WORD_SEPARATORS = ("\n", "、", "，", ",", "；", ";")
 # --- matching vocabulary (not shown to villagers) -----------------------------------------------
 NEGATION = "不是"  # 不是当兵的那个，是老年人的优待证: the clause after 不是 is what is NOT meant
 ASPECT_PARTICLES = "了过着个点"  # 投了保 -> 投保, 参过保 -> 参保, 贷点款 -> 贷款 (separable verbs)
+DONE_PARTICLES = "了过"  # ...of which these say it is done: 上了户口 -> 上户口了
+POSSESSIVE = "的"
+# 看病的那个保险: a demonstrative after 的 only points, 看病的保险 is the name
+POINTING = ("那个", "这个", "那种", "这种")
 LOOSE_PARTICLES = "的个"  # may stand inside a name: 老年人的优待证 = 老年人优待证
 
 # Dialect words typed as they are spoken (Cantonese, Minnan), after Traditional -> Simplified:
@@ -348,7 +352,10 @@ CUE_WORDS: dict[str, str] = {
     "离婚登记 一年级 乐队 吹鼓手 婚庆 租金 理疗仪 按摩椅 老人机 路灯 押金 中奖 领奖 手续费 保证金 "
     "身故 人寿保险 "
     # notaries and the registration of bought or inherited property
-    "公证 办公证 财产公证 遗嘱公证 不动产登记 房产登记 房产过户",
+    "公证 办公证 财产公证 遗嘱公证 不动产登记 房产登记 房产过户 "
+    # goods bought from shops and online sellers, family banquets
+    "商家 卖家 店家 网店 退货 网购 网上买 售后 保修 换货 质量问题 "
+    "七天无理由 办酒 摆酒 办酒席 摆酒席 寿宴 做寿 祝寿 过寿 满月酒 升学宴",
     # documents other offices issue: obtaining, replacing or losing one is their business (asked
     # as a material of one of ours, 报户口要结婚证吗, they are context, not this)
     "foreign_docs": "结婚证 离婚证 营业执照 执照 护照 驾照 驾驶证 行驶证 房产证 不动产证 银行卡 储蓄卡 "
@@ -365,6 +372,9 @@ CUE_WORDS: dict[str, str] = {
     "联通 移动公司 快递站 驿站 4S店 驾校 公证处",
     # an employer's business: what the company, factory or unit pays, gives or decides
     "employer": "单位 公司 厂里 厂子 工厂 企业 用人单位 老板那 人事 财务",
+    # weather, water, fire and pests that strike crops, houses and people (被冰雹打了, 被水冲了)
+    "nature": "冰雹 雹子 冷子 风 大风 台风 龙卷风 雨 暴雨 大雨 雪 大雪 霜 冰 冻 水 洪水 大水 山洪 泥石流 "
+    "滑坡 雷 雷劈 火 虫 虫子 蝗虫 老鼠 野猪 山猪 猴子 大象 野象 熊 黑熊 鸟 麻雀 旱 太阳",
     "person": "人 个人 一个人 真人 活人 工作人员 同志 窗口的人 窗口的同志 窗口的 负责人 领导 干部 值班的 "
     "值班人员 管事的 办事的 你们的人 专人 人工 代办员 帮办员 客服 办事员 经办人 主任 书记 "
     "镇长 所长 站长 "
@@ -374,7 +384,7 @@ CUE_WORDS: dict[str, str] = {
     "星期天 星期日 礼拜六 礼拜天 礼拜日 节假日 放假 假期 国庆 春节 过年 五一 元旦 端午 中秋 清明 午休 "
     "中午休息 值班 早上 中午 晚上 下午 上午 预约 排队 拿号 取号 叫号 人多不多 人多吗 初几",
     "place_q": "地址 位置 地点 定位 导航 路线 停车 停车场 几楼 楼上 楼下 哪条街 哪条路 里面还是外面 "
-    "电梯 无障碍 轮椅通道 厕所 卫生间 坐车 坐几路 门口 里面 里头 大院 院里 坐公交 坐什么车 几路车 坐班车 班车",
+    "电梯 无障碍 轮椅通道 哪栋 哪栋楼 哪幢 哪座楼 哪个楼 哪一栋 几栋 哪层 几层 哪一层 厕所 卫生间 坐车 坐几路 门口 里面 里头 大院 院里 坐公交 坐什么车 几路车 坐班车 班车",
     "contact_q": "电话 联系方式 号码 手机号 座机 热线 微信号 公众号",
     # what may stand around such a question without making it about something else
     "center_filler": "你们 您们 便民服务中心 便民中心 服务中心 中心 大厅 窗口 镇政府 政府 政务服务 政务 "
@@ -382,7 +392,7 @@ CUE_WORDS: dict[str, str] = {
     "明天 后天 现在 平时 每天 几 多少 吗 么 嘛 不 没 呢 啊 呀 的 了 请问 问下 问一下 一下 想 要 我 还 也 "
     "都 还是 在 上 下 们 些 个 啥 什么 时候 时间 点 号 多 等 咨询 那个 这个 就是 过 得 最 早 晚 几号 哪 "
     "哪里 哪儿 地方 从 车站 汽车站 客运站 路口 好 方便 停 车 以后 以前 之前 之后 前 后 几天 开始 提前 "
-    "初 正月 年后 节后 号码 业务 事情 夏天 冬天 夏季 冬季 改 变 调整 你哋 哪天 节 打不通 别的 其他 另外 换 一个",
+    "初 正月 年后 节后 来得及 来不来得及 来不及 赶得上 赶不上 赶得及 半 号码 业务 事情 夏天 冬天 夏季 冬季 改 变 调整 你哋 哪天 节 打不通 别的 其他 另外 换 一个",
     "greeting": "你好 您好 你们好 大家好 在吗 在嘛 在么 在不 在不在 在没 在没有 有人吗 有人在吗 有人么 早上好 "
     "早晨好 早安 早啊 上午好 中午好 下午好 晚上好 晚安 谢谢 谢了 多谢 感谢 辛苦 麻烦了 麻烦你了 麻烦您了 "
     "打扰了 打扰 再见 拜拜 回见 好的 好嘞 好滴 好吧 好 行 收到 知道了 明白了 懂了 晓得了 ok okay 哈喽 "
@@ -391,7 +401,9 @@ CUE_WORDS: dict[str, str] = {
     "一生平安 身体健康 万事如意 生意兴隆 心想事成 恭喜发财 祝你 祝您 祝你们 好人 劳力 多谢 感恩 给你点赞 "
     "你们辛苦 辛苦你们 知道怎么弄了 知道怎么办了 晓得怎么弄了 会弄了 搞定了 没问题 没得问题 妥了 "
     "工作顺利 一切顺利 天天开心 帮了大忙 帮大忙了 太好了 太感谢 没别的事 没有别的事 没其他事 没什么事",
-    "greeting_filler": "小助手 助手 同志 老师 师傅 领导 小妹 小哥 美女 帅哥 工作人员 你们 你 您 恁 大家 "
+    "greeting_filler": "小助手 助手 同志 老师 师傅 领导 小妹 小哥 美女 帅哥 工作人员 "
+    # forms of address (谢了老妹儿, 辛苦了大兄弟)
+    "老妹儿 老妹 妹儿 妹子 大妹子 老弟 小老弟 大兄弟 老哥 姑娘 小姑娘 小伙 小伙子 靓女 靓仔 老乡 你们 你 您 恁 大家 "
     "啦 了 呀 啊 哈 呢 喔 嘛 的 哈哈 很 非常 太 真 一下 哦 嗯 呐 哟 哇 咯 请问 那个 啊啊 在 吗 么 各位 亲 晒 "
     "噻 撒 嘞 咧 哒 嗷 哦哦 嗯嗯 好好 啊呀 喂 哦 噢 嗯 哎 诶 唉 我 俺 那 明天 后天 改天 回头 过两天 到时候 就 吧 去 来 再 "
     "我想问个事 想问个事 问个事 问点事 我有个事 有个事 有点事 想问问 问问 请教 请教一下 打扰一下 在不在",
@@ -434,15 +446,20 @@ CUE_WORDS: dict[str, str] = {
     # actions (actions.py): what the villager wants done with a topic
     "act_pay": "交 缴 买 参加 参保 投保 续保 缴费 交费 续交 补缴 补交 交钱 入保 参合 续费",
     "act_draw": "领 领取 申领 领钱 拿钱 发放 领到",
-    "act_move": "转 转移 接续 迁 迁移 迁入 迁出 转入 转出 合并 转回 转到 迁到 落户 迁回",
+    "act_move": "转 转移 接续 迁 迁移 迁入 迁出 转入 转出 合并 转回 转到 迁到 落户 迁回 迁走 迁过去 "
+    "迁过来 落到 落回 落过去 落过来 接到一起 合到一起 并到一起",
     "act_refund": "报 报销 报账 垫付 垫钱 回来报",
     "act_replace": "补办 换 换证 换领 挂失 丢 丢了 掉了 弄丢 搞丢 丢失 不见了 找不到了 过期 到期 补领 "
     "补一张 补个 补张 坏了",
+    # a loss already suffered (弄丢了, 过期了) is why a replacement is wanted: done, still wanted
+    "act_lost": "丢 丢了 掉了 弄丢 搞丢 丢失 不见了 找不到了 过期 到期 坏了",
     "act_cancel": "注销 销户 销 销掉",
     "act_certify": "开证明 开具 开个证明 出证明 开一个证明",
     "act_record": "备案 报到 采集 建档 登记",
     "act_check": "查 查询 查查 查一下 查下 核对 看看 到账 到账没 发了没",
-    "act_heads": "交缴买领拿转迁换销",  # single verbs that also head a verb + topic word (交医保)
+    "act_heads": "交缴买领拿转迁换销",
+    # where or by what means, as one word with a single verb after it (网上交, 手机交, 村里领)
+    "act_means": "网上 线上 手机 手机上 微信 微信上 支付宝 村里 镇上 县里 窗口 银行",  # single verbs that also head a verb + topic word (交医保)
     "refund_verb": "报",  # a refund only at the end of its phrase (回来怎么报), not 报个低保
     "material_verbs": "开带拿交办补",  # 开证明, 带户口本: a material after a verb
     "loose_inner": "的",  # may stand inside a name after two of its characters (老年人的优待证)
@@ -463,6 +480,7 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "我«~6»«申请的 报的 交的 办的 递的 提交的 登记的»",
         "(?:^| )«申请的 报上去的 交上去的 递上去的 递的 提交的»",
         "等了«~4»«天 月 周 星期 礼拜 年»",
+        "«办了 申请了 提交了 递了 送了»«~3»«天 月 周 星期 礼拜»了",  # 身份证办了半个月了
     ),
     # ...progress words that presuppose a request (to ask them is to ask about progress)...
     "status_progress": (
@@ -496,8 +514,11 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     # ask for the item's time limit or materials)
     "status_when": (
         "«啥时候 什么时候 哪天 多久 多长时间 几时 几天 多少天 咋还 怎么还»«~4»«好 批 下来 办好 拿到 到账 "
-        "发 通知 出结果 办完 办结 领到 领 审 没 不 拿 打钱 给钱 发钱 到»",
-        "«到哪 怎么样了 咋样了 如何了 咋个样了 有信没 有没有信 还差 还缺 还要补 啥情况 什么情况 "
+        "发 通知 出结果 办完 办结 领到 领 审 没 不 拿 打钱 给钱 发钱 到 来人 来看 上门 鉴定 来查 来量 核查»",
+        # 能去取了吗: whether the document is ready to be collected
+        "«能 可以»«去 来 _»取«了 _»«吗 么 没 没有 不»",
+        # 截止到哪天 asks for a deadline, not how far a request got
+        "(?<!截止)(?<!截至)«到哪 怎么样了 咋样了 如何了 咋个样了 有信没 有没有信 还差 还缺 还要补 啥情况 什么情况 "
         "情况咋样 情况怎么样 啥进展 什么进展 咋回事 怎么回事 到什么程度 有下落»",
         "要补(?!交|缴|办|领|发|贴|助|偿|钱)",
         "«出来 下来 批下来 办下来 办好 办完 弄好 搞好 好»了?«没有 没 没得 未 吗 么»",
@@ -527,6 +548,12 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     # 单位退休的): another office's or business's (intents.IntentPhrases.build)
     # another office or an employer asks the villager for a certificate (银行要我开个亲属关系证明,
     # 去银行办事要户籍证明): the need is the certificate, the office is only who asked for it
+    # whether to go to another office or to the center for it (社保卡在银行办还是在你们这办): the
+    # other office is only the alternative, the question is the center's
+    "place_choice": (
+        "«@institutions»«~2»还是«在 去 到 找 _»«你们 您们 这 这里 这边 镇上 镇里 中心 窗口 便民 政府»",
+        "«你们 您们 这里 这边 镇上 镇里 中心 窗口 便民 政府»«~3»还是«在 去 到 找 _»«@institutions»",
+    ),
     "asked_by_office": ("(?:«@institutions»|«@employer»)«~6»«要 让 叫 需要 要求 说要»«~12»证明",),
     "elsewhere_frame": (
         "«@institutions»«~4»(?:«@time_q»|«@contact_q»|«在哪 在哪里 在哪儿 哪个窗口 几楼 哪个科 哪个楼 "
@@ -542,6 +569,8 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "失业保险 医保转»",
         # a bank's or another office's own business (信用社的贷款到期了, 去银行开户)
         "«@institutions»«~6»«贷款 续贷 存钱 存款 取钱 开户 利息 冻结 解冻 密码 转账 挂失 还款 还贷 开卡»",
+        # what a court case or a divorce costs (起诉离婚要多少钱): the court's fees
+        "«起诉 离婚 立案 开庭»«~3»«要 得 需要 _»«多少钱 花多少钱 几多钱 好多钱 费用 收费 收多少»",
         # money every household is asked to put in for the village's works (修路每家出多少)
         "«每家 每户 每人 各家 家家户户 一家 一户»«~3»«出 摊 凑 集»«~4»«钱 块 多少 元»",
     ),
@@ -575,6 +604,8 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "反映情况 反映个 反映一下 我要反映 想反映»",
         "(?<!\\d)12345(?!\\d)",  # the government hotline, not inside a phone number
         "提«个 点 些 一点 条 _»«意见 建议»",
+        # 建议你们多加点语音: a suggestion to the center or the village
+        "建议«你们 您们 中心 窗口 政府 镇上 镇里 村里 领导 公众号 以后»",
         "告«你们 村 镇 干部 书记 主任 村长 镇长 组长 会计»",
         "写信«~4»«反映 给镇 给县 给书记 给领导»",
         "态度«太 很 非常 真 特别 好 也太 _»«差 不好 恶劣 凶 蛮横 冷 坏 生硬»",
@@ -614,10 +645,12 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«又 还 再»让«我 俺 _»«明天 下次 改天 过几天 下午»再来",
         "让«我 俺»«~3»去«~3»«县里 乡里 镇上 村里»«~12»«又 还»让«我 俺»",
         "«老百姓 我们 俺们 群众»«~6»容易吗",
-        "«答不上来 答非所问 一问三不知»",
+        "(?<!你)«答不上来 答非所问 一问三不知»",  # 你答不上来: the assistant (human)
         "«@wrongdoing»",
         "收«~2»我«~6»«钱 块 元 费»",
-        "被«~6»«扣 克扣 截留 挪用 冒领 顶替 换给 给了别人 占 侵占 霸占 抢 骂 吼 凶 打了 推倒 赶出来 训 欺负 刁难 为难 坑»",
+        # not by weather or pests (水稻被冰雹打了: crop insurance)
+        "被(?!«@nature»)«~6»«扣 克扣 截留 挪用 冒领 顶替 换给 给了别人 占 侵占 霸占 抢 骂 吼 凶 打了 推倒 "
+        "赶出来 训 欺负 刁难 为难 坑»",
         "«骂 吼 凶 训 赶 欺负 刁难 为难»«@someone»",
         "把«@someone»«~2»«骂 吼 凶 训 赶 打 推»",
         "«太 很 好 真 特别 这么 那么»«凶 横 冷淡 冷漠 不耐烦 没礼貌 没耐心»",
@@ -633,8 +666,8 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     # of another office (保险公司不赔 能投诉吗, 公司不给交社保去哪投诉) the complaint is theirs
     "complaint_bare": (
         "«投诉 差评 申诉 能投诉 去哪投诉 投诉电话»",
-        "被«~6»«扣 克扣 截留 挪用 冒领 顶替 换给 给了别人 占 侵占 霸占 抢 骂 吼 凶 打了 推倒 赶出来 训 欺负 "
-        "刁难 为难 坑»",
+        "被(?!«@nature»)«~6»«扣 克扣 截留 挪用 冒领 顶替 换给 给了别人 占 侵占 霸占 抢 骂 吼 凶 打了 推倒 "
+        "赶出来 训 欺负 刁难 为难 坑»",
     ),
     # human: asks for a person (not for someone to do a service: 派人来调解)
     "human": (
@@ -660,7 +693,7 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«换 换个 要个 来个 找个»人(?=$| |吧|啊|呀)",
         "(?:我要|要)人(?=$| |吧|啊|呀)",
         "«你不懂 你也不懂 你听不懂 你根本不懂 答非所问 牛头不对马嘴 驴唇不对马嘴 说了半天»",
-        "«小助手 机器 你»«~2»«不行 没用 不管用 太笨 真笨»",
+        "«小助手 机器 你»«~2»«不行 没用 不管用 太笨 真笨 答不上来 答不了 回答不了 不会答»",
         "加我«微信 好友 _»",
         "«问人 问个人 问真人 要人回 让人回 找人回 人工回 人在线 在线客服»",
         "«给 帮»«@someone»打«个 一个 _»电话",
@@ -721,6 +754,9 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "一«平方 平米 方»«~2»多少钱",
         "«订 预订 预定»«酒席 酒店 饭店 餐 票 桌 房间 宾馆»",
         "«去哪订 买车 买房 买手机 贷款买 推荐一下 推荐个 推荐的»",
+        # a tradesman's or a shop's number (谁有收割机师傅电话): private contacts
+        "«谁有 谁知道 有没有人有»«~8»«师傅 老板 司机 医生 木匠 瓦匠 泥瓦匠 电工 水电工 厨师 保姆 月嫂 中介 "
+        "店 铺子»«~3»«电话 号码 手机号 微信 联系方式»",
         # whether an offer or a product can be trusted (理疗仪能治高血压 靠谱吗, 是骗子吧)
         "«靠谱吗 靠不靠谱 能信吗 能不能信 可信吗 是骗子 是不是骗子 骗子吧 是骗局 是不是骗局»",
         "(?<![能会可要])«便宜 划算 实惠»",
@@ -730,7 +766,7 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     # a relative "gone" has died (between them only words of time or cause: 孩子的身份证没了 is
     # a lost card)
     "death": (
-        "«@kin»(?: ?[他她])?[去前今上个月年天刚已经突然得病生出车祸意外冬春夏秋初底半几两三一多就也都那时候后号日周星期]"
+        "«@kin»(?: ?[他她])? ?[去前今上个月年天刚已经突然得病生出车祸意外冬春夏秋初底半几两三一多就也都那时候后号日周星期在工地事]"
         "{0,8}«走了 没了 不在了 过身了 死了»",
     ),
     # a child already born (出生登记, not 生育登记)
@@ -743,8 +779,9 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     "felling": ("(?<![大果])«树 树木 林子 木头 竹子 林木»«~5»«砍 伐 锯倒 锯了 放倒 砍倒»",),
     # too vague to name a service: 我想申请个补贴, 我要办证, 要带什么材料
     "vague": (
-        "^(?:你好|您好|请问|问一下|问下|那个|嗯|我|俺|咱|我们|家里)*«想 要 想要 需要 打算 能 能不能 可以 _»"
-        "«办 申请 领 交 问 咨询 弄 搞 开 报 问问 了解 _»«个 一个 点 一点 些 一下 下 _»«证 补贴 补助 事 事情 "
+        "^(?:你好|您好|请问|问一下|问下|那个|嗯|我|俺|咱|我们|家里|给我|帮我|替我|给俺|帮俺)*"
+        "«想 要 想要 需要 打算 能 能不能 可以 _»«办 申请 领 交 问 咨询 弄 搞 开 报 问问 了解 有 有没有 _»"
+        "«个 一个 点 一点 些 一下 下 _»«什么 啥 哪些 _»«惠民 惠农 优惠 扶持 国家 好 新 _»«证 补贴 补助 事 事情 "
         "钱 材料 手续 政策 东西 业务 证明 资料 款 _»«要带 需要 带 要 要准备 准备 _»«什么 啥 哪些 些什么 "
         "啥子 _»«材料 东西 手续 _»(?:吗|呢|啊|呀|嘛|不|么|了|的|啦)*$",
     ),
@@ -768,9 +805,17 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "after_modifier": ("^(?:户|家庭|家|户家)?(?:的|家的)(?!«@generic_heads»)[\u4e00-\u9fff]{2}",),
     "after_done": (
-        "^(?:已经|都|早就|也)?(?:办|领|批|拿|评|鉴定|发|弄|下来)(?:下来|好|到|完|过|了)(?:了|的)?",
+        "^(?:我|俺|我们|俺们|咱|咱们|他|她|家里)?(?:已经|都|早就|也|早)?(?:办|领|批|拿|评|鉴定|发|弄|下来)"
+        "(?:下来|好|到|完|过|了)(?:了|的)?",
         "^(?:是|评的|评了|定的)?[一二三四1-4]级",
     ),
+    # X put off to later (丧葬补助我之后再问): not what is asked now
+    "after_deferred": (
+        "^(?:我|俺|这个|那个)?(?:之后|以后|回头|改天|下次|过后|等会儿?|晚点|后面|过两天)再«问 说 办 弄 讲 找 来»",
+        "^(?:我|俺|这个|那个)?(?:先|暂时|现在)不«问 说 办 弄 管 讲 急»",
+    ),
+    # X as what another thing is needed for, ending its clause (他领养老金要用): a purpose
+    "after_purpose": ("^(?:要用|得用|需要用|要用到|用得着|用得上)(?=$| )",),
     "household": ("户$",),
     "after_household_asked": (
         "^(?:怎么|咋|如何|要|需要|申请|办|评|认定|的条件|条件|标准|资格|材料|手续|是什么|是啥|吗|呢|么|有哪些|还有"

@@ -1,6 +1,6 @@
 """Gate: the matcher on the repository's labelled question sets, each written by another writer
 (tests/data/questions.tsv, questions_more.tsv, questions_c.tsv, questions_d.tsv, questions_f.tsv,
-questions_g.tsv and questions_h.tsv), each on its own, with the repository's catalog and the
+questions_g.tsv, questions_h.tsv and questions_i.tsv), each on its own, with the repository's catalog and the
 calibrated default decision model.
 
 The issue's targets: >= 92% right item directly, >= 98% right item directly or in the menu,
@@ -43,9 +43,29 @@ was scored blind first (89.3 / 94.3 / 94.0 / 3.7, the same at round 6's state) a
     questions_f.tsv     direct 95.5%  direct-or-menu 98.0%  out-of-scope  98.0%  wrong 1.1%
     questions_g.tsv     direct 93.4%  direct-or-menu 98.0%  out-of-scope  90.0%  wrong 1.6%
     questions_h.tsv     direct 90.2%  direct-or-menu 95.2%  out-of-scope  95.0%  wrong 3.1%
-questions.tsv, questions_more.tsv and questions_c.tsv meet all four targets. Not reached:
-direct (questions_d.tsv, questions_h.tsv), direct-or-menu (questions_d.tsv, questions_h.tsv),
-out-of-scope (questions_g.tsv), confidently wrong (questions_d.tsv, questions_h.tsv).
+Round 8 (characters typed one by one with spaces are one run; forms of address around thanks;
+which building and whether there is still time; suggestions to the center; the assistant that
+cannot answer is a reason for a person, crops struck by weather no complaint; how long a request
+has waited, when the inspector comes, whether a card can be collected - not a deadline -; shops,
+online sellers, banquets, a tradesman's number and court fees are others' business; vague requests
+for "a certificate" or "what policies"; another office named only as the alternative to the
+center; a loss is why a replacement is wanted, where-or-how + verb cut as one word is wanted;
+mentions put off to later, needed for something else, or done by the villager are context; a
+separable verb keeps its "done" particle; 是不是 is no negated clause; trees one may not fell
+are a protected forest's; vocabulary; the round-3 model kept). questions_i.tsv (620 lines, a ninth writer) was scored blind first (92.7 / 95.2 /
+93.0 / 2.3) and fitted on after:
+    questions.tsv       direct 96.2%  direct-or-menu 99.2%  out-of-scope  97.4%  wrong 0.4%
+    questions_more.tsv  direct 97.1%  direct-or-menu 99.5%  out-of-scope  99.2%  wrong 0.1%
+    questions_c.tsv     direct 94.1%  direct-or-menu 98.8%  out-of-scope 100.0%  wrong 0.5%
+    questions_d.tsv     direct 89.5%  direct-or-menu 94.5%  out-of-scope  96.0%  wrong 2.4%
+    questions_f.tsv     direct 95.5%  direct-or-menu 98.0%  out-of-scope  98.0%  wrong 1.1%
+    questions_g.tsv     direct 93.4%  direct-or-menu 98.0%  out-of-scope  90.0%  wrong 1.6%
+    questions_h.tsv     direct 90.9%  direct-or-menu 95.5%  out-of-scope  95.0%  wrong 3.1%
+    questions_i.tsv     direct 95.2%  direct-or-menu 98.2%  out-of-scope 100.0%  wrong 0.5%
+questions.tsv, questions_more.tsv, questions_c.tsv and questions_i.tsv meet all four targets. Not
+reached: direct (questions_d.tsv, questions_h.tsv), direct-or-menu (questions_d.tsv,
+questions_h.tsv), out-of-scope (questions_g.tsv), confidently wrong (questions_d.tsv,
+questions_h.tsv).
 """
 
 from __future__ import annotations
@@ -69,6 +89,7 @@ FILES = {
     "questions_f.tsv": 600,
     "questions_g.tsv": 600,
     "questions_h.tsv": 600,
+    "questions_i.tsv": 600,
 }
 # gate levels per file: the target where it is met, else a floor under the calibrated figure
 GATES = {
@@ -109,10 +130,16 @@ GATES = {
         "confidently_wrong": 0.025,
     },
     "questions_h.tsv": {
-        "item_direct": 0.895,
-        "item_direct_or_menu": 0.945,
+        "item_direct": 0.905,
+        "item_direct_or_menu": 0.95,
         "out_of_scope_rejected": 0.94,
         "confidently_wrong": 0.035,
+    },
+    "questions_i.tsv": {
+        "item_direct": TARGETS["item_direct"],
+        "item_direct_or_menu": TARGETS["item_direct_or_menu"],
+        "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
+        "confidently_wrong": TARGETS["confidently_wrong"],
     },
 }
 # each non-item intent (and the items as one) recognized at least this often per file
@@ -124,6 +151,7 @@ INTENT_FLOOR = {
     "questions_f.tsv": 0.9,
     "questions_g.tsv": 0.65,
     "questions_h.tsv": 0.7,
+    "questions_i.tsv": 0.9,
 }
 
 
@@ -165,7 +193,9 @@ def test_every_intent_is_mostly_recognized(report: tuple[str, Report]) -> None:
 
 
 # files gated at all four targets
-MEETS_TARGETS = frozenset({"questions.tsv", "questions_more.tsv", "questions_c.tsv"})
+MEETS_TARGETS = frozenset(
+    {"questions.tsv", "questions_more.tsv", "questions_c.tsv", "questions_i.tsv"}
+)
 
 
 def test_full_targets(report: tuple[str, Report], request: pytest.FixtureRequest) -> None:
@@ -174,9 +204,9 @@ def test_full_targets(report: tuple[str, Report], request: pytest.FixtureRequest
         request.applymarker(
             pytest.mark.xfail(
                 strict=True,
-                reason="not all four targets yet: direct 89.5-90.2% (target 92%) on "
-                "questions_d/h, direct-or-menu 93.9-95.2% (target 98%) on questions_d/h, "
-                "out-of-scope 90.0% (95%) on questions_g, wrong 2.6-3.1% (2%) on questions_d/h",
+                reason="not all four targets yet: direct 89.5-90.9% (target 92%) on "
+                "questions_d/h, direct-or-menu 94.5-95.5% (target 98%) on questions_d/h, "
+                "out-of-scope 90.0% (95%) on questions_g, wrong 2.4-3.1% (2%) on questions_d/h",
             )
         )
     assert result.meets_targets(), f"{name}\n{format_report(result)}"

@@ -24,6 +24,7 @@ _COUNTER = upsert_text(
     update={"last": "ticket_counters.last + 1"},
     returning=("last",),
 )
+_NEXT = Prepared(_COUNTER)
 _AWAITING_RATING = Prepared(
     select(Ticket.id)
     .where(
@@ -88,7 +89,7 @@ class TicketRepository:
         if isinstance(source, NumberSource):
             seq = await source.take(key)
         else:
-            seq = await self.session.scalar(_COUNTER, {"day": key, "last": 1})
+            (seq,) = (await _NEXT.rows(self.session, {"day": key, "last": 1}))[0]
         return f"{prefix}{key}-{int(seq or 0):04d}"
 
     async def add(self, ticket: Ticket) -> Ticket:

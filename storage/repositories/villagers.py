@@ -8,10 +8,12 @@ from typing import cast
 
 from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
 from storage.models import Villager
 from storage.repositories.prepared import Prepared
 from storage.repositories.upsert import upsert_text
+from storage.unit import orm_session
 
 WINDOW = dt.timedelta(hours=48)
 _NEW = ("openid", "first_seen_at", "subscribed", "window_pushes", "last_inbound_at")
@@ -34,6 +36,11 @@ _ARRIVE = Prepared(
         update={"openid": "excluded.openid"},
         returning=("town_id",),
     )
+)
+_REMEMBER = Prepared(
+    update(Villager)
+    .where(Villager.openid == bindparam("who"))
+    .values(name=bindparam("n"), phone=bindparam("p"), village=bindparam("v"))
 )
 _APPLICANT = Prepared(
     select(Villager.name, Villager.phone, Villager.village).where(
@@ -125,12 +132,16 @@ class VillagerRepository:
         )
 
     async def remember_applicant(self, openid: str, *, name: str, phone: str, village: str) -> None:
-        """Details from the last registration, offered (masked) next time."""
-        await self.session.execute(
-            update(Villager)
-            .where(Villager.openid == openid)
-            .values(name=name, phone=phone, village=village)
-        )
+        """Details from the last registration, offered (masked) next time (a prepared
+        write: every registration makes it)."""
+        await _REMEMBER.rows(self.session, {"who": openid, "n": name, "p": phone, "v": village})
+        session = orm_session(self.session)
+        if session is not None:  # a villager loaded before sees the new details
+            for obj in list(session.identity_map.values()):
+                if isinstance(obj, Villager) and obj.openid == openid:
+                    # as the ORM's own UPDATE would ("evaluate"): no reload needed
+                    for key, value in (("name", name), ("phone", phone), ("village", village)):
+                        set_committed_value(obj, key, value)
 
     async def window_states(self, openids: list[str]) -> dict[str, tuple[dt.datetime | None, int]]:
         """(last inbound time, pushes used in the window) per openid, in one query."""

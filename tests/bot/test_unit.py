@@ -158,3 +158,28 @@ async def test_a_failed_orm_commit_takes_the_prepared_statements_with_it(
             await _claim(Repos.bind(session), "m:6")
             session.add(Villager(openid="oTwice", first_seen_at=NOW))  # flushed at commit
     assert await _count(hot, InboundMessage) == 0 and await _count(hot, Villager) == 1
+
+
+async def test_remembered_details_reach_a_villager_the_session_already_holds(
+    units: Units, hot: async_sessionmaker[AsyncSession]
+) -> None:
+    """remember_applicant is a prepared UPDATE: a Villager loaded earlier in the unit
+    must see the new details (as after the ORM's own UPDATE) without a reload, and
+    nothing else of it changes."""
+    async with units() as session:
+        repos = Repos.bind(session)
+        await repos.villagers.arrive("oKnown", NOW, opens_window=True)
+        loaded = await repos.villagers.get("oKnown")
+        assert loaded is not None and loaded.name is None
+        await repos.villagers.remember_applicant(
+            "oKnown", name="王五", phone="13800000000", village="西村"
+        )
+        assert (loaded.name, loaded.phone, loaded.village) == ("王五", "13800000000", "西村")
+        assert loaded not in session.dirty  # not written a second time at commit
+        first = await repos.tickets.next_number(NOW.date())
+        second = await repos.tickets.next_number(NOW.date())
+    assert (first, second) == ("BM20271230-0001", "BM20271230-0002")
+    async with hot() as session:
+        stored = await session.scalar(select(Villager).where(Villager.openid == "oKnown"))
+        assert stored is not None and (stored.name, stored.village) == ("王五", "西村")
+        assert stored.last_inbound_at is not None

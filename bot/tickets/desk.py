@@ -146,9 +146,7 @@ class TicketDesk:
             **fields,
         )
         await self.repos.tickets.add(ticket)
-        await self.repos.tickets.add_event(
-            ticket, at=now, kind="created", to_status="accepted", note=note
-        )
+        await self.repos.tickets.add_created(ticket, at=now, to_status="accepted", note=note)
         return ticket
 
     # -- staff actions ------------------------------------------------------

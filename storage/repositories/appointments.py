@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Appointment
+from storage.repositories.prepared import Prepared
+
+_BOOKED_FOR = Prepared(
+    select(Appointment.id)
+    .where(Appointment.ticket_id == bindparam("ticket"), Appointment.cancelled_at.is_(None))
+    .limit(1)
+)
 
 
 class AppointmentRepository:
@@ -28,6 +35,10 @@ class AppointmentRepository:
         )
 
     async def for_ticket(self, ticket_id: int) -> Appointment | None:
+        """The ticket's live appointment. Asked whenever a ticket is shown in chat (a
+        new registration included), nearly always for nothing: a prepared lookup first."""
+        if not await _BOOKED_FOR.rows(self.session, {"ticket": ticket_id}):
+            return None
         found: Appointment | None = await self.session.scalar(
             select(Appointment).where(
                 Appointment.ticket_id == ticket_id, Appointment.cancelled_at.is_(None)

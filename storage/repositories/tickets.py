@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, func, or_, select
+from sqlalchemy import Table, bindparam, func, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from storage.models import Ticket, TicketCounter, TicketEvent
@@ -25,6 +25,17 @@ _COUNTER = upsert_text(
     returning=("last",),
 )
 _NEXT = Prepared(_COUNTER)
+_CREATED = Prepared(
+    insert(TicketEvent).values(
+        ticket_id=bindparam("ticket"),
+        at=bindparam("when"),
+        kind="created",
+        to_status=bindparam("status"),
+        note=bindparam("text"),
+        internal=False,
+        data={},
+    )
+)
 _AWAITING_RATING = Prepared(
     select(Ticket.id)
     .where(
@@ -166,6 +177,15 @@ class TicketRepository:
         self.session.add(event)
         await self.session.flush()
         return event
+
+    async def add_created(
+        self, ticket: Ticket, *, at: dt.datetime, to_status: str, note: str | None
+    ) -> None:
+        """A new ticket's first event (a prepared insert: every registration makes one,
+        and nothing reads the object back)."""
+        await _CREATED.rows(
+            self.session, {"ticket": ticket.id, "when": at, "status": to_status, "text": note}
+        )
 
     async def events(self, ticket_id: int) -> list[TicketEvent]:
         rows = await self.session.scalars(

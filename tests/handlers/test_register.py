@@ -64,6 +64,10 @@ async def test_full_registration_with_a_multi_case_item(chat: Chat) -> None:
 
     events = await chat.rows(TicketEvent, TicketEvent.ticket_id == ticket.id)
     assert [e.kind for e in events] == ["created"]
+    (created,) = events  # written by a prepared insert: the same row the ORM would write
+    assert (created.to_status, created.from_status, created.note) == ("accepted", None, None)
+    assert (created.internal, created.data, created.staff_id) == (False, {}, None)
+    assert created.at == ticket.accepted_at == ticket.created_at
     (villager,) = await chat.rows(Villager, Villager.openid == chat.openid)
     assert (villager.name, villager.phone, villager.village) == ("张建明", "13812345678", "青石村")
     state = await chat.state()

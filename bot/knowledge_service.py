@@ -3,6 +3,7 @@ on disk, keeping the old catalog when the new one is invalid (the holder's rule)
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import logging
 from pathlib import Path
@@ -28,6 +29,7 @@ class KnowledgeService:
         self._towns = towns
         self._towns_stamp = self._stamp()
         self._matchers: dict[str, Matcher] = {}
+        self._refreshing = asyncio.Lock()
 
     @property
     def current(self) -> Catalog:
@@ -49,12 +51,15 @@ class KnowledgeService:
         catalog = self.catalog_for(town)
         cached = self._matchers.get(catalog.digest)
         if cached is None:
-            cached = Matcher(catalog, cache_dir=self.cache_dir)
-            self._matchers[catalog.digest] = cached
-            log.info("matcher built for %s: %d items", catalog.center.town, len(catalog.items))
+            cached = self._matchers[catalog.digest] = self._build(catalog)
             if gc.get_freeze_count():  # the server froze its start-up heap (bot.serve)
                 gc.freeze()
         return cached
+
+    def _build(self, catalog: Catalog) -> Matcher:
+        matcher = Matcher(catalog, cache_dir=self.cache_dir)
+        log.info("matcher built for %s: %d items", catalog.center.town, len(catalog.items))
+        return matcher
 
     def decision_counts(self) -> dict[str, int]:
         """Decisions of the live matchers: scored, or repeated text (`recent`)."""
@@ -68,30 +73,66 @@ class KnowledgeService:
         """Build every town's matcher and load the word lists they use now, not on
         the first villager's message (about half a second)."""
         for town in self._towns or {MAIN: None}:
-            catalog = self.catalog_for(town)
-            question = catalog.items[0].name if catalog.items else ""
-            matcher = self.matcher_for(town)
-            matcher.decide(question)
-            matcher.recent_hits = matcher.recent_misses = 0  # /metrics counts villagers
+            _warm(self.matcher_for(town), self.catalog_for(town))
 
     def maybe_reload(self) -> None:
-        """Cheap stat scan; rebuilds towns when the catalog or a town file changed."""
+        """Cheap stat scan; rebuilds towns when the catalog or a town file changed (on
+        the caller's thread: the CLI and tests; the server uses `refresh`)."""
+        built = self._reload_and_build(build=False)
+        if built is not None:
+            self._swap(*built)
+
+    async def refresh(self) -> None:
+        """`maybe_reload` off the event loop. Reading the YAML and building a changed
+        catalog's matchers (its jieba dictionary) take a second or more; meanwhile the
+        webhook keeps answering from the old ones, then the new ones replace them at once."""
+        async with self._refreshing:
+            built = await asyncio.to_thread(self._reload_and_build, build=True)
+            if built is not None:
+                self._swap(*built)
+
+    def _reload_and_build(
+        self, *, build: bool
+    ) -> tuple[dict[str, Town], tuple[tuple[str, float], ...], dict[str, Matcher]] | None:
         before = self.current.digest
         for p in self.holder.maybe_reload() or []:
             log.error("catalog not reloaded: %s", p)
         stamp = self._stamp()
         if self.current.digest == before and stamp == self._towns_stamp:
-            return
+            return None
         towns, problems = load_towns(self.current, self.towns_dir)
         if problems:
             for p in problems:
                 log.error("towns not reloaded: %s", p)
-            return
-        self._towns, self._towns_stamp = towns, stamp
-        live = {t.catalog.digest for t in towns.values()}
-        self._matchers = {d: m for d, m in self._matchers.items() if d in live}
+            return None
+        old = dict(self._matchers)
+        matchers: dict[str, Matcher] = {}
+        for town in towns.values():
+            digest = town.catalog.digest
+            if digest in old:
+                matchers[digest] = old[digest]
+            elif build and digest not in matchers:
+                matcher = matchers[digest] = self._build(town.catalog)
+                _warm(matcher, town.catalog)
+        return towns, stamp, matchers
+
+    def _swap(
+        self,
+        towns: dict[str, Town],
+        stamp: tuple[tuple[str, float], ...],
+        matchers: dict[str, Matcher],
+    ) -> None:
+        self._towns, self._towns_stamp, self._matchers = towns, stamp, matchers
+        if gc.get_freeze_count():
+            gc.freeze()
 
     def _stamp(self) -> tuple[tuple[str, float], ...]:
         if self.towns_dir is None:
             return ()
         return tuple((str(p), p.stat().st_mtime) for p in town_files(self.towns_dir))
+
+
+def _warm(matcher: Matcher, catalog: Catalog) -> None:
+    """One decision loads the word lists a matcher uses lazily; /metrics counts villagers."""
+    matcher.decide(catalog.items[0].name if catalog.items else "")
+    matcher.recent_hits = matcher.recent_misses = 0

@@ -28,7 +28,7 @@ async def scheduler_ctx(app: web.Application) -> AsyncIterator[None]:
             log.exception("tick failed")
 
     async def reload_catalog() -> None:
-        rt.knowledge.maybe_reload()
+        await rt.knowledge.refresh()
 
     scheduler = AsyncIOScheduler(timezone="Asia/Shanghai")
     scheduler.add_job(

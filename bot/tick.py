@@ -35,7 +35,7 @@ class TickReport:
 async def tick(rt: Runtime) -> TickReport:
     """Reminders, SLA warnings and escalations first (they queue pushes), then the pushes."""
     report = TickReport(at=rt.clock.now())
-    rt.knowledge.maybe_reload()
+    await rt.knowledge.refresh()
     async with rt.sessionmaker() as session, session.begin():
         report.sweep = await sweep(
             Repos.bind(session),

@@ -130,7 +130,7 @@ async def reload_catalog(call: Call) -> web.StreamResponse:
     before = knowledge.current.digest
     # The scheduler's own reload (towns included); a rejected edit leaves its problems
     # on the holder and the old catalog in place.
-    knowledge.maybe_reload()
+    await knowledge.refresh()
     problems = [str(p) for p in knowledge.holder.problems]
     catalog = knowledge.current
     if not problems:

@@ -1,0 +1,86 @@
+"""The server's catalog reload (KnowledgeService.refresh): an edited catalog is read
+and its matcher built on a worker thread while the event loop goes on answering
+from the old matcher, then swapped in whole. What was tried: a valid edit (a new
+colloquial name), a broken edit (the old catalog and matcher stay), and no edit at
+all (nothing rebuilt)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from bot.config import PROJECT_ROOT
+from bot.knowledge_service import KnowledgeService
+
+CATALOG = PROJECT_ROOT / "knowledge" / "catalog"
+NEW_NAME = "救命钱补助"
+
+
+@pytest.fixture
+def service(tmp_path: Path) -> KnowledgeService:
+    copy = tmp_path / "catalog"
+    shutil.copytree(CATALOG, copy)
+    made = KnowledgeService(copy, cache_dir=tmp_path / "cache")
+    made.warm()
+    return made
+
+
+def _edit(service: KnowledgeService, old: str, new: str) -> None:
+    path = service.holder.path / "items" / "dibao.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+async def test_an_edited_catalog_is_built_off_the_loop_and_swapped_in_whole(
+    service: KnowledgeService, caplog: pytest.LogCaptureFixture
+) -> None:
+    old = service.matcher
+    assert old.decide(NEW_NAME).item is None or old.decide(NEW_NAME).item.id != "dibao"
+    _edit(service, "aliases: [低保,", f"aliases: [{NEW_NAME}, 低保,")
+    seen: list[bool] = []
+
+    async def webhook() -> None:  # what a villager's message would meet meanwhile
+        while True:
+            seen.append(service.matcher is old)
+            await asyncio.sleep(0.001)
+
+    loop_thread = threading.get_ident()
+    with caplog.at_level(logging.INFO, logger="bot.knowledge_service"):
+        task = asyncio.create_task(webhook())
+        await service.refresh()
+        task.cancel()
+    built = [r for r in caplog.records if r.getMessage().startswith("matcher built")]
+    assert built and all(r.thread != loop_thread for r in built)
+    # the loop ran during the build (several turns), always with the old matcher
+    assert len(seen) > 1 and all(seen)
+    new = service.matcher
+    assert new is not old
+    decision = new.decide(NEW_NAME)
+    assert decision.item is not None and decision.item.id == "dibao"
+    assert new.recent_hits == new.recent_misses - 1 == 0  # the warm-up is not counted
+
+
+async def test_a_broken_edit_keeps_the_old_catalog_and_matcher(
+    service: KnowledgeService,
+) -> None:
+    old, digest = service.matcher, service.current.digest
+    _edit(service, "name: 最低生活保障申请", "name: [unclosed")
+    await service.refresh()
+    assert service.matcher is old and service.current.digest == digest
+    assert service.holder.problems and "dibao.yaml" in str(service.holder.problems[0])
+
+
+async def test_no_edit_rebuilds_nothing(
+    service: KnowledgeService, caplog: pytest.LogCaptureFixture
+) -> None:
+    old = service.matcher
+    with caplog.at_level(logging.INFO, logger="bot.knowledge_service"):
+        await service.refresh()
+    assert service.matcher is old
+    assert not [r for r in caplog.records if r.getMessage().startswith("matcher built")]

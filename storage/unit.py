@@ -2,14 +2,15 @@
 
 Most messages (a question, a form step, a greeting) run only `Prepared` statements
 (storage/repositories/prepared.py), yet opening, beginning, committing and closing
-an AsyncSession cost about a quarter of the CPU such a message takes. On a SQLite
-file the unit therefore begins on one in-loop connection of its own
-(storage/sqlite_inline.py) and makes the session on first ORM use, bound to that
-same connection, so everything stays one transaction. Elsewhere (PostgreSQL, an
-in-memory database) a unit is an ordinary session with `begin()`.
+an AsyncSession cost about a quarter of the CPU such a message takes. A unit
+therefore begins on one connection and makes the session on first ORM use, bound to
+that same connection, so everything stays one transaction: on a SQLite file the
+in-loop connection of its own (storage/sqlite_inline.py), on PostgreSQL a pooled
+connection whose statements go through SQLAlchemy Core. In an in-memory database
+(tests) a unit is an ordinary session with `begin()`.
 
 The webhook holds the write gate (storage.db.write_gate) around a unit, so the one
-connection is never used by two units at once.
+SQLite connection is never used by two units at once.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any, cast
 from sqlalchemy.engine import Dialect
 from sqlalchemy.engine.url import make_url
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -33,13 +35,19 @@ from storage.sqlite_inline import InlineConnection, connector
 
 class LazySession:
     """Stands in for the AsyncSession the repositories are given. `Prepared`
-    statements run on `driver` directly; any other use of the session makes the
-    real one (on the same connection and transaction) and goes to it."""
+    statements run on `driver` directly (SQLite) or on `connection` (elsewhere); any
+    other use of the session makes the real one (on the same connection and
+    transaction) and goes to it."""
 
     def __init__(
-        self, driver: InlineConnection, dialect: Dialect, make: Callable[[], AsyncSession]
+        self,
+        driver: InlineConnection | None,
+        dialect: Dialect,
+        make: Callable[[], AsyncSession],
+        connection: AsyncConnection | None = None,
     ) -> None:
         self.driver = driver
+        self.connection = connection
         self.dialect = dialect
         self.real: AsyncSession | None = None
         self._make = make
@@ -66,12 +74,18 @@ class LazySession:
                     await real.close()  # without a commit: rolls back
             if commit:
                 # Statements run before the session existed, or a session that never
-                # touched the connection: the driver's transaction ends here.
-                await self.driver.commit()
+                # touched the connection: the connection's transaction ends here.
+                await self._end(commit=True)
                 committed = True
         finally:
             if not committed:  # all or nothing, also when a commit failed half-way
-                await self.driver.rollback()
+                await self._end(commit=False)
+
+    async def _end(self, commit: bool) -> None:
+        if self.driver is not None:
+            await (self.driver.commit() if commit else self.driver.rollback())
+        elif self.connection is not None:
+            await (self.connection.commit() if commit else self.connection.rollback())
 
 
 def orm_session(session: AsyncSession) -> AsyncSession | None:
@@ -89,7 +103,10 @@ class Units:
         engine = cast(AsyncEngine, sessionmaker.kw["bind"])
         url = make_url(engine.url)
         database = url.database or ""
-        self._inline = url.get_backend_name() == "sqlite" and database not in ("", ":memory:")
+        sqlite = url.get_backend_name() == "sqlite"
+        self._inline = sqlite and database not in ("", ":memory:")
+        self._pooled = not sqlite  # PostgreSQL: a lazy session on a pooled connection
+        self._pool_engine = engine
         self._url = url
         self._engine: AsyncEngine | None = None
         self._driver: InlineConnection | None = None
@@ -97,6 +114,17 @@ class Units:
 
     @asynccontextmanager
     async def __call__(self) -> AsyncIterator[AsyncSession]:
+        if self._pooled:
+            async with self._pool_engine.connect() as conn:
+                await conn.begin()
+                lazy = self._on(conn)
+                try:
+                    yield cast(AsyncSession, lazy)
+                except BaseException:
+                    await lazy.finish(commit=False)
+                    raise
+                await lazy.finish(commit=True)
+            return
         if not self._inline:
             async with self.sessionmaker() as session, session.begin():
                 yield session
@@ -108,6 +136,14 @@ class Units:
             await lazy.finish(commit=False)
             raise
         await lazy.finish(commit=True)
+
+    def _on(self, conn: AsyncConnection) -> LazySession:
+        def make() -> AsyncSession:
+            # The session joins the unit's transaction: its commit flushes only, the
+            # unit commits; its rollback (an error) rolls the whole unit back.
+            return self.sessionmaker(bind=conn, join_transaction_mode="rollback_only")
+
+        return LazySession(None, conn.dialect, make, connection=conn)
 
     async def _connection(
         self,

@@ -73,9 +73,13 @@ class Prepared:
         """The statement's rows as tuples (empty for a statement that returns none)."""
         lazy = session if isinstance(session, LazySession) else None
         if lazy is not None and lazy.real is None:  # a unit with no ORM session (yet)
-            return await self._run(lazy.driver, self._for(lazy.dialect), params)
+            if lazy.driver is not None:
+                return await self._run(lazy.driver, self._for(lazy.dialect), params)
+            assert lazy.connection is not None
+            result = await lazy.connection.execute(self.clause, dict(params))
+            return [tuple(r) for r in result] if self.returns_rows else []
         if lazy is not None:
-            session = lazy.real  # type: ignore[assignment]
+            session = lazy.real
         driver = await _driver(session)
         if driver is None:
             result = await session.execute(self.clause, dict(params))

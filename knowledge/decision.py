@@ -12,7 +12,9 @@ out-of-scope hint - the lexicon's, advice, or a topic of another office -, how m
 says; words that say nothing about items - 俺, 咋个, 嘛, 我家 - are not counted: Scorer.neutral): P(the best item is the answer) and P(the answer is among the menu). Their coefficients
 and cut-offs come from calibrate.py (chosen across writers, validated leave-one-file-out). A near tie is never answered directly, and "unknown never guesses": little
 evidence means unknown. A question of another office (an out-of-scope hint) whose only item
-evidence is a word several items share gets no menu (menu_barred).
+evidence is a word several items share gets no menu (menu_barred), and a question asked right
+after another office's topic (结婚登记要带什么, 学籍怎么转: intents' "elsewhere_asked") is
+unknown unless an item is named.
 """
 
 from __future__ import annotations
@@ -254,7 +256,8 @@ def choose(
     under NAMED_AHEAD of its score, is answered when it would be offered: the one-item menu would
     only ask back, and a named item well ahead is what was asked for. `barred` (menu_barred): a
     question of another office whose only item evidence is a word several items share gets no
-    menu, it is unknown."""
+    menu, it is unknown; so is a question asked right after another office's topic (学籍怎么转,
+    请乐队多少钱) when no item is named, whatever the story around it shares with items."""
     confident = bool(ranked) and p_guide >= model.guide_at and not tie
     if ticket:
         return Verdict("status", f"ticket number {ticket}")
@@ -268,6 +271,9 @@ def choose(
         return Verdict("unknown", f"asks for advice {intents['advice'][0]!r}")
     if "vague" in intents:  # 我想申请个补贴: no service named, and a guess would mislead
         return Verdict("unknown", f"too vague {intents['vague'][0]!r}")
+    if "elsewhere_asked" in intents and not named:
+        # 结婚登记要带什么, 学籍怎么转: the question is about another office's business itself
+        return Verdict("unknown", f"asks about another office's {intents['elsewhere_asked'][0]!r}")
     oos = is_out_of_scope(intents)
     if "status" in intents and not oos and not status_yields(ranked, intents, p_offer, model):
         return Verdict("status", f"status cue {intents['status'][0]!r}")

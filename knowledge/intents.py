@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from knowledge import cues, texts
+from knowledge.context import request_clauses
 from knowledge.normalize import basic
 
 # Ticket numbers look like BM20261121-0007 (interfaces.md); villagers may drop the dash or add
@@ -29,7 +30,11 @@ FAMILIES = (
     "apply_q",
     "center_dept",
     "complaint_bare",
+    "elsewhere_asked",
 )
+# the families that say a message is another office's business (dropped when that office only asks
+# for a certificate, is the alternative to the center, or is what a certificate is needed for)
+OTHERS_FAMILIES = ("out_of_scope_hints", "elsewhere", "elsewhere_asked")
 # a message is "about the center alone" when at most this many characters are left after the
 # time/place/contact question and the words that may stand around it are taken out
 BARE_REST = 1
@@ -43,6 +48,42 @@ _ASKED_BY = re.compile(
     + cues.alternation(cues.words("employer"))
     + ")"
 )
+
+
+_OTHER_TOPICS = frozenset(cues.words("elsewhere").split())
+
+
+def story_hints(text: str, intents: Mapping[str, list[str]], named: str, query: str) -> bool:
+    """Whether the out-of-scope hints of `text` (the lexicon's, other offices' topics by word, not
+    by frame) all stand in clauses that only tell the story, while a clause of the scored `query`
+    that asks names the item `named` (要去外地比赛得坐飞机，第一次办身份证要带什么; 钱被骗光了
+    乡里能救个急不): the hint says why the item is wanted."""
+    others = intents.get("elsewhere", [])
+    found = [*intents.get("out_of_scope_hints", []), *others]
+    # one hint only: several (冻结, 转账) tell another office's story, not a reason
+    if len(set(found)) != 1 or set(intents) & {"advice", "elsewhere_asked"}:
+        return False
+    if not all(cue in _OTHER_TOPICS for cue in others):  # frames: 厂里给交, 去医院看
+        return False
+    if request_clauses(text) is None or asked_in(text, found):
+        return False
+    # the item's phrase as scored (救个急 -> 救急) when the message does not hold it as written
+    return asked_in(text, [named]) if named in text else asked_in(query, [named], strict=True)
+
+
+def asked_in(text: str, words: list[str], *, strict: bool = False) -> bool:
+    """Whether one of the words stands in a clause of the text that asks. Every clause asks when
+    none only tells the story, unless `strict`: then none does."""
+    asking = request_clauses(text)
+    if asking is None:
+        return not strict and any(word in text for word in words)
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            if any(a <= at < b for a, b in asking):
+                return True
+            at = text.find(word, at + 1)
+    return False
 
 
 def find_ticket(text: str) -> str | None:
@@ -233,6 +274,18 @@ class IntentPhrases:
             found += self.seen_there.findall(text)
         return found
 
+    def elsewhere_asked(self, text: str) -> list[str]:
+        """Topics, documents and offices of others that the question itself is about: asked how,
+        where, what it costs or whether it is right right after them (结婚登记要带什么, 学籍怎么转,
+        乐队一般多少钱), not only told of in the story."""
+        if self.elsewhere is None:
+            return []
+        return [
+            m.group(0)
+            for m in self.elsewhere.finditer(text)
+            if cues.ELSEWHERE_ASKED.match(text[m.end() :])
+        ]
+
     def find(self, text: str) -> dict[str, list[str]]:
         """intent -> the cues found in the normalized text (spaces mark punctuation)."""
         families = {
@@ -248,20 +301,27 @@ class IntentPhrases:
             "elsewhere": self.elsewhere_cues(text),
             "apply_q": [m.group(0) for m in cues.APPLY_Q.finditer(text)],
             "center_dept": department_cues(text, self.departments),
+            "elsewhere_asked": self.elsewhere_asked(text),
         }
         hits: dict[str, list[str]] = {}
         # an office that asks for a certificate, or that is only the alternative to the center
         # (在银行办还是在你们这办), is not what the message is about
         aside = cues.ASKED_BY_OFFICE.search(text) or cues.PLACE_CHOICE.search(text)
         asked_by = _ASKED_BY.match if aside else None
+        # what a certificate is needed for (办退休需要开个户口证明) is not what is asked
+        purposes = [m.group(1) for m in cues.PURPOSE_CERTIFICATE.finditer(text)]
+        if cues.GRADE_CHOICE.search(text):  # 交哪个档次划算: the insurance's own choice
+            families.pop("advice")
         for name in FAMILIES:
             found = list(families.get(name, ()))
             pattern = self.patterns.get(name)
             if pattern is not None and name != "greeting":  # greeting phrases: in is_greeting
                 found += pattern.findall(text)
-            if asked_by is not None and name in ("out_of_scope_hints", "elsewhere"):
+            if asked_by is not None and name in OTHERS_FAMILIES:
                 # the office that asks for a certificate is not what the message is about
                 found = [cue for cue in found if not asked_by(cue)]
+            if purposes and name in OTHERS_FAMILIES:
+                found = [cue for cue in found if not any(cue in p for p in purposes)]
             if found:
                 hits[name] = found
         return hits

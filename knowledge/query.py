@@ -110,6 +110,14 @@ class QueryPrep:
         normalized = cues.FELLING_RE.sub(
             lambda m: f"{m.group(0)} {cues.words('felling_word')} ", normalized
         )
+        # 独生子出车祸没了: an only child died or was disabled (计划生育特别扶助)
+        normalized = cues.ONLY_CHILD_RE.sub(
+            lambda m: f"{m.group(0)} {cues.words('only_child_word')} ", normalized
+        )
+        # 农村独生子女 父母60了: the parents' reward (农村部分计划生育家庭奖励扶助)
+        normalized = cues.ONLY_CHILD_AGED_RE.sub(
+            lambda m: f"{m.group(0)} {cues.words('only_child_aged_word')} ", normalized
+        )
         normalized, spelled = self.repair.spell(normalized)
         # a demonstrative after the possessive only points (texts.POINTING)
         query = _POINTING.sub(texts.POSSESSIVE, self.negation.sub(" ", normalized))

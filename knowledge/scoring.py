@@ -26,7 +26,7 @@ from knowledge.cache import cached_json, catalog_folder
 from knowledge.catalog import Catalog
 from knowledge.context import ACTION_VERBS, DONE, NEED, REFUSED, request_clauses, verb_role
 from knowledge.decision import is_out_of_scope
-from knowledge.intents import IntentPhrases, find_ticket
+from knowledge.intents import OTHERS_FAMILIES, IntentPhrases, find_ticket, story_hints
 from knowledge.normalize import (
     PinyinRepair,
     Replacer,
@@ -386,13 +386,20 @@ class Scorer:
             SPLIT,
             BACKGROUND,
         )
-        intents = self.intents.find(self.query.synonyms.apply(normalized)[0])
+        read = self.query.synonyms.apply(normalized)[0]
+        intents = self.intents.find(read)
         items = self.catalog.items
         ticket = find_ticket(text)
         # the features count what the message says about items: 俺想办个低保 says 低保
         pieces = self.neutral_pieces(segmented)
         meaning = {t: w for t, w in weights.items() if not self.neutral(t) and t not in pieces}
         features = self.features(ranked, phrases, meaning, intents, want)
+        named = phrases.get(ranked[0][0], NO_PHRASE)[1] if features["named"] else ""
+        if named and story_hints(read, intents, named, query):
+            # 孩子要坐飞机 第一次办身份证要带啥: one out-of-scope hint in the story only tells why
+            # the item named in the asking clause is wanted (intents.story_hints)
+            intents = {k: v for k, v in intents.items() if k not in OTHERS_FAMILIES}
+            features = self.features(ranked, phrases, meaning, intents, want)
         explain: dict[str, object] = {
             "normalized": normalized,
             "ticket": ticket,

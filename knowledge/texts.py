@@ -355,7 +355,12 @@ CUE_WORDS: dict[str, str] = {
     "公证 办公证 财产公证 遗嘱公证 不动产登记 房产登记 房产过户 "
     # goods bought from shops and online sellers, family banquets
     "商家 卖家 店家 网店 退货 网购 网上买 售后 保修 换货 质量问题 "
-    "七天无理由 办酒 摆酒 办酒席 摆酒席 寿宴 做寿 祝寿 过寿 满月酒 升学宴",
+    "七天无理由 办酒 摆酒 办酒席 摆酒席 寿宴 做寿 祝寿 过寿 满月酒 升学宴 "
+    # an employee's unemployment benefit (paid by the county's social insurance fund, not the
+    # center's unemployment registration), animals found or kept (the forestry station's), traffic
+    # cameras, bullying at school, debt collectors
+    "失业金 失业保险金 领失业金 失业补助金 捡到 放生 救护站 野生动物救护 闯红灯 电子眼 "
+    "霸凌 校园欺凌 被同学 催收 催债 暴力催收",
     # documents other offices issue: obtaining, replacing or losing one is their business (asked
     # as a material of one of ours, 报户口要结婚证吗, they are context, not this)
     "foreign_docs": "结婚证 离婚证 营业执照 执照 护照 驾照 驾驶证 行驶证 房产证 不动产证 银行卡 储蓄卡 "
@@ -466,6 +471,8 @@ CUE_WORDS: dict[str, str] = {
     "death_word": "死亡",  # added after 我爹去年冬天走了 (丧葬补助, 注销户口, 特别扶助)
     "birth_word": "出生",  # added after 媳妇刚生了个闺女 (出生登记)
     "felling_word": "砍树",  # added after 门口的树想砍了卖, 把桉树伐了 (林木采伐)
+    "only_child_aged_word": "奖扶金",  # added after 农村独生子女 父母满60了 (奖励扶助)
+    "only_child_word": "计生特殊家庭",  # added after 独生子出车祸没了, 独生女伤残 (计划生育特别扶助)
 }
 CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     # status: a past submission or an explicit "my request" (上个月交的, 我那个, 交上去的)...
@@ -481,6 +488,9 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "(?:^| )«申请的 报上去的 交上去的 递上去的 递的 提交的»",
         "等了«~4»«天 月 周 星期 礼拜 年»",
         "«办了 申请了 提交了 递了 送了»«~3»«天 月 周 星期 礼拜»了",  # 身份证办了半个月了
+        "«申请了 提交了 递了 送了»«~3»«天 月 周 星期 礼拜 年»",  # 补贴申请了半年 还没到账
+        # a request named as made, ending its clause (光荣牌申请了 什么时候发下来)
+        "«申请了 提交了 递了 递上去了 交上去了 报上去了 申请过了 报过了»(?= |$)",
     ),
     # ...progress words that presuppose a request (to ask them is to ask about progress)...
     "status_progress": (
@@ -500,7 +510,7 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«@done_verb»«好 完 结 下来 成 妥 过 出来 通过 掂»了?«@q_end»",
         "«@done_verb»了«没有 没 没得 没呢 未»",
         "«通过 批准 办结 受理 成功 下来 通知 同意 批复»了?«没有 没 吗 么 没呢 未»",
-        "(批|办|审|弄|搞|好|成|过|通过|下来)没\\1",  # A-not-A: 批没批, 办没办好
+        "(批|办|审|弄|搞|好|成|过|通过|下来|报|交|递|送|提交)没\\1",  # A-not-A: 批没批, 报没报
         "有«结果 消息 回音 答复 回复 动静 信儿 眉目 下文 进展»了?«@q_end»",
         "«结果 消息»«出来 下来»了?«@q_end»",
         "«办得 弄得 审得 批得 搞得 申请得 申请 办理 审核 处理得»«怎么样 咋样 如何 咋个样 啥样 怎样»了",
@@ -531,6 +541,10 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«没人通知 没通知 没有通知 没人联系 没人告诉 没信了 没下文了»",
         "«报 递 交 送 提交 报上去 递上去 交上去»了«没有 没 吗 么»",
         "«然后呢 下一步呢 后面呢 接下来呢 后来呢 接下来咋办 下一步咋办 下一步怎么办»",
+        # what has still not come (还没到账, 到现在都没来, 还没拿到), or was turned down (审核没过吗)
+        "«还没 还没有 都没 都还没 一直没 到现在都没 到现在还没 至今没 迟迟没 咋还没 怎么还没»«~2»(?:«到账 拿到 领到 "
+        "收到 发下来 发 下来 上门 见到 见人 打过来 打到»|来(?![得不]))",
+        "«审核 审批 评估 核查 批»«~1»没«过 通过 批下来»",
         "«到底 现在 目前 眼下»«~2»«咋样 怎么样 如何 咋个样 啥情况 什么情况»",
         "«处理 办 办理 弄 搞 审 批 审批 审核 通过 办好 办完»了«吗 么»",
         "«有没有 有无»«~2»«回复 答复 回音 回话 人理 人管 人跟 人在跟 人在管 人在弄 人在办 人处理 消息 结果 "
@@ -554,6 +568,16 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«@institutions»«~2»还是«在 去 到 找 _»«你们 您们 这 这里 这边 镇上 镇里 中心 窗口 便民 政府»",
         "«你们 您们 这里 这边 镇上 镇里 中心 窗口 便民 政府»«~3»还是«在 去 到 找 _»«@institutions»",
     ),
+    # another office's business named as what a certificate is needed for (我爸办退休需要开个户口证明,
+    # 过户要开亲属关系证明): the need is the certificate; group 1 is the purpose. Not when which
+    # certificate is asked (坐飞机要开什么证明: the airline's rules)
+    "purpose_certificate": (
+        "([^ ]{1,10}?)«需要 要 得 让 叫 说要»«我 我们 俺 _»«开 出具 出 提供 打 交 _»(?!«~2»«什么 啥 哪些 哪个 哪种»)"
+        "«~4»证明",
+    ),
+    # advice on which grade of contributions to choose (交哪个档次划算): a question about the
+    # residents' insurance itself, not shopping advice
+    "grade_choice": ("«档次 档位 哪档 哪一档 几档 几个档 缴费档»",),
     "asked_by_office": ("(?:«@institutions»|«@employer»)«~6»«要 让 叫 需要 要求 说要»«~12»证明",),
     "elsewhere_frame": (
         "«@institutions»«~4»(?:«@time_q»|«@contact_q»|«在哪 在哪里 在哪儿 哪个窗口 几楼 哪个科 哪个楼 "
@@ -571,6 +595,12 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«@institutions»«~6»«贷款 续贷 存钱 存款 取钱 开户 利息 冻结 解冻 密码 转账 挂失 还款 还贷 开卡»",
         # what a court case or a divorce costs (起诉离婚要多少钱): the court's fees
         "«起诉 离婚 立案 开庭»«~3»«要 得 需要 _»«多少钱 花多少钱 几多钱 好多钱 费用 收费 收多少»",
+        # something done to the villager at another office (在学校被同学欺负, 在医院被多收钱)
+        "«在 到»«@institutions»«~6»被(?!«@nature»)",
+        # whether another office will correct its own paper (出生证明写错了 医院能改吗)
+        "«@institutions»«~2»«能 可以 会 给 肯 能不能 可不可以 愿不愿意»«~2»«改 更正 修改 重开 重新开»",
+        # money taken out of a card's or an account's balance (卡里的钱能取出来吗): the bank's
+        "«卡 账户»«里 上»«的 _»钱«~3»«取出来 取现 提现 提出来 取出 能取 可以取 怎么取 咋取»",
         # money every household is asked to put in for the village's works (修路每家出多少)
         "«每家 每户 每人 各家 家家户户 一家 一户»«~3»«出 摊 凑 集»«~4»«钱 块 多少 元»",
     ),
@@ -579,6 +609,18 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     "seen_there": (
         "«去 到 在»«县 市 省 城里 镇上 镇 乡 _»«@institutions»«~3»«生孩子 生娃 看病 看 做 挂 检查 拿药 "
         "配药 开药 存 取 办卡 开户 上学 读书 报名 打 拍 验 抽 考 缴费»",
+    ),
+    # what follows another office's topic when the question is about that topic itself
+    # (结婚登记要带什么, 学籍怎么转, 请乐队一般多少钱, 每户集资合理吗, 医院能改吗): their business,
+    # even when an item shares a word with the story around it (intents.IntentPhrases.elsewhere_asked).
+    # Only small words and what of it is asked (合同, 手续, 费用) may stand between: 结婚登记后户口
+    # 怎么迁 asks about the household register, 厂里给交的社保怎么转 about the pension
+    "elsewhere_asked": (
+        "^(?:«了 的话 的 一般 大概 到底 究竟 具体 应该 该 要 得 是 都 还 去 又 再 合同 手续 证明 材料 费 费用 "
+        "钱»){0,2}(?:«怎么 咋 咋个 如何 怎样 要带 带啥 带什么 要什么 要啥 需要什么 需要啥 什么材料 啥材料 哪些材料 "
+        "在哪 去哪 哪里 哪儿 找谁 多少钱 几多钱 好多钱 收多少 合理 合法 合不合理 合不合法 该不该 应不应该 能不能 "
+        "可不可以 行不行»|«能 可以 会»«~3»«吗 么 不 嘛»(?: |$))",
+        "^«吗 么 嘛»(?: |$)",
     ),
     "seen_covered": (
         "«报 报销 结算 备案 医保 医疗保险 合作医疗 农合 救助 补贴 补助 鉴定 资助 低保 慢特病 慢性病»",
@@ -666,6 +708,9 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     # of another office (保险公司不赔 能投诉吗, 公司不给交社保去哪投诉) the complaint is theirs
     "complaint_bare": (
         "«投诉 差评 申诉 能投诉 去哪投诉 投诉电话»",
+        # scolded or threatened, by whom not said (催收的天天打电话还骂人): a debt collector's or
+        # a neighbour's is the police's business, staff's the leader's
+        "«骂人 骂我 吼人 吼我 凶我 打我 推我 打人 威胁 恐吓»",
         "被(?!«@nature»)«~6»«扣 克扣 截留 挪用 冒领 顶替 换给 给了别人 占 侵占 霸占 抢 骂 吼 凶 打了 推倒 "
         "赶出来 训 欺负 刁难 为难 坑»",
     ),
@@ -689,7 +734,9 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "当面«~4»«问 说 讲 谈 聊 咨询 反映»",
         "«叫 喊 请 找»«一下 下 _»[^ ]{0,6}?的«@staff»(?=$| |来|过来|出来)",
         "«跟 和 同»[^ ]{0,6}?«@staff»«~3»«说 讲 聊 谈 通话 对话 反映 沟通»",
-        "«有什么人 有没有人 有人»«~4»«帮 替»«@someone»",
+        # not a helper for housework or care (想申请有人上门帮她打扫做饭: home-care services)
+        "«有什么人 有没有人 有人»«~4»«帮 替»«@someone»(?![^ ]{0,2}«打扫 做饭 煮饭 洗衣 洗澡 照顾 护理 看护 陪护 "
+        "理发 买菜 送饭 擦身»)",
         "«换 换个 要个 来个 找个»人(?=$| |吧|啊|呀)",
         "(?:我要|要)人(?=$| |吧|啊|呀)",
         "«你不懂 你也不懂 你听不懂 你根本不懂 答非所问 牛头不对马嘴 驴唇不对马嘴 说了半天»",
@@ -775,6 +822,21 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "(?![一场个大重急怪了]{0,3}[病气锈疮])«~3»«孩子 娃 娃娃 "
         "闺女 儿子 女儿 小孩 宝宝 男孩 女孩 二胎 三胎 个 _»",
     ),
+    # an only child who died or was disabled (独生子出车祸没了, 唯一的儿子前年走了, 独生女伤残): what
+    # the family-planning special support is for, not the reward for parents of an only child;
+    # unless a document, a fee or another benefit is asked after it (独生子残疾了 能办残疾证吗,
+    # 唯一的儿子去世了 丧葬费怎么领)
+    "only_child_struck": (
+        "«独生子女 独生子 独生女 独子 独女 独苗 唯一的儿子 唯一的女儿 唯一的孩子 唯一一个孩子 唯一一个儿子 "
+        "唯一一个女儿»«~12»«走了 没了 不在了 去世 过世 死了 死亡 病故 伤残»"
+        "(?!.*«证 费 低保 户口 残疾补贴 护理补贴 生活补贴 两项补贴 养老»)",
+    ),
+    # parents of an only child (or of two daughters) at 60: the family-planning reward for rural
+    # parents, not the only-child certificate itself
+    "only_child_aged": (
+        "«独生子女 独生子 独生女 独子 独女 唯一的儿子 唯一的女儿 唯一的孩子 两个女儿 两女户 双女户»«~12» ?«~6»"
+        "«60岁 六十岁 满60 满六十 到60 年满60 60了 六十了 60多 六十多»(?!.*«证 费 低保 户口 养老»)",
+    ),
     # trees named before the verb that fells them (门口那棵树想砍了, 把山上的桉树伐了): 砍树
     "felling": ("(?<![大果])«树 树木 林子 木头 竹子 林木»«~5»«砍 伐 锯倒 锯了 放倒 砍倒»",),
     # too vague to name a service: 我想申请个补贴, 我要办证, 要带什么材料
@@ -797,16 +859,17 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     # ...of which not wanting it (不想打官司, 不打算迁户口): the need is something else
     "before_refused": ("(?:(?<!想)不想|不打算|不愿意?)(?:办|去|找|申请)?$",),
     "before_negated": (
-        "(?:(?<!想)不想|(?<!要)不要|(?<!用)不用|不打算|不愿意?|(?<!去)不去|别|(?<!有)没有?|还没|从没)"
-        "(?:办|去|找|交|申请|领)?$",
+        "(?:(?<!想)不想|(?<!要)不要|(?<!用)不用|不打算|不愿意?|(?<!去)不去|别|(?<!有)没有?|还没|从没|没能|没法"
+        "|没办法|无法)(?:办|去|找|交|申请|领)?$",
     ),
     "past_clause": (
         "«以前 之前 过去 早年 原来 当年 年轻时 那时候 那会儿 早些年 生前 在世时 活着的时候»",
     ),
     "after_modifier": ("^(?:户|家庭|家|户家)?(?:的|家的)(?!«@generic_heads»)[\u4e00-\u9fff]{2}",),
+    # (but not 身份证办好要几天: how long it takes is asked)
     "after_done": (
         "^(?:我|俺|我们|俺们|咱|咱们|他|她|家里)?(?:已经|都|早就|也|早)?(?:办|领|批|拿|评|鉴定|发|弄|下来)"
-        "(?:下来|好|到|完|过|了)(?:了|的)?",
+        "(?:下来|好|到|完|过|了)(?:了|的)?(?!要|得|需要|多久|几天|多长|大概|一般|最快)",
         "^(?:是|评的|评了|定的)?[一二三四1-4]级",
     ),
     # X put off to later (丧葬补助我之后再问): not what is asked now
@@ -822,7 +885,8 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "|现在|$| )",
     ),
     "before_material": ("(?:要|带|需要|得|提供|出具|交|拿)[^ ]{0,3}$",),
-    "after_material": ("^(?:吗|么|不|没|嘛|啊|呢|$| |不要|没有)",),
+    # ...or listed with another thing to bring (拿着她身份证和户口本能办吗)
+    "after_material": ("^(?:吗|么|不|没|嘛|啊|呢|$| |不要|没有|和|跟|还有|或者|或是)",),
     "after_material_question": (
         "^(?:(?:要不要|用不用|需不需要|得不得)(?:带|拿|交|提供|复印)|(?:要|需要|得)带(?:吗|不|么|没|上吗))",
     ),

@@ -62,10 +62,46 @@ are a protected forest's; vocabulary; the round-3 model kept). questions_i.tsv (
     questions_g.tsv     direct 93.4%  direct-or-menu 98.0%  out-of-scope  90.0%  wrong 1.6%
     questions_h.tsv     direct 90.9%  direct-or-menu 95.5%  out-of-scope  95.0%  wrong 3.1%
     questions_i.tsv     direct 95.2%  direct-or-menu 98.2%  out-of-scope 100.0%  wrong 0.5%
-questions.tsv, questions_more.tsv, questions_c.tsv and questions_i.tsv meet all four targets. Not
-reached: direct (questions_d.tsv, questions_h.tsv), direct-or-menu (questions_d.tsv,
-questions_h.tsv), out-of-scope (questions_g.tsv), confidently wrong (questions_d.tsv,
-questions_h.tsv).
+Round 9 (a question asked right after another office's topic is theirs unless an item is named -
+结婚登记要带什么, 学籍怎么转, 请乐队一般多少钱, 每户集资合理吗, 医院能改吗 -; something done to the
+villager at another office, animals found, traffic cameras, an employee's unemployment benefit,
+a card's balance taken out and debt collectors are others' business, and scolding by someone
+unnamed is a bare complaint; what a certificate is needed for (办退休要开户籍证明), and one other
+office's word standing only in the story while the asking clause names an item (要坐飞机 第一次
+办身份证要带啥), are no hint; a grade of contributions to choose is no shopping advice; a request
+named as made (申请了, 申请了半年) with what has still not come or was turned down, and A-not-A
+报没报, ask for progress; an only child who died or was disabled means the special support,
+parents of an only child at 60 the reward, unless another item is asked for by name; a mention
+after 没法/没能 is not done, a material listed with another (身份证和户口本) is a material,
+办好要几天 asks the time; a helper for housework is the home-care service, not a person;
+vocabulary: gig workers, handing in the household register after a death, a veteran's card
+replaced, an unemployment registration cancelled, 种粮补助 no longer garbled by 粮补; the
+round-3 model kept). No new writer this round: fitted on questions_g.tsv and questions_h.tsv
+(before: 93.4 / 98.0 / 90.0 / 1.6 and 90.9 / 95.5 / 95.0 / 3.1); questions_d.tsv and
+questions_e.tsv were only scored by their totals, and neither got worse:
+    questions.tsv       direct 96.2%  direct-or-menu 99.2%  out-of-scope  97.4%  wrong 0.4%
+    questions_more.tsv  direct 97.3%  direct-or-menu 99.5%  out-of-scope  99.2%  wrong 0.1%
+    questions_c.tsv     direct 93.9%  direct-or-menu 98.8%  out-of-scope 100.0%  wrong 0.5%
+    questions_d.tsv     direct 90.0%  direct-or-menu 94.5%  out-of-scope  96.0%  wrong 2.4%
+    questions_f.tsv     direct 95.7%  direct-or-menu 98.2%  out-of-scope  98.0%  wrong 1.0%
+    questions_g.tsv     direct 95.0%  direct-or-menu 98.9%  out-of-scope  95.4%  wrong 0.5%
+    questions_h.tsv     direct 93.2%  direct-or-menu 97.3%  out-of-scope  99.0%  wrong 1.9%
+    questions_i.tsv     direct 95.5%  direct-or-menu 98.2%  out-of-scope 100.0%  wrong 0.5%
+(questions_c.tsv lost two direct answers to the menu: borderline probabilities, 0.67 against the
+cut-off 0.675, moved by the new keywords of 死亡注销户口 and 就业失业登记.)
+Two new writers, questions_j.tsv (647 lines: regional speech, own typos) and questions_k.tsv
+(611 lines: voice-to-text transcripts, children asking for parents, village cadres), were
+written while round 9 was fitted, by writers who saw neither the matcher nor the other files,
+and scored blind at round 8's state and again after round 9; nothing was changed in view of
+their lines (they are gated at floors under the blind figures, not fitted on):
+    questions_j.tsv  round 8  direct 91.6%  direct-or-menu 96.3%  out-of-scope 98.0%  wrong 1.7%
+                     round 9  direct 92.0%  direct-or-menu 96.6%  out-of-scope 98.0%  wrong 1.7%
+    questions_k.tsv  round 8  direct 95.7%  direct-or-menu 98.1%  out-of-scope 95.3%  wrong 1.1%
+                     round 9  direct 95.7%  direct-or-menu 97.9%  out-of-scope 95.3%  wrong 1.3%
+questions.tsv, questions_more.tsv, questions_c.tsv, questions_f.tsv, questions_g.tsv and
+questions_i.tsv meet all four targets. Not reached: direct (questions_d.tsv), direct-or-menu
+(questions_d.tsv, questions_h.tsv, questions_j.tsv, questions_k.tsv), confidently wrong
+(questions_d.tsv).
 """
 
 from __future__ import annotations
@@ -90,6 +126,8 @@ FILES = {
     "questions_g.tsv": 600,
     "questions_h.tsv": 600,
     "questions_i.tsv": 600,
+    "questions_j.tsv": 600,
+    "questions_k.tsv": 600,
 }
 # gate levels per file: the target where it is met, else a floor under the calibrated figure
 GATES = {
@@ -118,26 +156,39 @@ GATES = {
         "confidently_wrong": 0.03,
     },
     "questions_f.tsv": {
-        "item_direct": 0.94,
-        "item_direct_or_menu": 0.97,
+        "item_direct": TARGETS["item_direct"],
+        "item_direct_or_menu": TARGETS["item_direct_or_menu"],
         "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
         "confidently_wrong": TARGETS["confidently_wrong"],
     },
     "questions_g.tsv": {
-        "item_direct": 0.915,
-        "item_direct_or_menu": 0.965,
-        "out_of_scope_rejected": 0.89,
-        "confidently_wrong": 0.025,
+        "item_direct": TARGETS["item_direct"],
+        "item_direct_or_menu": TARGETS["item_direct_or_menu"],
+        "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
+        "confidently_wrong": TARGETS["confidently_wrong"],
     },
     "questions_h.tsv": {
-        "item_direct": 0.905,
-        "item_direct_or_menu": 0.95,
-        "out_of_scope_rejected": 0.94,
-        "confidently_wrong": 0.035,
+        "item_direct": TARGETS["item_direct"],
+        "item_direct_or_menu": 0.97,
+        "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
+        "confidently_wrong": TARGETS["confidently_wrong"],
     },
     "questions_i.tsv": {
         "item_direct": TARGETS["item_direct"],
         "item_direct_or_menu": TARGETS["item_direct_or_menu"],
+        "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
+        "confidently_wrong": TARGETS["confidently_wrong"],
+    },
+    # blind (not fitted): floors just under the figures
+    "questions_j.tsv": {
+        "item_direct": 0.915,
+        "item_direct_or_menu": 0.96,
+        "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
+        "confidently_wrong": TARGETS["confidently_wrong"],
+    },
+    "questions_k.tsv": {
+        "item_direct": TARGETS["item_direct"],
+        "item_direct_or_menu": 0.975,
         "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
         "confidently_wrong": TARGETS["confidently_wrong"],
     },
@@ -152,6 +203,8 @@ INTENT_FLOOR = {
     "questions_g.tsv": 0.65,
     "questions_h.tsv": 0.7,
     "questions_i.tsv": 0.9,
+    "questions_j.tsv": 0.9,
+    "questions_k.tsv": 0.9,
 }
 
 
@@ -194,7 +247,14 @@ def test_every_intent_is_mostly_recognized(report: tuple[str, Report]) -> None:
 
 # files gated at all four targets
 MEETS_TARGETS = frozenset(
-    {"questions.tsv", "questions_more.tsv", "questions_c.tsv", "questions_i.tsv"}
+    {
+        "questions.tsv",
+        "questions_more.tsv",
+        "questions_c.tsv",
+        "questions_f.tsv",
+        "questions_g.tsv",
+        "questions_i.tsv",
+    }
 )
 
 
@@ -204,9 +264,9 @@ def test_full_targets(report: tuple[str, Report], request: pytest.FixtureRequest
         request.applymarker(
             pytest.mark.xfail(
                 strict=True,
-                reason="not all four targets yet: direct 89.5-90.9% (target 92%) on "
-                "questions_d/h, direct-or-menu 94.5-95.5% (target 98%) on questions_d/h, "
-                "out-of-scope 90.0% (95%) on questions_g, wrong 2.4-3.1% (2%) on questions_d/h",
+                reason="not all four targets yet: direct 90.0% (target 92%) on questions_d, "
+                "direct-or-menu 94.5-97.9% (target 98%) on questions_d/h/j/k, wrong 2.4% (2%) "
+                "on questions_d",
             )
         )
     assert result.meets_targets(), f"{name}\n{format_report(result)}"

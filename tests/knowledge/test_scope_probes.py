@@ -127,6 +127,8 @@ NEAR_MISSES = (
     "社保卡在银行怎么改密码",
     "单位退休的独生子女有补贴吗 找厂里还是找谁",
     "给老人买的商业养老保险能退吗",
+    # round 9: another office's topic asked about right after it (elsewhere_asked)
+    "房屋租赁合同去哪备案",
 )
 # near-misses still missed: the catalog names the document (出生医学证明 is a keyword of 出生登记),
 # a complaint cue outranks (被交警扣), or only an item's own words are written (职工养老保险)
@@ -138,7 +140,6 @@ KNOWN_MISSES = (
     "出生医学证明在医院哪个窗口办",
     "宝宝的出生医学证明丢了怎么补",
     "医院不给开死亡医学证明怎么办",
-    "房屋租赁合同去哪备案",
     "建房子请的施工队不给开发票",
     "买了农村的房子能过户吗",
 )

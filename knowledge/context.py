@@ -34,6 +34,9 @@ _PAST_CLAUSE = cues.pattern("past_clause")
 _AFTER_MODIFIER = cues.pattern("after_modifier")
 # X already obtained: 残疾证办下来了, 低保批了, 优待证领到了; X with its grade: 残疾证一级
 _AFTER_DONE = cues.pattern("after_done")
+# X that ends in its own verb, then 了: 户口注销了要开个证明, 地流转了补贴归谁
+_VERB_END = cues.pattern("verb_end")
+_AFTER_VERB_DONE = cues.pattern("after_verb_done")
 # X put off to later (丧葬补助我之后再问, 低保先不问): not asked now, like a refused mention
 _AFTER_DEFERRED = cues.pattern("after_deferred")
 # X as what another thing is needed for (他领养老金要用，急着补一张社保卡): a purpose, not the need
@@ -110,7 +113,9 @@ def is_context(text: str, start: int, end: int, is_material: Callable[[str], boo
     clause_start = text.rfind(" ", 0, start) + 1
     if _PAST_CLAUSE.search(text, clause_start, start):
         return "past"
-    if _AFTER_DONE.match(after):
+    if _AFTER_DONE.match(after) or (
+        _VERB_END.search(text, start, end) and _AFTER_VERB_DONE.match(after)
+    ):
         return "done"
     if _AFTER_PURPOSE.match(after):
         return "purpose"

@@ -30,6 +30,7 @@ SIBLING_TIE_RATIO = 0.8  # ...or this share, when the two are siblings (names sh
 SIBLING_KINSHIP = (
     0.3  # siblings: this share of the shorter name's weight is common (scoring.kinship)
 )
+ACTION_TIE_RATIO = 0.8  # ...or this share, when the wanted action is the runner-up's alone
 NAMED_AHEAD = 0.75  # an item named in the message with the runner-up under this share: answered
 # evidence only in words at least this many items' names/aliases/keywords hold is generic: with an
 # out-of-scope hint and no item named, no menu (menu_barred)
@@ -191,6 +192,9 @@ def is_tie(ranked: Sequence[tuple[int, float]], features: Mapping[str, float]) -
         and features.get("sibling", 0.0) >= SIBLING_KINSHIP
         and features.get("action", 0.0) <= 0.0
     ):
+        return True
+    if ratio >= ACTION_TIE_RATIO and features.get("action", 0.0) < 0.0:
+        # 想自己接着交 要去哪登记: the runner-up does what is wanted, the best does not
         return True
     one_word = features.get("content", 0.0) <= 1.0
     same_cover = features.get("coverage2", 0.0) >= features.get("coverage", 0.0)

@@ -121,8 +121,20 @@ def status_cues(text: str) -> list[str]:
     下来, 怎么样了) together with a reference to one's own earlier request (上个月交的, 我的)."""
     found = [m.group(0) for m in cues.STATUS_PROGRESS.finditer(text)]
     if not found:
-        when = cues.STATUS_WHEN.search(text)
-        own = cues.STATUS_OWN.search(text)
+        # years of contributions (交了十几年农保) are no request of one's own (啥时候能领: the pension)
+        paid = [m.span() for m in cues.CONTRIBUTIONS.finditer(text)]
+
+        def first(pattern: re.Pattern[str]) -> re.Match[str] | None:
+            return next(
+                (
+                    m
+                    for m in pattern.finditer(text)
+                    if not any(a < m.end() and m.start() < b for a, b in paid)
+                ),
+                None,
+            )
+
+        when, own = first(cues.STATUS_WHEN), first(cues.STATUS_OWN)
         if when and own:
             found = [own.group(0) + "…" + when.group(0)]
     return found
@@ -310,6 +322,8 @@ class IntentPhrases:
         asked_by = _ASKED_BY.match if aside else None
         # what a certificate is needed for (办退休需要开个户口证明) is not what is asked
         purposes = [m.group(1) for m in cues.PURPOSE_CERTIFICATE.finditer(text)]
+        # the app a payment is made with (微信上能交吗) is how, not what, is asked
+        purposes += [m.group(0) for m in cues.MEANS_PAID.finditer(text)]
         if cues.GRADE_CHOICE.search(text):  # 交哪个档次划算: the insurance's own choice
             families.pop("advice")
         for name in FAMILIES:

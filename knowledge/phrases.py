@@ -10,6 +10,7 @@ is context.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from knowledge import cues, texts
@@ -40,6 +41,9 @@ REFUSED_WEIGHT = 0.0
 NO_PHRASE: tuple[float, str, str, str | None] = (0.0, "", "", None)
 
 LOOSE_INNER = cues.words("loose_inner")  # stands inside a name after 2 characters (老年人的优待证)
+# a modal inside a name after its first 2 characters (学费能减免 = 学费减免)
+LOOSE_MODAL = re.compile(cues.alternation(cues.words("loose_modal")))
+MODAL_SIDE = 4  # characters of a name looked for on each side of the modal
 Hit = tuple[int, int, str, str | None]
 
 
@@ -113,6 +117,23 @@ class Phrases:
                 inside = [i - a for i in range(a, b) if compact[i] == LOOSE_INNER]
                 if phrase in seen or (inside and min(inside) < 2):
                     continue
+                hits.append(
+                    (a, b, phrase, is_context(query, where[a], where[b - 1] + 1, self.is_material))
+                )
+        seen = {phrase for _, _, phrase, _ in hits}
+        for m in LOOSE_MODAL.finditer(compact):
+            # the longest name around the modal, with at least 2 of its characters before it
+            around = [
+                (compact[m.start() - left : m.start()] + compact[m.end() : m.end() + right], left)
+                for left in range(2, min(m.start(), MODAL_SIDE) + 1)
+                for right in range(1, MODAL_SIDE + 1)
+                if m.end() + right <= len(compact)
+            ]
+            named = [(p, left) for p, left in around if p in self.table and p not in seen]
+            if named:
+                phrase, left = max(named, key=lambda found: len(found[0]))
+                a, b = m.start() - left, m.end() + len(phrase) - left
+                seen.add(phrase)
                 hits.append(
                     (a, b, phrase, is_context(query, where[a], where[b - 1] + 1, self.is_material))
                 )

@@ -102,10 +102,12 @@ class QueryPrep:
         normalized = self.death.sub(
             lambda m: f"{m.group(0)} {cues.words('death_word')} ", normalized
         )
-        # 媳妇刚生了个闺女: a child already born (出生登记)
-        normalized = cues.BIRTH_RE.sub(
-            lambda m: f"{m.group(0)} {cues.words('birth_word')} ", normalized
-        )
+        # 媳妇刚生了个闺女: a child already born (出生登记), unless the newborn's insurance or card
+        # is asked for (娃刚生下来 要给他上医保)
+        if not cues.BIRTH_ASIDE.search(normalized):
+            normalized = cues.BIRTH_RE.sub(
+                lambda m: f"{m.group(0)} {cues.words('birth_word')} ", normalized
+            )
         # 门口的树想砍了卖: trees to be felled (林木采伐), named before the verb
         normalized = cues.FELLING_RE.sub(
             lambda m: f"{m.group(0)} {cues.words('felling_word')} ", normalized

@@ -382,7 +382,7 @@ CUE_WORDS: dict[str, str] = {
     "滑坡 雷 雷劈 火 虫 虫子 蝗虫 老鼠 野猪 山猪 猴子 大象 野象 熊 黑熊 鸟 麻雀 旱 太阳",
     "person": "人 个人 一个人 真人 活人 工作人员 同志 窗口的人 窗口的同志 窗口的 负责人 领导 干部 值班的 "
     "值班人员 管事的 办事的 你们的人 专人 人工 代办员 帮办员 客服 办事员 经办人 主任 书记 "
-    "镇长 所长 站长 "
+    "镇长 所长 站长 上班的人 上班的 坐班的 管事的人 办事的人 "
     "管这个的 懂的人 说了算的",
     "center_ref": "业务 办业务 你哋 你们 您们 中心 便民 服务中心 大厅 窗口 镇政府 政务 办事处 你那 你们那",
     "time_q": "几点 几时开 上班 下班 开门 关门 营业 办公时间 工作时间 作息 周六 周日 周天 周末 星期六 "
@@ -393,20 +393,20 @@ CUE_WORDS: dict[str, str] = {
     "contact_q": "电话 联系方式 号码 手机号 座机 热线 微信号 公众号",
     # what may stand around such a question without making it about something else
     "center_filler": "你们 您们 便民服务中心 便民中心 服务中心 中心 大厅 窗口 镇政府 政府 政务服务 政务 "
-    "办事大厅 这边 那边 那里 这里 你那 镇上 办事 办 去 来 到 能 可以 可不可以 能不能 是 有 有人 开 今天 "
+    "办事大厅 这边 那边 那里 这里 你那 镇上 办事 办 去 来 到 休息 行 嗯 哦 钟 一共 总共 能 可以 可不可以 能不能 是 有 有人 开 今天 "
     "明天 后天 现在 平时 每天 几 多少 吗 么 嘛 不 没 呢 啊 呀 的 了 请问 问下 问一下 一下 想 要 我 还 也 "
     "都 还是 在 上 下 们 些 个 啥 什么 时候 时间 点 号 多 等 咨询 那个 这个 就是 过 得 最 早 晚 几号 哪 "
     "哪里 哪儿 地方 从 车站 汽车站 客运站 路口 好 方便 停 车 以后 以前 之前 之后 前 后 几天 开始 提前 "
     "初 正月 年后 节后 来得及 来不来得及 来不及 赶得上 赶不上 赶得及 半 号码 业务 事情 夏天 冬天 夏季 冬季 改 变 调整 你哋 哪天 节 打不通 别的 其他 另外 换 一个",
     "greeting": "你好 您好 你们好 大家好 在吗 在嘛 在么 在不 在不在 在没 在没有 有人吗 有人在吗 有人么 早上好 "
-    "早晨好 早安 早啊 上午好 中午好 下午好 晚上好 晚安 谢谢 谢了 多谢 感谢 辛苦 麻烦了 麻烦你了 麻烦您了 "
+    "早晨好 早晨 早安 早啊 上午好 中午好 下午好 晚上好 晚安 谢谢 谢了 多谢 感谢 辛苦 麻烦了 麻烦你了 麻烦您了 "
     "打扰了 打扰 再见 拜拜 回见 好的 好嘞 好滴 好吧 好 行 收到 知道了 明白了 懂了 晓得了 ok okay 哈喽 "
     "hello hi 嗨 新年好 过年好 春节快乐 新年快乐 节日快乐 中秋快乐 点赞 赞 早 要得 中 好嘛 没事了 不用了 "
     "可以了 行了 晓得 知道啦 谢谢啦 喂 哦 噢 嗯 哎 诶 唉 嘿 吃了没 吃了吗 吃饭了没 吃饭了吗 吃了饭没 吃过了吗 "
     "一生平安 身体健康 万事如意 生意兴隆 心想事成 恭喜发财 祝你 祝您 祝你们 好人 劳力 多谢 感恩 给你点赞 "
     "你们辛苦 辛苦你们 知道怎么弄了 知道怎么办了 晓得怎么弄了 会弄了 搞定了 没问题 没得问题 妥了 "
     "工作顺利 一切顺利 天天开心 帮了大忙 帮大忙了 太好了 太感谢 没别的事 没有别的事 没其他事 没什么事",
-    "greeting_filler": "小助手 助手 同志 老师 师傅 领导 小妹 小哥 美女 帅哥 工作人员 "
+    "greeting_filler": "小助手 助手 同志 老师 师傅 领导 小妹 小哥 美女 帅哥 工作人员 麻烦 "
     # forms of address (谢了老妹儿, 辛苦了大兄弟)
     "老妹儿 老妹 妹儿 妹子 大妹子 老弟 小老弟 大兄弟 老哥 姑娘 小姑娘 小伙 小伙子 靓女 靓仔 老乡 你们 你 您 恁 大家 "
     "啦 了 呀 啊 哈 呢 喔 嘛 的 哈哈 很 非常 太 真 一下 哦 嗯 呐 哟 哇 咯 请问 那个 啊啊 在 吗 么 各位 亲 晒 "
@@ -450,7 +450,7 @@ CUE_WORDS: dict[str, str] = {
     "登记 备案 评 鉴定 办",
     # actions (actions.py): what the villager wants done with a topic
     "act_pay": "交 缴 买 参加 参保 投保 续保 缴费 交费 续交 补缴 补交 交钱 入保 参合 续费",
-    "act_draw": "领 领取 申领 领钱 拿钱 发放 领到",
+    "act_draw": "领 领取 申领 领钱 拿钱 发放 领到 发钱 开始发 开始领",
     "act_move": "转 转移 接续 迁 迁移 迁入 迁出 转入 转出 合并 转回 转到 迁到 落户 迁回 迁走 迁过去 "
     "迁过来 落到 落回 落过去 落过来 接到一起 合到一起 并到一起",
     "act_refund": "报 报销 报账 垫付 垫钱 回来报",
@@ -461,12 +461,16 @@ CUE_WORDS: dict[str, str] = {
     "act_cancel": "注销 销户 销 销掉",
     "act_certify": "开证明 开具 开个证明 出证明 开一个证明",
     "act_record": "备案 报到 采集 建档 登记",
+    # money paid to the villager, what one checks (查一下我的补贴): no request of one's own
+    "paid_words": "补贴 补助 津贴 钱 资金 款 养老金 抚恤金 奖扶金 惠农 一卡通 到账",
     "act_check": "查 查询 查查 查一下 查下 核对 看看 到账 到账没 发了没",
     "act_heads": "交缴买领拿转迁换销",
     # where or by what means, as one word with a single verb after it (网上交, 手机交, 村里领)
     "act_means": "网上 线上 手机 手机上 微信 微信上 支付宝 村里 镇上 县里 窗口 银行",  # single verbs that also head a verb + topic word (交医保)
     "refund_verb": "报",  # a refund only at the end of its phrase (回来怎么报), not 报个低保
     "material_verbs": "开带拿交办补",  # 开证明, 带户口本: a material after a verb
+    # a modal inside a name of noun + verb after its noun (学费能减免 = 学费减免, 户口可以迁移吗)
+    "loose_modal": "能不能 可不可以 可以 能",
     "loose_inner": "的",  # may stand inside a name after two of its characters (老年人的优待证)
     "death_word": "死亡",  # added after 我爹去年冬天走了 (丧葬补助, 注销户口, 特别扶助)
     "birth_word": "出生",  # added after 媳妇刚生了个闺女 (出生登记)
@@ -516,7 +520,7 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«办得 弄得 审得 批得 搞得 申请得 申请 办理 审核 处理得»«怎么样 咋样 如何 咋个样 啥样 怎样»了",
         "还没«批 下来 办好 办完 办下来 消息 通知 结果 动静 回音 审核 审批 通过 回复 答复 办结 公示»",
         "查«一下 下 查 询 一查 _»«进度 办理情况 办件 我的申请 我的工单 审核结果 审批结果 办理结果 结果 "
-        "我的事 我的材料 我的»",
+        "我的事 我的材料 我的»(?!«~6»«@paid_words»)",
         "«工单 办件编号 受理编号 受理单 回执单 回执 办件号 受理号 工单号»",
         "«谁在办 谁在弄 谁在管 谁负责我 有人在弄 有人在办 有人管没 在弄没 在办没 在处理没»",
     ),
@@ -540,6 +544,8 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«收到 看到 收没收到 看没看到»了?«吗 没 没有 么»",
         "«没人通知 没通知 没有通知 没人联系 没人告诉 没信了 没下文了»",
         "«报 递 交 送 提交 报上去 递上去 交上去»了«没有 没 吗 么»",
+        # sent on to a higher office (报到县里了没有, 递到镇上了吗)
+        "«报 递 交 送 转»到«县里 县上 镇上 镇里 乡里 上面 民政 区里 市里»了?«没有 没 吗 么»",
         "«然后呢 下一步呢 后面呢 接下来呢 后来呢 接下来咋办 下一步咋办 下一步怎么办»",
         # what has still not come (还没到账, 到现在都没来, 还没拿到), or was turned down (审核没过吗)
         "«还没 还没有 都没 都还没 一直没 到现在都没 到现在还没 至今没 迟迟没 咋还没 怎么还没»«~2»(?:«到账 拿到 领到 "
@@ -549,6 +555,12 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«处理 办 办理 弄 搞 审 批 审批 审核 通过 办好 办完»了«吗 么»",
         "«有没有 有无»«~2»«回复 答复 回音 回话 人理 人管 人跟 人在跟 人在管 人在弄 人在办 人处理 消息 结果 "
         "下文 进展 动静 眉目 批 批下来 通过 办好 下来 审核 审批 到账 发 人在看 人看»",
+    ),
+    # contributions paid into an insurance for years (交了十几年农保, 一直交的农村养老保险, 养老保险交了
+    # 十五年): the background of a pension or of paying on, not a request waiting for an answer
+    "contributions": (
+        "«交 缴 买 续»«了 过 的 着»«~6»«保险 农保 社保 医保 养老 合作医疗 新农合 农合»",
+        "«保险 农保 社保 医保 养老»«~3»«交 缴 买 续»«了 过 的 着 满 够»«~4»年",
     ),
     # obtaining a document of another office (办营业执照去哪, 结婚证在哪领, 驾驶证丢了咋补)
     "foreign_doc_q": (
@@ -575,6 +587,9 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "([^ ]{1,10}?)«需要 要 得 让 叫 说要»«我 我们 俺 _»«开 出具 出 提供 打 交 _»(?!«~2»«什么 啥 哪些 哪个 哪种»)"
         "«~4»证明",
     ),
+    # the app or phone a payment or an application is made with (微信上能交吗, 用支付宝缴费): how the
+    # item is done, not the app's business
+    "means_paid": ("«微信 支付宝 手机 网上 小程序 公众号»«上 里 _»«~3»«交 缴 缴费 续 办 申请 报»",),
     # advice on which grade of contributions to choose (交哪个档次划算): a question about the
     # residents' insurance itself, not shopping advice
     "grade_choice": ("«档次 档位 哪档 哪一档 几档 几个档 缴费档»",),
@@ -597,8 +612,8 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«起诉 离婚 立案 开庭»«~3»«要 得 需要 _»«多少钱 花多少钱 几多钱 好多钱 费用 收费 收多少»",
         # something done to the villager at another office (在学校被同学欺负, 在医院被多收钱)
         "«在 到»«@institutions»«~6»被(?!«@nature»)",
-        # whether another office will correct its own paper (出生证明写错了 医院能改吗)
-        "«@institutions»«~2»«能 可以 会 给 肯 能不能 可不可以 愿不愿意»«~2»«改 更正 修改 重开 重新开»",
+        # whether another office will correct or re-issue its own paper (出生证明写错了 医院能改吗, 丢了 医院能补吗)
+        "«@institutions»«~2»«能 可以 会 给 肯 能不能 可不可以 愿不愿意»«~2»«改 更正 修改 重开 重新开 补 补开 补办 再开»",
         # money taken out of a card's or an account's balance (卡里的钱能取出来吗): the bank's
         "«卡 账户»«里 上»«的 _»钱«~3»«取出来 取现 提现 提出来 取出 能取 可以取 怎么取 咋取»",
         # money every household is asked to put in for the village's works (修路每家出多少)
@@ -773,7 +788,7 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«搬家 搬迁 搬走 搬了 搬到 老地方 原来的地方 新地方 新址»",
         "«是不是 是否 还»«就 _»在[^ ]{1,8}«那里 那儿 那边 旁边 对面 附近 里面 楼上»",
         "停«电动车 摩托车 三轮车 电瓶车 车»",
-        "«几号 哪个 哪一个 哪»窗口",
+        "«几号 哪个 哪一个 哪 几个 多少个 多少»窗口",
         "[一二三四五1-5]楼",
         "窗口«~2»«几号 在哪 哪个 哪一个 哪一 哪»",
         "«@contact_q»",
@@ -809,6 +824,10 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "(?<![能会可要])«便宜 划算 实惠»",
         "(?:^|(?<= ))(?![^ ]*[险保][^ ]*«哪里 哪儿 去哪 在哪 哪家»)[^ ]*?«哪里 哪儿 去哪 在哪 哪家»«能 可以 有 _»«买 卖 修 订 租»",
         "«平时 平常 日常 生活中 生活上»«~4»«注意 保养 调理 忌口 锻炼»",  # health tips: 高血压平时要注意啥
+        "«能 可以 能不能 可不可以 敢»«喝酒 喝点酒 抽烟 吸烟 喝茶 喝咖啡 吃肉 吃糖»",
+        "«保姆 月嫂 护工 钟点工 育儿嫂 住家阿姨»«~6»«多少钱 几多钱 好多钱 工资 价格 价钱 行情»",
+        # farming technique (大棚怎么搭, 温室咋建): the agricultural technicians'
+        "«大棚 温室 棚子 鸡舍 猪圈 牛棚 鱼塘»«~3»«怎么 咋 咋个 如何»«搭 建 盖 扣 管 修»",
     ),
     # a relative "gone" has died (between them only words of time or cause: 孩子的身份证没了 is
     # a lost card)
@@ -818,10 +837,12 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     # a child already born (出生登记, not 生育登记)
     "birth": (
-        "(?<![学先医卫发产派陌花人一])«生了 生下 生下来 刚生 出生了 刚出生 满月了 生了个»"
+        "(?<![学先医卫发产派陌花人一就只])«生了 生下 生下来 刚生 出生了 刚出生 满月了 生了个»"
         "(?![一场个大重急怪了]{0,3}[病气锈疮])«~3»«孩子 娃 娃娃 "
         "闺女 儿子 女儿 小孩 宝宝 男孩 女孩 二胎 三胎 个 _»",
     ),
+    # the newborn's insurance or card asked for (娃刚生下来 要给他上医保): the birth is the background
+    "birth_aside": ("«医保 医疗保险 合作医疗 新农合 社保卡 社会保障卡»",),
     # an only child who died or was disabled (独生子出车祸没了, 唯一的儿子前年走了, 独生女伤残): what
     # the family-planning special support is for, not the reward for parents of an only child;
     # unless a document, a fee or another benefit is asked after it (独生子残疾了 能办残疾证吗,
@@ -834,18 +855,19 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     # parents of an only child (or of two daughters) at 60: the family-planning reward for rural
     # parents, not the only-child certificate itself
     "only_child_aged": (
-        "«独生子女 独生子 独生女 独子 独女 唯一的儿子 唯一的女儿 唯一的孩子 两个女儿 两女户 双女户»«~12» ?«~6»"
+        "«独生子女 独生子 独生女 独子 独女 唯一的儿子 唯一的女儿 唯一的孩子 两个女儿 两女户 双女户 就生了一个 只生了一个 "
+        "就生了个 只生了个 就要了一个 只要了一个»«~12» ?«~6»"
         "«60岁 六十岁 满60 满六十 到60 年满60 60了 六十了 60多 六十多»(?!.*«证 费 低保 户口 养老»)",
     ),
     # trees named before the verb that fells them (门口那棵树想砍了, 把山上的桉树伐了): 砍树
     "felling": ("(?<![大果])«树 树木 林子 木头 竹子 林木»«~5»«砍 伐 锯倒 锯了 放倒 砍倒»",),
     # too vague to name a service: 我想申请个补贴, 我要办证, 要带什么材料
     "vague": (
-        "^(?:你好|您好|请问|问一下|问下|那个|嗯|我|俺|咱|我们|家里|给我|帮我|替我|给俺|帮俺)*"
+        "^(?:你好|您好|请问|问一下|问下|那个|嗯|我|俺|咱|我们|家里|给我|帮我|替我|给俺|帮俺|现在|目前|如今)*"
         "«想 要 想要 需要 打算 能 能不能 可以 _»«办 申请 领 交 问 咨询 弄 搞 开 报 问问 了解 有 有没有 _»"
-        "«个 一个 点 一点 些 一下 下 _»«什么 啥 哪些 _»«惠民 惠农 优惠 扶持 国家 好 新 _»«证 补贴 补助 事 事情 "
+        "«个 一个 点 一点 些 一下 下 _»«什么 甚么 啥 哪些 _»«惠民 惠农 优惠 扶持 国家 好 新 _»«证 补贴 补助 事 事情 "
         "钱 材料 手续 政策 东西 业务 证明 资料 款 _»«要带 需要 带 要 要准备 准备 _»«什么 啥 哪些 些什么 "
-        "啥子 _»«材料 东西 手续 _»(?:吗|呢|啊|呀|嘛|不|么|了|的|啦)*$",
+        "啥子 _»«材料 东西 手续 _»«可以 能 _»«领 拿 办 申请 享受 _»(?:吗|呢|啊|呀|嘛|不|么|了|的|啦)*$",
     ),
     # context (context.py): X as a state the villager is in or already has, or a cause; a grade
     # or a time may stand between (领了几年养老金)
@@ -872,6 +894,9 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "(?:下来|好|到|完|过|了)(?:了|的)?(?!要|得|需要|多久|几天|多长|大概|一般|最快)",
         "^(?:是|评的|评了|定的)?[一二三四1-4]级",
     ),
+    # X that ends in its own verb, then 了 (户口注销了, 地已经流转了): done, the need is another
+    "verb_end": ("(?:注销|销户|迁移|流转|转移|转出|迁出|迁入|备案)$",),
+    "after_verb_done": ("^了(?![吗么没呢不])",),
     # X put off to later (丧葬补助我之后再问): not what is asked now
     "after_deferred": (
         "^(?:我|俺|这个|那个)?(?:之后|以后|回头|改天|下次|过后|等会儿?|晚点|后面|过两天)再«问 说 办 弄 讲 找 来»",
@@ -891,7 +916,9 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "^(?:(?:要不要|用不用|需不需要|得不得)(?:带|拿|交|提供|复印)|(?:要|需要|得)带(?:吗|不|么|没|上吗))",
     ),
     "after_choice": ("^[^ ]{0,2}还是",),
-    "done_after": ("^(?:了|过(?![去来])|完|的|好了|上了|下来了|着)",),  # 转过去: a direction
+    "done_after": (
+        "^(?:了|过(?![去来])|完|的|好了|上了|下来了|着|已经|早就|早都)",
+    ),  # 转过去: a direction
     "need_before": (
         "(?:能|可以|要|想|怎么|咋|咋个|去|才能|还能|该|如何|在哪|哪里|哪儿|得|准备|打算|需要|能不能|可不可以|怎样"
         "|好|再|重新|接着)$",

@@ -95,6 +95,17 @@ def orm_session(session: AsyncSession) -> AsyncSession | None:
     return session
 
 
+@asynccontextmanager
+async def _finishing(lazy: LazySession) -> AsyncIterator[AsyncSession]:
+    """A lazy unit's end: everything committed, or everything rolled back on any error."""
+    try:
+        yield cast(AsyncSession, lazy)
+    except BaseException:
+        await lazy.finish(commit=False)
+        raise
+    await lazy.finish(commit=True)
+
+
 class Units:
     """Opens units of work on one database: `async with units() as session`."""
 
@@ -117,25 +128,15 @@ class Units:
         if self._pooled:
             async with self._pool_engine.connect() as conn:
                 await conn.begin()
-                lazy = self._on(conn)
-                try:
-                    yield cast(AsyncSession, lazy)
-                except BaseException:
-                    await lazy.finish(commit=False)
-                    raise
-                await lazy.finish(commit=True)
+                async with _finishing(self._on(conn)) as session:
+                    yield session
             return
         if not self._inline:
             async with self.sessionmaker() as session, session.begin():
                 yield session
             return
-        lazy = LazySession(*await self._connection())
-        try:
-            yield cast(AsyncSession, lazy)
-        except BaseException:
-            await lazy.finish(commit=False)
-            raise
-        await lazy.finish(commit=True)
+        async with _finishing(LazySession(*await self._connection())) as session:
+            yield session
 
     def _on(self, conn: AsyncConnection) -> LazySession:
         def make() -> AsyncSession:

@@ -48,6 +48,8 @@ _AFTER_HOUSEHOLD_ASKED = cues.pattern("after_household_asked")
 # X asked about as a material of something else: 要带身份证吗, 要村里开证明不, 社保卡要不要带
 # (X要带什么 asks for X's own materials: not this)
 _BEFORE_MATERIAL = cues.pattern("before_material")
+_MATERIAL_OBTAINED = cues.pattern("material_obtained")
+_BEFORE_OBTAINED = cues.pattern("before_obtained")
 _AFTER_MATERIAL = cues.pattern("after_material")
 _AFTER_MATERIAL_QUESTION = cues.pattern("after_material_question")
 # X asked about as one of two options is not context: 是该办低保还是特困
@@ -123,9 +125,15 @@ def is_context(text: str, start: int, end: int, is_material: Callable[[str], boo
         return "modifier"
     if _HOUSEHOLD.search(text, start, end) and not _AFTER_HOUSEHOLD_ASKED.match(after):
         return "household"
-    if is_material(text[start:end]) and (
-        (start > 0 and _BEFORE_MATERIAL.search(before) and _AFTER_MATERIAL.match(after))
-        or _AFTER_MATERIAL_QUESTION.match(after)
+    # 要办暂住证不, 要不要办身份证: what is to be obtained is asked about, not brought
+    obtained = _MATERIAL_OBTAINED.match(text, start, end) or _BEFORE_OBTAINED.search(before)
+    if (
+        is_material(text[start:end])
+        and not obtained
+        and (
+            (start > 0 and _BEFORE_MATERIAL.search(before) and _AFTER_MATERIAL.match(after))
+            or _AFTER_MATERIAL_QUESTION.match(after)
+        )
     ):
         return "material"
     return None

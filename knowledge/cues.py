@@ -74,12 +74,36 @@ ASKED_BY_OFFICE = pattern("asked_by_office")
 PURPOSE_CERTIFICATE = pattern("purpose_certificate")
 GRADE_CHOICE = pattern("grade_choice")
 MEANS_PAID = pattern("means_paid")
+MATERIAL_DOC = pattern("material_doc")
 PLACE_CHOICE = pattern("place_choice")
 VAGUE_RE = pattern("vague")
 DEATH_RE = pattern("death")
 BIRTH_RE = pattern("birth")
 BIRTH_ASIDE = pattern("birth_aside")
 FELLING_RE = pattern("felling")
+# what a need is said with (读书的补助, 猪病死了 保险赔不赔): a word of its item is added
+TOPIC_CUES = tuple(
+    (pattern(name), words(name + "_word"))
+    for name in (
+        "school_aid",
+        "farm_loss",
+        "after_insurance",
+        "refund_after",
+        "pension_join",
+        "household_move",
+        "disability_cert",
+        "medical_fee",
+        "child_unsupported",
+        "pension_estate",
+        "disabled_monthly",
+        "land_lease",
+        "veteran_card",
+        "death_register",
+        "insured_away",
+        "pension_due",
+        "house_failing",
+    )
+)
 ONLY_CHILD_RE = pattern("only_child_struck")
 ONLY_CHILD_AGED_RE = pattern("only_child_aged")
 ELSEWHERE_ASKED = pattern("elsewhere_asked")

@@ -216,18 +216,22 @@ class IntentPhrases:
         covered: Callable[[str], bool] | None = None,
         titled: Callable[[str], bool] | None = None,
         places: Iterable[str] = (),
+        office_titled: Callable[[str], bool] | None = None,
     ) -> IntentPhrases:
         """`covered`: whether the catalog's items describe a topic; topics of other offices they
         describe (讨薪 for legal aid, 交通事故 compensation) are no sign of out-of-scope. `titled`:
         whether an item is named after a document (a catalog that does issue passports); a
         document merely required or paid into (营业执照, 银行卡) stays another office's.
         `places`: the names of the center's departments and windows (社会保障所(人社) gives
-        社会保障所 and 人社 too)."""
+        社会保障所 and 人社 too). `office_titled` (default `titled`): whether an item is named
+        after an office itself, not only after a word that holds it (银行 is the bank's, though
+        国家开发银行 is a keyword of the student loan)."""
 
         def foreign(name: str, known: Callable[[str], bool] | None) -> str:
             return " ".join(w for w in cues.words(name).split() if known is None or not known(w))
 
         others, docs = foreign("elsewhere", covered), foreign("foreign_docs", titled)
+        office_titled = office_titled or titled
         patterns = [cues.alternation(others)] if others else []
         if docs:
             patterns += [
@@ -242,7 +246,7 @@ class IntentPhrases:
         offices = " ".join(
             w
             for w in cues.words("institutions").split()
-            if (titled is None or not titled(w)) and w not in houses
+            if (office_titled is None or not office_titled(w)) and w not in houses
         )
 
         def at_offices(name: str) -> list[str]:
@@ -321,9 +325,11 @@ class IntentPhrases:
         aside = cues.ASKED_BY_OFFICE.search(text) or cues.PLACE_CHOICE.search(text)
         asked_by = _ASKED_BY.match if aside else None
         # what a certificate is needed for (办退休需要开个户口证明) is not what is asked
-        purposes = [m.group(1) for m in cues.PURPOSE_CERTIFICATE.finditer(text)]
+        purposes = [m.group(m.lastindex or 0) for m in cues.PURPOSE_CERTIFICATE.finditer(text)]
         # the app a payment is made with (微信上能交吗) is how, not what, is asked
         purposes += [m.group(0) for m in cues.MEANS_PAID.finditer(text)]
+        # another office's document asked for as a material (落户要房产证吗) is what to bring
+        purposes += [m.group(0) for m in cues.MATERIAL_DOC.finditer(text)]
         if cues.GRADE_CHOICE.search(text):  # 交哪个档次划算: the insurance's own choice
             families.pop("advice")
         for name in FAMILIES:

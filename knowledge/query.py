@@ -39,6 +39,11 @@ def search_tokens(
     return out
 
 
+def _add_after(word: str) -> Callable[[re.Match[str]], str]:
+    """A substitution that keeps the match and adds `word` after it, as a word of its own."""
+    return lambda m: f"{m.group(0)} {word} "
+
+
 class QueryPrep:
     """Prepares messages for one catalog's vocabulary and dedicated jieba tokenizer."""
 
@@ -112,6 +117,9 @@ class QueryPrep:
         normalized = cues.FELLING_RE.sub(
             lambda m: f"{m.group(0)} {cues.words('felling_word')} ", normalized
         )
+        # 娃儿读书的补助, 猪病死了 保险赔不赔, 医保报了以后还要自己出: the item's word
+        for cue, word in cues.TOPIC_CUES:
+            normalized = cue.sub(_add_after(word), normalized)
         # 独生子出车祸没了: an only child died or was disabled (计划生育特别扶助)
         normalized = cues.ONLY_CHILD_RE.sub(
             lambda m: f"{m.group(0)} {cues.words('only_child_word')} ", normalized

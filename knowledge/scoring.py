@@ -135,6 +135,7 @@ class Scorer:
             described.__contains__,
             named.__contains__,
             [p for d in catalog.center.departments for p in (d.name, d.window)],
+            frozenset(named.split("\n")).__contains__,
         )
         # How many items mention a piece of text in their name, aliases or keywords: 养老保险 is
         # an alias of one item but names a topic three items share, so identifies none alone.

@@ -290,7 +290,7 @@ CUE_WORDS: dict[str, str] = {
     "打我 推我 理都不理 不理不睬 甩脸色 给脸色 翻白眼 包庇 偏袒 护短 贿选 拉票 买票 推来推去 踢来踢去 互相推 请客送礼 送礼 "
     "塞钱 上下打点 打点关系 不讲理 蛮不讲理 没道理 欺人太甚 没公开 没有公开 没公示 账目不清 糊涂账 失望 寒心 心寒 "
     "欺负人 效率太低 效率低 办事拖拉 拖拖拉拉 不给开收据 不开收据 不给收据 不开发票 私吞 中饱私囊 "
-    "吃回扣 不公开 乱收 黑幕 有意见 拖拉了",
+    "吃回扣 不公开 乱收 黑幕 有意见 拖拉了 不负责 不负责任 敷衍了事 折腾死人 折腾死了 瞎折腾",
     # wrongdoing a villager reports (to the leader on duty), by staff, officials or anyone
     "wrongdoing": "违建 违章建筑 违章搭建 私搭乱建 乱搭乱建 乱盖 偷偷盖 违法占地 乱占 占耕地 占农田 乱砍 滥伐 "
     "乱砍滥伐 偷砍 盗伐 偷伐 电鱼 炸鱼 毒鱼 偷猎 盗猎 偷排 乱排 直排 排污 污水 乱倒 倒垃圾 烧垃圾 焚烧 "
@@ -389,7 +389,7 @@ CUE_WORDS: dict[str, str] = {
     "星期天 星期日 礼拜六 礼拜天 礼拜日 节假日 放假 假期 国庆 春节 过年 五一 元旦 端午 中秋 清明 午休 "
     "中午休息 值班 早上 中午 晚上 下午 上午 预约 排队 拿号 取号 叫号 人多不多 人多吗 初几",
     "place_q": "地址 位置 地点 定位 导航 路线 停车 停车场 几楼 楼上 楼下 哪条街 哪条路 里面还是外面 "
-    "电梯 无障碍 轮椅通道 哪栋 哪栋楼 哪幢 哪座楼 哪个楼 哪一栋 几栋 哪层 几层 哪一层 厕所 卫生间 坐车 坐几路 门口 里面 里头 大院 院里 坐公交 坐什么车 几路车 坐班车 班车",
+    "电梯 轮椅通道 哪栋 哪栋楼 哪幢 哪座楼 哪个楼 哪一栋 几栋 哪层 几层 哪一层 厕所 卫生间 坐车 坐几路 门口 里面 里头 大院 院里 坐公交 坐什么车 几路车 坐班车 班车",
     "contact_q": "电话 联系方式 号码 手机号 座机 热线 微信号 公众号",
     # what may stand around such a question without making it about something else
     "center_filler": "你们 您们 便民服务中心 便民中心 服务中心 中心 大厅 窗口 镇政府 政府 政务服务 政务 "
@@ -429,7 +429,8 @@ CUE_WORDS: dict[str, str] = {
     # X的 followed by these is still about X (低保的条件) or is the subject (当过兵的能领什么证)
     "generic_heads": "话 时候 条件 材料 手续 流程 标准 钱 事 问题 政策 要求 资格 规定 人 地方 窗口 电话 "
     "时间 办法 情况 东西 资料 证明 费用 金额 待遇 申请 办理 那个 这个 一个 多少 什么 啥 怎么 咋 能 可以 "
-    "可不可以 要 有 没 去 来 给 发 办 领 交 是 都 也 还 在 就 该 需 得 想 让 叫 找 到 补 算 会 应该",
+    "可不可以 要 有 没 去 来 给 发 办 领 交 是 都 也 还 在 就 该 需 得 想 让 叫 找 到 补 算 会 应该 "
+    "授权 授权书 申请书 表格 公示 评议 审核 审批 核对",
     "generic_verbs": "办 弄 搞 办理",  # wanted, they still say nothing about which item
     # words that say nothing about which item is asked for, whatever item it is: pronouns and
     # who the villager is (also «@kin»), dialect particles and fillers, question words, modal
@@ -475,6 +476,26 @@ CUE_WORDS: dict[str, str] = {
     "death_word": "死亡",  # added after 我爹去年冬天走了 (丧葬补助, 注销户口, 特别扶助)
     "birth_word": "出生",  # added after 媳妇刚生了个闺女 (出生登记)
     "felling_word": "砍树",  # added after 门口的树想砍了卖, 把桉树伐了 (林木采伐)
+    "school_aid_word": "学生资助",  # added after 读书的补助, 上学有补贴吗 (学生资助)
+    "farm_loss_word": "农业保险",  # added after 猪病死了 保险赔不赔 (农业保险)
+    "after_insurance_word": "医疗救助",  # added after 医保报了以后还要自己出 (医疗救助)
+    "move_wish": "想 要 怎么 咋 咋个 能 能不能 可以 打算 准备 如何",
+    "household_moved": "落到 落在 落回 落过去 落过来 落进 迁到 迁回 迁过去 迁过来 迁去 迁来 弄过来 弄过去 "
+    "转过来 转过去 转到 转回",
+    "refund_after_word": "回来报销",
+    "medical_fee_word": "交医保",
+    "house_failing_word": "危房",  # added after 房子快垮了 没钱修 (危房改造)
+    "land_lease_word": "土地流转",  # added after 地想租给合作社 (土地流转)
+    "veteran_card_word": "退役军人优待证",  # added after 当了三年兵 听说能领个证 (退役军人优待证)
+    "death_register_word": "注销户口",  # added after 我爹走了 户口本上他那页咋处理 (死亡注销户口)
+    "insured_away_word": "异地就医",  # added after 跟儿子在深圳住 医保能在那边用吗 (异地就医备案)
+    "pension_due_word": "领养老金",  # added after 刚满60 交了15年 怎么办领取手续 (养老金领取)
+    "disabled_monthly_word": "残疾人补贴",  # added after 办了残疾证 每个月有钱领吗 (两项补贴)  # added after 医保一年多少钱 (医保参保缴费)
+    "child_unsupported_word": "事实无人抚养儿童",  # added after 爸妈都重病 养不了娃 (孤儿保障)
+    "pension_estate_word": "养老保险账户继承",  # added after 交了养老保险还没领就走了 (丧葬补助金)  # added after 没有直接结算 回来咋报 (零星报销)
+    "pension_join_word": "交养老保险",  # added after 想开始交 六十岁以后能领的 (养老参保)
+    "household_move_word": "户口迁移",  # added after 户口想从村里落到镇上 (户口迁移)
+    "disability_cert_word": "残疾证",  # added after 算不算残疾 能不能办证 (残疾人证)
     "only_child_aged_word": "奖扶金",  # added after 农村独生子女 父母满60了 (奖励扶助)
     "only_child_word": "计生特殊家庭",  # added after 独生子出车祸没了, 独生女伤残 (计划生育特别扶助)
 }
@@ -522,13 +543,16 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "查«一下 下 查 询 一查 _»«进度 办理情况 办件 我的申请 我的工单 审核结果 审批结果 办理结果 结果 "
         "我的事 我的材料 我的»(?!«~6»«@paid_words»)",
         "«工单 办件编号 受理编号 受理单 回执单 回执 办件号 受理号 工单号»",
+        # a request still being examined (我的申请还在审核吗, 是不是还在公示)
+        "«还在 是不是还在 是否还在 仍在 仍然在 一直在»«审核 审批 审查 公示 走流程 核实 核查 评议 排队等»",
         "«谁在办 谁在弄 谁在管 谁负责我 有人在弄 有人在办 有人管没 在弄没 在办没 在处理没»",
     ),
     # ...and questions of when or what is left, status only with an own reference (else they
     # ask for the item's time limit or materials)
     "status_when": (
         "«啥时候 什么时候 哪天 多久 多长时间 几时 几天 多少天 咋还 怎么还»«~4»«好 批 下来 办好 拿到 到账 "
-        "发 通知 出结果 办完 办结 领到 领 审 没 不 拿 打钱 给钱 发钱 到 来人 来看 上门 鉴定 来查 来量 核查»",
+        "发 通知 出结果 有结果 有消息 有回音 有信 办完 办结 领到 领 审 没 不 拿 打钱 给钱 发钱 到 来人 来看 上门 鉴定 "
+        "来查 来量 核查»",
         # 能去取了吗: whether the document is ready to be collected
         "«能 可以»«去 来 _»取«了 _»«吗 么 没 没有 不»",
         # 截止到哪天 asks for a deadline, not how far a request got
@@ -586,6 +610,14 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     "purpose_certificate": (
         "([^ ]{1,10}?)«需要 要 得 让 叫 说要»«我 我们 俺 _»«开 出具 出 提供 打 交 _»(?!«~2»«什么 啥 哪些 哪个 哪种»)"
         "«~4»证明",
+        # ...or after it (开个户口证明 去银行要用, 证明给单位用的)
+        "证明 ?«去 到 给 拿去 拿到 交给 _»([^ ]{1,8}?)«要用 得用 需要用 用的 要的 用»(?=$| |吗|呢|的)",
+    ),
+    # another office's document asked for as a material (投靠子女落户 要房产证吗, 办这个要带结婚证不):
+    # what to bring, not that office's business
+    "material_doc": (
+        "«要 需要 得 带 提供 交 拿»«着 上 _»«@foreign_docs»(?=«吗 么 不 没 嘛 呢»)",
+        "«要不要 需不需要 用不用 得不得 带不带»«@foreign_docs»",
     ),
     # the app or phone a payment or an application is made with (微信上能交吗, 用支付宝缴费): how the
     # item is done, not the app's business
@@ -595,7 +627,7 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     "grade_choice": ("«档次 档位 哪档 哪一档 几档 几个档 缴费档»",),
     "asked_by_office": ("(?:«@institutions»|«@employer»)«~6»«要 让 叫 需要 要求 说要»«~12»证明",),
     "elsewhere_frame": (
-        "«@institutions»«~4»(?:«@time_q»|«@contact_q»|«在哪 在哪里 在哪儿 哪个窗口 几楼 哪个科 哪个楼 "
+        "«@institutions»«~6»(?:«@time_q»|«@contact_q»|«在哪 在哪里 在哪儿 哪个窗口 几楼 哪个科 哪个楼 "
         "怎么走 咋走 怎么去 咋去»)",
         "«@employer»«~3»«给交 给我交 给缴 给买 给我买 帮交 不给交 不给买 不给开»",
         "«@employer»«~2»«退休 办退休 的退休»",
@@ -700,7 +732,15 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "说全 讲全 告诉完»",
         "«每次 每回 每趟»«~2»«说少 说缺 说差 又说少 又缺»",
         "«又 还 再»让«我 俺 _»«明天 下次 改天 过几天 下午»再来",
-        "让«我 俺»«~3»去«~3»«县里 乡里 镇上 村里»«~12»«又 还»让«我 俺»",
+        "让«我 俺»«~3»«去 找 到 _»«~3»«县里 乡里 镇上 村里»«~12»«又 还»让«我 俺»",
+        # sent from one office to another (派出所让我找乡里 乡里又让我找县里)
+        "让«我 俺»«找 去 到»«~4» ?«~4»«又 还»让«我 俺»«找 去 到»",
+        # a queue that took hours (排了两个小时队)
+        "排了«~5»«小时 钟头 上午 下午 半天 一天»的?队",
+        # closed before time (还没到下班时间窗口就关了)
+        "«还没到 没到 不到»«~2»下班«~8»«就 都»«关 关门 下班 走了 没人 不办»",
+        # a treat asked for before a matter is done (要我请吃饭才给办)
+        "«请吃饭 请客 请喝酒 吃饭 喝酒»«~3»才«给办 给批 给开 肯办 办 批»",
         "«老百姓 我们 俺们 群众»«~6»容易吗",
         "(?<!你)«答不上来 答非所问 一问三不知»",  # 你答不上来: the assistant (human)
         "«@wrongdoing»",
@@ -747,7 +787,12 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«让 叫 请 找»人«~3»(?:«打 回 联系»|«跟 和 给»«@someone»)",
         "打«@someone»«~1»«手机 电话»",
         "当面«~4»«问 说 讲 谈 聊 咨询 反映»",
-        "«叫 喊 请 找»«一下 下 _»[^ ]{0,6}?的«@staff»(?=$| |来|过来|出来)",
+        "«叫 喊 请 找»«一下 下 _»[^ ]{0,6}?的«那个 那位 这个 这位 _»«@staff»(?=$| |来|过来|出来)",
+        # someone of the center on line, or to be added on WeChat (有没有在线的工作人员, 工作人员能加个微信吗)
+        "«有没有 有无»«~2»«在线 值班 上班»的«@person»",
+        "«@staff»«~4»加«个 一下 _»«微信 好友»",
+        # someone to work a matter out with (有急事要找乡里的人对接)
+        "«找 联系 要找 想找»«~4»的«人 负责人 干部»«对接 沟通 商量 当面谈»",
         "«跟 和 同»[^ ]{0,6}?«@staff»«~3»«说 讲 聊 谈 通话 对话 反映 沟通»",
         # not a helper for housework or care (想申请有人上门帮她打扫做饭: home-care services)
         "«有什么人 有没有人 有人»«~4»«帮 替»«@someone»(?![^ ]{0,2}«打扫 做饭 煮饭 洗衣 洗澡 照顾 护理 看护 陪护 "
@@ -784,6 +829,8 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "放«~3»假",
         "在哪«里 儿 块 个位置 条街 条路 个村 边 _»",
         "«@place_q»",
+        # the building's accessibility, not an accessibility adaptation (无障碍改造怎么申请)
+        "无障碍(?!«改造 改 装修»)",
         "«怎么 咋 咋个 如何»«走 去 过去 过来 到 找 坐»",
         "«搬家 搬迁 搬走 搬了 搬到 老地方 原来的地方 新地方 新址»",
         "«是不是 是否 还»«就 _»在[^ ]{1,8}«那里 那儿 那边 旁边 对面 附近 里面 楼上»",
@@ -840,6 +887,9 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "(?<![学先医卫发产派陌花人一就只])«生了 生下 生下来 刚生 出生了 刚出生 满月了 生了个»"
         "(?![一场个大重急怪了]{0,3}[病气锈疮])«~3»«孩子 娃 娃娃 "
         "闺女 儿子 女儿 小孩 宝宝 男孩 女孩 二胎 三胎 个 _»",
+        # where the child was born (在深圳生的娃): a child named after it
+        "(?<![学先医卫发产派陌花人一就只天亲独再野])生的«~2»«孩子 娃 娃娃 闺女 儿子 女儿 小孩 宝宝 男孩 女孩 二胎 "
+        "三胎»",
     ),
     # the newborn's insurance or card asked for (娃刚生下来 要给他上医保): the birth is the background
     "birth_aside": ("«医保 医疗保险 合作医疗 新农合 社保卡 社会保障卡»",),
@@ -849,18 +899,131 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     # 唯一的儿子去世了 丧葬费怎么领)
     "only_child_struck": (
         "«独生子女 独生子 独生女 独子 独女 独苗 唯一的儿子 唯一的女儿 唯一的孩子 唯一一个孩子 唯一一个儿子 "
-        "唯一一个女儿»«~12»«走了 没了 不在了 去世 过世 死了 死亡 病故 伤残»"
+        "唯一一个女儿 就一个闺女 就一个儿子 就一个女儿 就一个娃 就一个孩子 只有一个闺女 只有一个儿子 只有一个女儿 只有一个娃 "
+        "只有一个孩子»«~12» ?«~12»«走了 没了 不在了 去世 过世 死了 死亡 病故 伤残 残疾»"
         "(?!.*«证 费 低保 户口 残疾补贴 护理补贴 生活补贴 两项补贴 养老»)",
     ),
     # parents of an only child (or of two daughters) at 60: the family-planning reward for rural
     # parents, not the only-child certificate itself
     "only_child_aged": (
         "«独生子女 独生子 独生女 独子 独女 唯一的儿子 唯一的女儿 唯一的孩子 两个女儿 两女户 双女户 就生了一个 只生了一个 "
-        "就生了个 只生了个 就要了一个 只要了一个»«~12» ?«~6»"
+        "就生了个 只生了个 就要了一个 只要了一个 只有一个儿子 只有一个女儿 只有一个孩子 只有一个闺女 就一个儿子 就一个闺女 "
+        "就一个女儿 就一个孩子»«~12» ?«~6»"
         "«60岁 六十岁 满60 满六十 到60 年满60 60了 六十了 60多 六十多»(?!.*«证 费 低保 户口 养老»)",
     ),
     # trees named before the verb that fells them (门口那棵树想砍了, 把山上的桉树伐了): 砍树
-    "felling": ("(?<![大果])«树 树木 林子 木头 竹子 林木»«~5»«砍 伐 锯倒 锯了 放倒 砍倒»",),
+    "felling": ("(?<![大果])«树 大树 树木 林子 木头 竹子 林木»«~5»«砍 伐 锯倒 锯了 放倒 砍倒»",),
+    # schooling named with help for it (娃儿读书的补助, 上大学学费能减免吗, 上幼儿园有补贴吗): the
+    # students' aid, even when the household's status (低保户的孩子) names another item
+    "school_aid": (
+        "«上学 读书 念书 上大学 读大学 上高中 读高中 上初中 读初中 上中专 读中专 上幼儿园 读幼儿园 上卫校 "
+        "读卫校 学费 住宿费 伙食费»«~6»«补助 资助 补贴 减免 助学金 救助 不用还»",
+    ),
+    # livestock or crops lost, then the insurance that pays for them (养的猪病死了 保险赔不赔, 大棚
+    # 吹垮了 投了保的 找谁报案): the farm insurance, not the pension or health insurance
+    "farm_loss": (
+        "«猪 母猪 牛 羊 鸡 鸭 鹅 鱼 牲口 牲畜 庄稼 玉米 苞谷 水稻 稻子 小麦 麦子 烤烟 大棚 果树 苹果 蔬菜 "
+        "作物 秧苗 茶叶 橘子 葡萄»«~10» ?«~10»(?:(?<![老疗会业康命外商伤])保险|«投了保 投保 上了保 买了保 "
+        "保了险 理赔 赔不赔 能赔 能不能赔 咋赔 怎么赔 咋个赔 报案 查勘 定损»)",
+    ),
+    # what is left to pay after the health insurance has paid (医保报了以后还要自己出三万多, 报完了
+    # 自己还掏了两万多, 报了一半 剩下的): medical assistance, not the reimbursement itself
+    # what was paid oneself because the health insurance did not pay on the spot (没有直接结算 回来
+    # 咋报, 急诊没来得及备案): reimbursed afterwards, not the registration for the next time
+    "refund_after": (
+        "«没 没有 没能 没法 没来得及 来不及 不能»«~2»«直接结算 直接报 备案 刷卡 刷医保 用医保 结算»«~8» ?«~8»"
+        "«报 报销»(?!名)",
+    ),
+    # a wish to start paying into the pension (想现在开始交 六十岁以后能领的那种, 现在开始交养老保险
+    # 来得及吗): joining the residents' pension, though its payout is what the villager describes;
+    # not an employee's scheme (想交城镇职工的养老保险: flexible employment)
+    "pension_join": (
+        "^(?!.*«职工 灵活就业 个体户 单位»).*?«想 开始 打算 准备 来得及 还能 能不能»«~3»«交 缴 买 参保 参加»(?![了过])"
+        "«~10» ?«~14»«养老 老了 六十岁 60岁 领钱 能领 农保»",
+    ),
+    # the household register one wants brought somewhere (户口想从村里落到镇上, 老婆的户口怎么弄过来):
+    # a move; not one already made (户口已经迁过来了), nor when a child's birth is told (户口能落在
+    # 老家吗: the birth registration)
+    "household_move": (
+        "^(?!.*«生的 生了 出生 生下 刚生 黑户 上户口 报户口 娃 孩子 宝宝»).*?(?:户口«~3»«@move_wish»|«@move_wish»把"
+        "«~4»户口«~3»)«~5»«@household_moved»",
+    ),
+    # whether an injury or illness counts as a disability, or a certificate for it (手指切了两根算不算
+    # 残疾, 残疾了能不能办证): the disability certificate
+    "disability_cert": (
+        "«算不算 够不够 算 够 能不能评 能评 评得上 能不能算 能算»«~2»«残疾 残废 伤残»",
+        "«残疾 残废»«~6»«办证 办个证 办那个证 办本证»",
+    ),
+    # the health insurance's yearly fee (医保一年多少钱, 一包在哪里交): paying in, not another use of it
+    "medical_fee": (
+        "«医保 一宝 医宝 衣保 合作医疗 农合 新农合 医疗保险»«~4»«一年 每年 一个人 每人 一人»«~3»«多少钱 好多钱 "
+        "几多钱 交多少 收多少 多少»",
+        "«一年 每年 今年 明年»的?«医保 一宝 医宝 衣保 合作医疗 农合 新农合»«~3»«多少钱 好多钱 几多钱 交多少 收多少»",
+        "«一包 医包 一保»«~6»«交 缴 多少钱 好多钱 几多钱»",
+        "«医保 一宝 医宝 衣保 合作医疗 农合 新农合»«~3»«多少钱 好多钱 几多钱 交多少 收多少»«一年 一个人 每人 一人»",
+    ),
+    # a child whose parents both cannot bring it up (娃的爸妈都是重病躺床上 养不了娃): the support of a
+    # child nobody in fact brings up
+    "child_unsupported": (
+        "«爸妈 父母 爹妈 爸爸妈妈 爹娘»«~3»«都 两个都 全都 一个»«~8»«重病 瘫 卧床 躺床上 坐牢 服刑 残疾 失踪 失联 "
+        "跑了 不管 不要 养不了 管不了»",
+    ),
+    # a deceased's pension contributions (交了好多年养老保险还没领就走了 钱能拿回来吗): the account's
+    # balance goes to the heirs with the funeral grant, not a new enrolment
+    "pension_estate": (
+        "^(?=.*«去世 走了 没了 过世 死了 不在了 病故 死亡»)(?!.*«丧葬»).*?«交了 交的 交过 缴了 缴的 买了 一直交»«~8»"
+        "«养老 农保 社保»«~10» ?«~12»«还没领 没领 没到 还没到 拿回 退回 退钱 能退 退不退 这钱 钱咋 钱怎么 钱能 钱呢 "
+        "钱还有»",
+    ),
+    # money paid every month to the disabled (办了残疾证以后 每个月有没有钱领, 持证的重残每个月都有
+    # 补助): the disability allowances, not the certificate the villager already has
+    "disabled_monthly": (
+        "«残疾 残废 重残 持证»«~12» ?«~12»«每个月 每月 一个月 按月 月月»«~6»«补助 补贴 钱 发 领»",
+        "«每个月 每月 按月»«~4»«补助 补贴 钱»«~8»«残疾 残废 重残»",
+    ),
+    # one's land to be let to another to farm (家里的地想租给合作社, 想转给隔壁种): land transfer; not
+    # land already let when a subsidy is asked (地租给邻居种了 地力补贴给谁)
+    "land_lease": (
+        "^(?!.*«补贴 补助 分红»).*?«地 田 土地 亩»«~6» ?«~10»«租给 转给 包给 租出去 转出去 包出去 给别人种 给人种 想租 要租 "
+        "来租 流转给»(?![^ ]{0,4}了)",
+    ),
+    # a veteran asking for "the card" or "a certificate" (当了三年兵 听说能领个证, 退伍二十多年了 听说有个
+    # 优待证): the veterans' card, not the elderly's
+    "veteran_card": (
+        "^(?!.*«没当过兵 没当兵 没有当过兵 不是当兵 不是退伍 不是军人 不是退役 老年人 老人的 六十岁以上 老年证»).*?«退伍 "
+        "退役 当兵 当过兵 兵 军人 复员 转业»«~12» ?«~12»«优待证 优待卡 能领个证 有个证 领个证 办个证»",
+    ),
+    # a deceased's page in the household register (我爹走了 户口本上他那页咋处理): the register cancelled
+    "death_register": (
+        "^(?=.*«死亡 去世 过世 走了 没了 不在了 病故»)(?!.*«丧葬 安葬 抚恤 证明»).*?«户口 户口本 户口簿»«~8»«处理 去掉 "
+        "划掉 销 消 咋办 怎么办 咋弄 怎么弄»(?!了)",
+    ),
+    # using the health insurance where one lives away from home (跟儿子在深圳住 医保能在那边用吗, 去外省
+    # 住院之前要办什么): the registration for medical treatment elsewhere; not when the bill was not
+    # settled there (没直接结算: reimbursed afterwards)
+    "insured_away": (
+        "«外地 外省 省外 异地 那边 城里 北京 上海 深圳 广州»«~10»(?<!没)(?<!没有)(?<!没能)(?<!没法)(?<!不能)«能用 能不能用 "
+        "可以用 能刷 能不能刷 直接刷 刷老家 直接报 直接结算 用得了»",
+        "«外地 外省 省外 异地»«~4»«住院 看病 就医 治病»«~2»«之前 以前 前»«~2»«要 得 需要 先 _»«办 备案 登记»",
+    ),
+    # the pension's age reached, then drawing or its formalities (刚满60 交了15年 怎么办领取手续,
+    # 到岁数该领了): the pension paid out; not when paying in is wanted (想每年交点 到六十岁能领的),
+    # nor a family-planning reward at 60
+    "pension_due": (
+        "^(?!.*«独生 一个孩子 一个儿子 一个女儿 就生了 只生了 计生 奖扶 扶助 优待 高龄 老年证 没交过 没买过»)"
+        "(?!.*«想 开始 现在 每年 打算 准备»«~2»«交 缴 买»).*?«满60 满六十 到60 到六十 "
+        "满了60 满了六十 到岁数 到年龄 到龄 年满60 年满六十»«~16» ?«~16» ?«~16»«领 拿钱 发钱 领取手续 领钱 手续»",
+    ),
+    # a house about to fall or letting the rain in (房子快垮了, 房顶一下雨就漏): the dilapidated-house
+    # renovation, not a building permit; not when building anew is asked (塌了想重新盖 要批吗)
+    "house_failing": (
+        "^(?!.*«重新盖 新盖 盖新房 翻盖 重建 建房 审批 宅基地»).*?«房子 房 屋 屋子 屋顶 房顶 墙 老房子 瓦房 土房»«~6»"
+        "«快垮 要垮 快塌 要塌 垮了 塌了 裂了 裂缝 漏雨 就漏 在漏 漏水 歪了 危险»",
+    ),
+    "after_insurance": (
+        "«报了 报完 报销了 报销完 报过 报销后 报了以后 报完以后 报完了 报了一半 报销了一半»«~8» ?«~8»"
+        "«自己出 自己掏 自己还 自付 自费 还剩 剩下 还差 还要出 还得出 还要掏»",
+    ),
     # too vague to name a service: 我想申请个补贴, 我要办证, 要带什么材料
     "vague": (
         "^(?:你好|您好|请问|问一下|问下|那个|嗯|我|俺|咱|我们|家里|给我|帮我|替我|给俺|帮俺|现在|目前|如今)*"
@@ -891,11 +1054,14 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     # (but not 身份证办好要几天: how long it takes is asked)
     "after_done": (
         "^(?:我|俺|我们|俺们|咱|咱们|他|她|家里)?(?:已经|都|早就|也|早)?(?:办|领|批|拿|评|鉴定|发|弄|下来)"
-        "(?:下来|好|到|完|过|了)(?:了|的)?(?!要|得|需要|多久|几天|多长|大概|一般|最快)",
+        "(?:下来|好|到|完|过|了)(?:了|的)?(?!要|得|需要|多久|几天|多长|大概|一般|最快)"
+        # ...nor when how the document itself is collected is asked (身份证办好了能寄到家吗)
+        "(?!了?(?:«能 可以 能不能 可不可以 会 _»«寄 邮寄 快递 代领 送到»|«去哪 在哪 哪里 怎么 咋 咋个»«拿 领 取»))",
         "^(?:是|评的|评了|定的)?[一二三四1-4]级",
     ),
-    # X that ends in its own verb, then 了 (户口注销了, 地已经流转了): done, the need is another
-    "verb_end": ("(?:注销|销户|迁移|流转|转移|转出|迁出|迁入|备案)$",),
+    # X that ends in its own verb, then 了 (户口注销了, 地已经流转了, 孙子刚上了户口 -> 出生登记了): done,
+    # the need is another
+    "verb_end": ("(?:注销|销户|迁移|流转|转移|转出|迁出|迁入|备案|登记)$",),
     "after_verb_done": ("^了(?![吗么没呢不])",),
     # X put off to later (丧葬补助我之后再问): not what is asked now
     "after_deferred": (
@@ -909,6 +1075,9 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "^(?:怎么|咋|如何|要|需要|申请|办|评|认定|的条件|条件|标准|资格|材料|手续|是什么|是啥|吗|呢|么|有哪些|还有"
         "|现在|$| )",
     ),
+    # ...but not what is to be obtained (要办暂住证不, 孩子要不要办身份证): the item asked about
+    "material_obtained": ("(?:办|领|补|换|申请|补办|换领|办理|申领)",),  # at the mention's start
+    "before_obtained": ("(?:办|领|补|换|申请|补办|换领|办理|申领)(?:个|一个|张|一张|本)?$",),
     "before_material": ("(?:要|带|需要|得|提供|出具|交|拿)[^ ]{0,3}$",),
     # ...or listed with another thing to bring (拿着她身份证和户口本能办吗)
     "after_material": ("^(?:吗|么|不|没|嘛|啊|呢|$| |不要|没有|和|跟|还有|或者|或是)",),

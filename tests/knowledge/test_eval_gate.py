@@ -1,7 +1,7 @@
 """Gate: the matcher on the repository's labelled question sets, each written by another writer
 (tests/data/questions.tsv, questions_more.tsv, questions_c.tsv, questions_d.tsv, questions_f.tsv,
-questions_g.tsv, questions_h.tsv, questions_i.tsv, questions_j.tsv, questions_k.tsv and
-questions_l.tsv), each on its own, with the repository's catalog and the calibrated default
+questions_g.tsv, questions_h.tsv, questions_i.tsv, questions_j.tsv, questions_k.tsv,
+questions_l.tsv, questions_m.tsv and questions_n.tsv), each on its own, with the repository's catalog and the calibrated default
 decision model.
 
 The issue's targets: >= 92% right item directly, >= 98% right item directly or in the menu,
@@ -137,8 +137,56 @@ handwriting-input typos, south-western speech, forwarded policy snippets) was wr
 round 10 and scored blind at round 9's state and after round 10, never fitted on:
     questions_l.tsv  round 9   direct 97.2%  direct-or-menu 98.7%  out-of-scope 97.2%  wrong 0.8%
                      round 10  direct 97.6%  direct-or-menu 98.7%  out-of-scope 96.3%  wrong 0.8%
-Every file but questions_d.tsv meets all four targets. Not reached (questions_d.tsv): direct,
-direct-or-menu, confidently wrong.
+Round 11 (questions_l.tsv fitted on from this round, after its blind scores above, with the other
+fitted files' remaining misses): a topic said by its circumstances adds its item's word
+(cues.TOPIC_CUES) - schooling with help for it (低保户的娃读书的补助), livestock or crops lost with the
+insurance that pays (猪病死了 保险赔不赔), what is left after the health insurance paid (报完还要自己出), not
+settled on the spot then reimbursed (没有直接结算 回来咋报), a wish to start paying for what one draws at 60,
+the household register one wants brought somewhere, whether an injury counts as a disability, the
+health insurance's yearly fee (一宝多少钱一年), a child whose parents both cannot bring it up, a
+deceased's pension contributions, money paid monthly to the disabled, one's land to be let, a
+veteran asking for "the card", a deceased's page in the household register, the health insurance
+used where one lives away, the pension's age reached, a house about to fall - each with the
+exclusions that keep it off its neighbours (an employee's scheme, a move or lease already made, a
+newborn's register, not a veteran, paying in wanted); the building's accessibility is no
+accessibility adaptation (无障碍改造么样申请); a certificate's purpose named after it (证明 去银行要用) and another
+office's document asked for as a material (落户要房产证吗) are no hint; an office is another's unless an
+item is named after the office itself (银行, though 国家开发银行 is a keyword), and a place question may
+name its window (县医院医保窗口在几楼); asking how a finished document is collected (办好了能寄吗) is about it; a
+request still examined, when a result comes, a person by role, on duty or on WeChat, complaints of
+queues, of being sent back and forth, of a treat asked for, of closing early; what is to be
+obtained (要不要办身份证, 要办暂住证不) is no material to bring; an only child named as 就一个儿子 who died or was
+disabled is the special support; 生的娃 is a birth, X登记了 is done; vocabulary (调姐, 门诊拿药, 胰岛素, 辩护律师);
+the round-3 model kept. questions_d.tsv and questions_e.tsv were not scored during the round
+(nothing was chosen in view of their totals); questions_d.tsv was only run once, by the gate at the
+very end, as pass/fail:
+    questions.tsv       direct 98.5%  direct-or-menu 99.8%  out-of-scope  97.4%  wrong 0.2%
+    questions_more.tsv  direct 98.5%  direct-or-menu 100.0% out-of-scope  99.2%  wrong 0.0%
+    questions_c.tsv     direct 95.5%  direct-or-menu 99.1%  out-of-scope 100.0%  wrong 0.3%
+    questions_f.tsv     direct 97.7%  direct-or-menu 98.9%  out-of-scope  98.0%  wrong 0.6%
+    questions_g.tsv     direct 95.9%  direct-or-menu 99.1%  out-of-scope  95.4%  wrong 0.5%
+    questions_h.tsv     direct 94.3%  direct-or-menu 98.4%  out-of-scope  99.0%  wrong 1.0%
+    questions_i.tsv     direct 96.8%  direct-or-menu 98.9%  out-of-scope 100.0%  wrong 0.5%
+    questions_j.tsv     direct 97.2%  direct-or-menu 99.8%  out-of-scope 100.0%  wrong 0.2%
+    questions_k.tsv     direct 97.9%  direct-or-menu 99.8%  out-of-scope 100.0%  wrong 0.2%
+    questions_l.tsv     direct 99.8%  direct-or-menu 99.8%  out-of-scope  98.2%  wrong 0.5%
+(questions_l.tsv's figures are now fitted ones: its blind scores, 97.2 / 98.7 / 97.2 / 0.8 at
+round 9 and 97.6 / 98.7 / 96.3 / 0.8 at round 10, stay the honest estimate for that writer.)
+After the round, the lead scored the files nobody fits on and two new writers' sets written
+during round 11 by writers who saw neither the matcher nor any labelled file, questions_m.tsv
+(612 lines: northern speech, pinyin candidates picked wrong, pasted notices) and questions_n.tsv
+(642 lines: Cantonese/Hakka/Minnan-flavoured, 1 in 5 Traditional, Latin abbreviations such as
+yb/sbk/sfz), blind at round 10's state and after round 11, never fitted on:
+    questions_d.tsv  round 10  direct 89.8%  direct-or-menu 94.7%  out-of-scope 96.0%  wrong 2.2%
+                     round 11  direct 91.1%  direct-or-menu 95.3%  out-of-scope 96.0%  wrong 2.2%
+    questions_m.tsv  round 10  direct 94.9%  direct-or-menu 97.7%  out-of-scope 97.0%  wrong 0.7%
+                     round 11  direct 95.6%  direct-or-menu 97.9%  out-of-scope 97.0%  wrong 0.7%
+    questions_n.tsv  round 10  direct 93.1%  direct-or-menu 95.8%  out-of-scope 91.7%  wrong 2.2%
+                     round 11  direct 94.2%  direct-or-menu 96.0%  out-of-scope 91.7%  wrong 2.0%
+(questions_e.tsv, scored by the lead only: 91.8 / 96.4 / 93.8 / 1.8 -> 93.3 / 96.9 / 93.8 / 1.4.)
+Every fitted file meets all four targets. Not reached: direct (questions_d.tsv), direct-or-menu
+(questions_d.tsv, questions_m.tsv, questions_n.tsv), out-of-scope (questions_n.tsv), confidently
+wrong (questions_d.tsv).
 """
 
 from __future__ import annotations
@@ -166,6 +214,8 @@ FILES = {
     "questions_j.tsv": 600,
     "questions_k.tsv": 600,
     "questions_l.tsv": 600,
+    "questions_m.tsv": 600,
+    "questions_n.tsv": 600,
 }
 # gate levels per file: the target where it is met, else a floor under the calibrated figure
 GATES = {
@@ -188,10 +238,10 @@ GATES = {
         "confidently_wrong": TARGETS["confidently_wrong"],
     },
     "questions_d.tsv": {
-        "item_direct": 0.885,
-        "item_direct_or_menu": 0.935,
+        "item_direct": 0.905,
+        "item_direct_or_menu": 0.945,
         "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
-        "confidently_wrong": 0.03,
+        "confidently_wrong": 0.025,
     },
     "questions_f.tsv": {
         "item_direct": TARGETS["item_direct"],
@@ -230,12 +280,25 @@ GATES = {
         "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
         "confidently_wrong": TARGETS["confidently_wrong"],
     },
-    # blind (not fitted)
+    # scored blind at rounds 9 and 10, fitted on from round 11
     "questions_l.tsv": {
         "item_direct": TARGETS["item_direct"],
         "item_direct_or_menu": TARGETS["item_direct_or_menu"],
         "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
         "confidently_wrong": TARGETS["confidently_wrong"],
+    },
+    # blind (not fitted): floors just under the figures
+    "questions_m.tsv": {
+        "item_direct": TARGETS["item_direct"],
+        "item_direct_or_menu": 0.97,
+        "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
+        "confidently_wrong": TARGETS["confidently_wrong"],
+    },
+    "questions_n.tsv": {
+        "item_direct": TARGETS["item_direct"],
+        "item_direct_or_menu": 0.955,
+        "out_of_scope_rejected": 0.91,
+        "confidently_wrong": 0.021,
     },
 }
 # each non-item intent (and the items as one) recognized at least this often per file
@@ -251,6 +314,8 @@ INTENT_FLOOR = {
     "questions_j.tsv": 0.9,
     "questions_k.tsv": 0.9,
     "questions_l.tsv": 0.9,
+    "questions_m.tsv": 0.85,
+    "questions_n.tsv": 0.8,
 }
 
 
@@ -314,8 +379,9 @@ def test_full_targets(report: tuple[str, Report], request: pytest.FixtureRequest
         request.applymarker(
             pytest.mark.xfail(
                 strict=True,
-                reason="not all four targets yet on questions_d: direct 89.8% (target 92%), "
-                "direct-or-menu 94.7% (target 98%), wrong 2.2% (target 2%)",
+                reason="not all four targets yet: direct 91.1% (target 92%) on questions_d, "
+                "direct-or-menu 95.3-97.9% (target 98%) on questions_d/m/n, out-of-scope 91.7% "
+                "(95%) on questions_n, wrong 2.0-2.2% (2%) on questions_d/n",
             )
         )
     assert result.meets_targets(), f"{name}\n{format_report(result)}"

@@ -40,6 +40,12 @@ def _is_traditional(ch: str) -> bool:
 
 _DIALECT = re.compile("|".join(sorted(map(re.escape, texts.DIALECT), key=len, reverse=True)))
 _DIALECT_CHARS = frozenset("".join(texts.DIALECT))
+# Cantonese 点 + verb (点迁, 点交) is 怎么 + verb, not after a number, 几, 有 (几点交, 有点补)
+_DIALECT_HOW = re.compile(
+    f"(?<![0-9{texts.DIALECT_HOW_NOT_AFTER}]){texts.DIALECT_HOW_WORD}(?="
+    + "|".join(sorted(texts.DIALECT_HOW_VERBS.split(), key=len, reverse=True))
+    + ")"
+)
 _EMOJI = re.compile("|".join(map(re.escape, texts.EMOJI)))
 # 社 保 卡 怎 么 办: three or more single characters each typed with a space after it (elderly
 # hunt-and-peck typing) are one run of words, not one-character clauses
@@ -62,6 +68,8 @@ def basic(text: str) -> str:
             text = str(_T2S.convert(text))  # whole text: opencc converts some words as phrases
         if not _DIALECT_CHARS.isdisjoint(text):
             text = _DIALECT.sub(lambda m: texts.DIALECT[m.group(0)], text)
+        if texts.DIALECT_HOW_WORD in text:
+            text = _DIALECT_HOW.sub(texts.DIALECT_HOW, text)
     chars = [ch if unicodedata.category(ch)[0] in _KEEP_CATEGORIES else " " for ch in text.lower()]
     return _SPACES.sub(" ", "".join(chars)).strip()
 
@@ -233,6 +241,8 @@ class PinyinRepair:
                 else:
                     out.append(parts[pos])
                     pos += 1
+            if all(map(is_cjk, out)):  # all spelled: no space against its neighbours (bb上hk)
+                return " ".join(out)
             return " " + " ".join(out) + " "
 
         spelled_text = _LATIN_RUN.sub(run, text)

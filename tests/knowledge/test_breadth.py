@@ -34,8 +34,10 @@ def test_latin_pinyin_is_spelled_as_the_vocabulary_word() -> None:
     repair = PinyinRepair.build({"低保", "医保", "身份证", "独生子女"}, never_common)
     assert repair.spell("dibao zenme shenqing")[0] == "低保 怎么 申请"
     assert repair.spell("shen fen zheng diule")[0] == "身份证 丢了"  # syllables apart
-    assert repair.spell("yibao在哪交")[0] == "医保 在哪交"  # next to Chinese characters
-    assert repair.spell("dszn证")[0] == "独生子女 证"  # initials of a 3-4 character word
+    # next to Chinese characters: joined to them, as if typed in characters (round 12)
+    assert repair.spell("yibao在哪交")[0] == "医保在哪交"
+    assert repair.spell("dszn证")[0] == "独生子女证"  # initials of a 3-4 character word
+    assert repair.spell("yibao hello")[0] == "医保 hello"  # a run not all spelled keeps spaces
     assert repair.spell("hello 低保") == ("hello 低保", [])  # other Latin words stay
     assert repair.spell("低保咋办") == ("低保咋办", [])
 

@@ -1,8 +1,8 @@
 """Gate: the matcher on the repository's labelled question sets, each written by another writer
 (tests/data/questions.tsv, questions_more.tsv, questions_c.tsv, questions_d.tsv, questions_f.tsv,
 questions_g.tsv, questions_h.tsv, questions_i.tsv, questions_j.tsv, questions_k.tsv,
-questions_l.tsv, questions_m.tsv and questions_n.tsv), each on its own, with the repository's catalog and the calibrated default
-decision model.
+questions_l.tsv, questions_m.tsv, questions_n.tsv, questions_o.tsv and questions_p.tsv), each on its
+own, with the repository's catalog and the calibrated default decision model.
 
 The issue's targets: >= 92% right item directly, >= 98% right item directly or in the menu,
 >= 95% out-of-scope rejected, <= 2% confidently wrong (of all questions). Where a file reaches a
@@ -187,6 +187,53 @@ yb/sbk/sfz), blind at round 10's state and after round 11, never fitted on:
 Every fitted file meets all four targets. Not reached: direct (questions_d.tsv), direct-or-menu
 (questions_d.tsv, questions_m.tsv, questions_n.tsv), out-of-scope (questions_n.tsv), confidently
 wrong (questions_d.tsv).
+Round 12 (questions_m.tsv and questions_n.tsv fitted on from this round, after their blind scores at
+rounds 10 and 11 above): Cantonese/Hakka words of amount, time, kin, work, death and animals read as
+Mandarin in normalisation (texts.DIALECT: 几钱, 几耐, 依家, 过身, 老豆, 两公婆, 返工, 出世, 倾偈, 走佬,
+发人工, 落嚟, 到边, 马骝, 食咩, 点算, 唔识, 琴日, 囝仔), and 点 before a verb as 怎么 unless a number, 几, 有 or the like stands
+before it (texts.DIALECT_HOW_*: 点迁, 点交; not 几点交, 三点上班); Latin abbreviations of services
+(yb, db, hk, bb in texts.PINYIN_WORDS), and a spelled Latin run touching Chinese characters joined to
+them as if typed in characters (bb上hk -> 宝宝上户口, so synonyms and topic cues see it); homophones a
+pinyin input method offers first (地表, 以保) and wages not paid (没发工资 -> 欠工资), 盖两层 as building
+(lexicon); Hong Kong, Macau and Taiwan papers and cards, train tickets (12306), fishing licences and
+boats as other offices' business, what to eat for an illness as health advice; greetings (得劲, 老铁,
+下次再问), a day named by month and number (腊月二十九) as a center_info filler, the assistant answering
+beside the point (机器人答非所问) a reason for a person rather than a complaint, 不想同/和 机器 asking for
+a person; parents of two daughters (纯女户, 独女户) at 60 the family-planning reward, not the pension
+paid out; 俺/咱 as well as 我 naming one's own earlier submission (status). The round-3 model kept.
+questions_d.tsv and questions_e.tsv were not scored during the round (nothing was chosen in view of
+their totals); questions_d.tsv was only run by the gate at the very end, as pass/fail:
+    questions.tsv       direct 98.5%  direct-or-menu 99.8%  out-of-scope  97.4%  wrong 0.2%
+    questions_more.tsv  direct 98.5%  direct-or-menu 100.0% out-of-scope  99.2%  wrong 0.0%
+    questions_c.tsv     direct 95.5%  direct-or-menu 99.1%  out-of-scope 100.0%  wrong 0.3%
+    questions_f.tsv     direct 97.7%  direct-or-menu 98.9%  out-of-scope  98.0%  wrong 0.6%
+    questions_g.tsv     direct 95.9%  direct-or-menu 99.1%  out-of-scope  95.4%  wrong 0.5%
+    questions_h.tsv     direct 94.3%  direct-or-menu 98.4%  out-of-scope  99.0%  wrong 1.0%
+    questions_i.tsv     direct 96.8%  direct-or-menu 98.9%  out-of-scope 100.0%  wrong 0.5%
+    questions_j.tsv     direct 97.2%  direct-or-menu 99.8%  out-of-scope 100.0%  wrong 0.2%
+    questions_k.tsv     direct 97.9%  direct-or-menu 99.8%  out-of-scope 100.0%  wrong 0.2%
+    questions_l.tsv     direct 99.8%  direct-or-menu 99.8%  out-of-scope  98.2%  wrong 0.5%
+    questions_m.tsv     direct 97.0%  direct-or-menu 99.3%  out-of-scope  97.0%  wrong 0.3%
+    questions_n.tsv     direct 96.9%  direct-or-menu 98.4%  out-of-scope  97.2%  wrong 0.6%
+(questions_m.tsv: 95.6 / 97.9 / 97.0 / 0.7 before the round; questions_n.tsv: 94.2 / 96.0 / 91.7 /
+2.0. Their figures are now fitted ones: the blind scores above, 94.9-95.6 / 97.7-97.9 / 97.0 / 0.7
+and 93.1-94.2 / 95.8-96.0 / 91.7 / 2.0-2.2, stay the honest estimate for those writers.) Every fitted
+file meets all four targets. After the round (and one dictionary entry taken back: 点办 -> 怎么办
+turned 早点办 and 地点办 into 怎么办; the new 点 + verb rule covers it with its exclusions), the lead
+scored the files nobody fits on and two new writers' sets written during round 12 by writers who saw
+neither the matcher nor any labelled file, questions_o.tsv (643 lines: north-west and south-west
+interior, very short lines, village cadres asking for villagers, pinyin initials) and
+questions_p.tsv (610 lines: Wu and central speech, official names slightly wrong, all-pinyin lines),
+blind at round 11's state and after round 12, never fitted on:
+    questions_d.tsv  round 11  direct 91.1%  direct-or-menu 95.3%  out-of-scope 96.0%  wrong 2.2%
+                     round 12  direct 91.4%  direct-or-menu 95.6%  out-of-scope 96.0%  wrong 2.2%
+    questions_o.tsv  round 11  direct 95.6%  direct-or-menu 97.6%  out-of-scope 99.0%  wrong 0.5%
+                     round 12  direct 96.1%  direct-or-menu 97.8%  out-of-scope 99.0%  wrong 0.5%
+    questions_p.tsv  round 11  direct 96.4%  direct-or-menu 98.3%  out-of-scope 96.2%  wrong 1.1%
+                     round 12  direct 96.4%  direct-or-menu 98.3%  out-of-scope 96.2%  wrong 1.1%
+(questions_e.tsv, scored by the lead only: 93.3 / 96.9 / 93.8 / 1.4, unchanged.)
+Not reached: direct, direct-or-menu and confidently wrong on questions_d.tsv, direct-or-menu on
+questions_o.tsv.
 """
 
 from __future__ import annotations
@@ -216,6 +263,8 @@ FILES = {
     "questions_l.tsv": 600,
     "questions_m.tsv": 600,
     "questions_n.tsv": 600,
+    "questions_o.tsv": 600,
+    "questions_p.tsv": 600,
 }
 # gate levels per file: the target where it is met, else a floor under the calibrated figure
 GATES = {
@@ -287,18 +336,31 @@ GATES = {
         "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
         "confidently_wrong": TARGETS["confidently_wrong"],
     },
-    # blind (not fitted): floors just under the figures
+    # scored blind at rounds 10 and 11, fitted on from round 12
     "questions_m.tsv": {
         "item_direct": TARGETS["item_direct"],
-        "item_direct_or_menu": 0.97,
+        "item_direct_or_menu": TARGETS["item_direct_or_menu"],
         "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
         "confidently_wrong": TARGETS["confidently_wrong"],
     },
     "questions_n.tsv": {
         "item_direct": TARGETS["item_direct"],
-        "item_direct_or_menu": 0.955,
-        "out_of_scope_rejected": 0.91,
-        "confidently_wrong": 0.021,
+        "item_direct_or_menu": TARGETS["item_direct_or_menu"],
+        "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
+        "confidently_wrong": TARGETS["confidently_wrong"],
+    },
+    # blind (not fitted): the targets where met, else a floor just under the figure
+    "questions_o.tsv": {
+        "item_direct": TARGETS["item_direct"],
+        "item_direct_or_menu": 0.97,
+        "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
+        "confidently_wrong": TARGETS["confidently_wrong"],
+    },
+    "questions_p.tsv": {
+        "item_direct": TARGETS["item_direct"],
+        "item_direct_or_menu": TARGETS["item_direct_or_menu"],
+        "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
+        "confidently_wrong": TARGETS["confidently_wrong"],
     },
 }
 # each non-item intent (and the items as one) recognized at least this often per file
@@ -314,8 +376,10 @@ INTENT_FLOOR = {
     "questions_j.tsv": 0.9,
     "questions_k.tsv": 0.9,
     "questions_l.tsv": 0.9,
-    "questions_m.tsv": 0.85,
-    "questions_n.tsv": 0.8,
+    "questions_m.tsv": 0.9,
+    "questions_n.tsv": 0.9,
+    "questions_o.tsv": 0.85,
+    "questions_p.tsv": 0.8,
 }
 
 
@@ -369,6 +433,9 @@ MEETS_TARGETS = frozenset(
         "questions_j.tsv",
         "questions_k.tsv",
         "questions_l.tsv",
+        "questions_m.tsv",
+        "questions_n.tsv",
+        "questions_p.tsv",
     }
 )
 
@@ -379,9 +446,9 @@ def test_full_targets(report: tuple[str, Report], request: pytest.FixtureRequest
         request.applymarker(
             pytest.mark.xfail(
                 strict=True,
-                reason="not all four targets yet: direct 91.1% (target 92%) on questions_d, "
-                "direct-or-menu 95.3-97.9% (target 98%) on questions_d/m/n, out-of-scope 91.7% "
-                "(95%) on questions_n, wrong 2.0-2.2% (2%) on questions_d/n",
+                reason="not all four targets yet: direct 91.4% (target 92%), direct-or-menu "
+                "95.6% (target 98%) and wrong 2.2% (2%) on questions_d, direct-or-menu 97.8% "
+                "on questions_o",
             )
         )
     assert result.meets_targets(), f"{name}\n{format_report(result)}"

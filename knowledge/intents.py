@@ -332,6 +332,8 @@ class IntentPhrases:
         purposes += [m.group(0) for m in cues.MATERIAL_DOC.finditer(text)]
         if cues.GRADE_CHOICE.search(text):  # 交哪个档次划算: the insurance's own choice
             families.pop("advice")
+        # 被人打了想告他 没钱请律师: a lawyer wanted for the wrong is legal aid, not a complaint
+        lawyer = cues.LAWYER_WANTED.search(text) is not None
         for name in FAMILIES:
             found = list(families.get(name, ()))
             pattern = self.patterns.get(name)
@@ -342,6 +344,6 @@ class IntentPhrases:
                 found = [cue for cue in found if not asked_by(cue)]
             if purposes and name in OTHERS_FAMILIES:
                 found = [cue for cue in found if not any(cue in p for p in purposes)]
-            if found:
+            if found and not (lawyer and name in ("complaint", "complaint_bare")):
                 hits[name] = found
         return hits

@@ -46,6 +46,8 @@ _DIALECT_HOW = re.compile(
     + "|".join(sorted(texts.DIALECT_HOW_VERBS.split(), key=len, reverse=True))
     + ")"
 )
+# Wu 伐 closing a question (批下来了伐) is 吗, not the 伐 of 砍伐
+_DIALECT_ASK = re.compile(f"(?<=[{texts.DIALECT_ASK_AFTER}]){texts.DIALECT_ASK_WORD}(?!\\w)")
 _EMOJI = re.compile("|".join(map(re.escape, texts.EMOJI)))
 # 社 保 卡 怎 么 办: three or more single characters each typed with a space after it (elderly
 # hunt-and-peck typing) are one run of words, not one-character clauses
@@ -70,6 +72,8 @@ def basic(text: str) -> str:
             text = _DIALECT.sub(lambda m: texts.DIALECT[m.group(0)], text)
         if texts.DIALECT_HOW_WORD in text:
             text = _DIALECT_HOW.sub(texts.DIALECT_HOW, text)
+        if texts.DIALECT_ASK_WORD in text:
+            text = _DIALECT_ASK.sub(texts.DIALECT_ASK, text)
     chars = [ch if unicodedata.category(ch)[0] in _KEEP_CATEGORIES else " " for ch in text.lower()]
     return _SPACES.sub(" ", "".join(chars)).strip()
 
@@ -179,12 +183,15 @@ class PinyinRepair:
         canonical: Callable[[str], str] = lambda w: w,
         readings: Callable[[str], tuple[str, ...]] = word_pinyin,
         frequent_char: Callable[[str], bool] = lambda ch: False,
+        named: Callable[[str], bool] = lambda w: False,
     ) -> PinyinRepair:
         """`canonical` maps a vocabulary word to what it stands for (its synonym target), so
         homophones that mean the same (身分证, 身份证) are not taken as a conflict; `readings`
         gives a word's pinyin (a cached lookup in the matcher); `frequent_char` tells a single
         character that is a frequent word on its own (也, 想, 病, 报): two such characters side by
-        side were meant as written (也想 is not 野象, 按病报 not 冰雹)."""
+        side were meant as written (也想 is not 野象, 按病报 not 冰雹). `named` tells a word of an
+        item's name: initials shared with words of the items' other text spell the named one (zjd
+        is 宅基地, not 自己垫)."""
         index: dict[tuple[str, ...], str] = {}
         words = sorted({w for w in vocab if 2 <= len(w) <= 4 and is_cjk(w)})
         ambiguous: set[tuple[str, ...]] = set()
@@ -198,12 +205,15 @@ class PinyinRepair:
             index.setdefault(key, target)
         for key in ambiguous:  # two vocabulary words sound alike: do not guess between them
             del index[key]
-        initials: dict[str, str] = {}
+        spelled_by: dict[str, set[str]] = {}
         for key, word in index.items():
             if len(key) >= 3:
-                abbreviation = "".join(syllable[0] for syllable in key)
-                known = initials.get(abbreviation, word)
-                initials[abbreviation] = word if known == word else ""  # "": two words
+                spelled_by.setdefault("".join(syllable[0] for syllable in key), set()).add(word)
+        initials: dict[str, str] = {}
+        for abbreviation, candidates in spelled_by.items():
+            if len(candidates) > 1:  # two words: the one an item is named by, if only one is
+                candidates = {w for w in candidates if named(w)}
+            initials[abbreviation] = next(iter(candidates)) if len(candidates) == 1 else ""
         latin = {
             **{k: w for k, w in initials.items() if w},
             **texts.PINYIN_WORDS,
@@ -242,7 +252,7 @@ class PinyinRepair:
                     out.append(parts[pos])
                     pos += 1
             if all(map(is_cjk, out)):  # all spelled: no space against its neighbours (bb上hk)
-                return " ".join(out)
+                return "".join(out)  # nor between its words (bianmin zhongxin ji dian kaimen)
             return " " + " ".join(out) + " "
 
         spelled_text = _LATIN_RUN.sub(run, text)

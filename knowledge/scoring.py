@@ -176,6 +176,7 @@ class Scorer:
             lambda w: synonyms.apply(w)[0],
             lambda w: tuple(pinyin_of.get(w, ())),
             lambda ch: self.freq.get(ch, 0) >= FREQUENT_CHAR,
+            name_tokens.__contains__,
         )
         self.query = QueryPrep(tokenizer, synonyms, fillers, repair)
         docs = [[(field, tokens) for field, tokens in doc] for doc in derived["fields"]]

@@ -324,7 +324,17 @@ DIALECT: dict[str, str] = {
     "囝仔": "孩子",
     "毋": "不",
     "袂": "不会",
+    # round 13: Wu and central (Hubei, Hunan) words: 侬 you, 么事 what (not inside 什么事), 冇得
+    "侬": "你",
+    "什么事": "什么事",
+    "么事": "什么",
+    "冇得": "没有",
 }
+# Wu 伐 ending a question after 了, 好, 对, 是, 行 (批下来了伐, 好伐) is 吗; 砍伐, 乱砍滥伐 and 树伐了
+# stay as written
+DIALECT_ASK_WORD = "伐"
+DIALECT_ASK = "吗"
+DIALECT_ASK_AFTER = "了好对是行"
 # Cantonese 点 + verb is 怎么 + verb (hk点迁, 点交, 点补): 点 is «how» before these verbs unless a
 # number, 几, 有, 一 or the like stands before it (几点交, 三点上班, 有点补)
 DIALECT_HOW_WORD = "点"
@@ -379,7 +389,7 @@ CUE_WORDS: dict[str, str] = {
     "税务局 开票 纳税 增值税 个人所得税 完税 存钱 汇款 网银 U盾 "
     "ATM 存单 定期存 贷款利率 存折密码 "
     # schools, courts, marriage registry
-    "校服 校车 考研 填志愿 报志愿 志愿填报 分数 报考 辅导班 补习 学位 升学 教育局 "
+    "校服 校车 营养餐 考研 填志愿 报志愿 志愿填报 分数 报考 辅导班 补习 学位 升学 教育局 "
     "诉讼费 开庭 判决 强制执行 立案 律师事务所 婚姻登记 "
     # employers, commercial insurance, utilities, bought flats
     "加班费 年假 请假 五险一金 企业年金 办退休 退休手续 保险公司 平安保险 人寿 太平洋保险 意外险 "
@@ -424,6 +434,7 @@ CUE_WORDS: dict[str, str] = {
     # documents other offices issue: obtaining, replacing or losing one is their business (asked
     # as a material of one of ours, 报户口要结婚证吗, they are context, not this)
     "foreign_docs": "结婚证 离婚证 营业执照 执照 护照 驾照 驾驶证 行驶证 房产证 不动产证 银行卡 储蓄卡 "
+    "不动产登记证 不动产权证 "
     "信用卡 存折 通行证 学生证 毕业证 准考证 医师证 教师资格证 健康证 出生医学证明 死亡医学证明 "
     "医学证明 无犯罪记录证明 无犯罪证明 学历证明 收入证明 工作证明 银行流水 狗证 犬证 卫生许可证 "
     "食品经营许可证 资格证 从业资格证 道路运输证 林权证",
@@ -440,6 +451,8 @@ CUE_WORDS: dict[str, str] = {
     # weather, water, fire and pests that strike crops, houses and people (被冰雹打了, 被水冲了)
     "nature": "冰雹 雹子 冷子 风 大风 台风 龙卷风 雨 暴雨 大雨 雪 大雪 霜 冰 冻 水 洪水 大水 山洪 泥石流 "
     "滑坡 雷 雷劈 火 虫 虫子 蝗虫 老鼠 野猪 山猪 猴子 大象 野象 熊 黑熊 鸟 麻雀 旱 太阳",
+    # common surnames, of a worker called 小王 or 老李
+    "surname": "王 李 张 刘 陈 杨 赵 黄 周 吴 徐 孙 胡 朱 高 林 何 郭 马 罗 梁 宋 郑 谢 韩 唐 冯 许 邓 曹 彭 曾 肖 田 董 袁 潘 蒋 蔡 余 杜 叶 程 魏 苏 吕 丁 任 卢 姚 沈 钟 姜 崔 谭 陆 范 汪 廖 石 金 贾 夏 韦 付 方 白 邹 孟 熊 秦 邱 江 尹 薛 闫 段 雷 侯 龙 史 陶 黎 贺 顾 毛 郝 龚 邵 万 钱 严 覃 武 戴 莫 孔 向 汤",
     "person": "人 个人 一个人 真人 活人 工作人员 同志 窗口的人 窗口的同志 窗口的 负责人 领导 干部 值班的 "
     "值班人员 管事的 办事的 你们的人 专人 人工 代办员 帮办员 客服 办事员 经办人 主任 书记 "
     "镇长 所长 站长 上班的人 上班的 坐班的 管事的人 办事的人 "
@@ -503,7 +516,7 @@ CUE_WORDS: dict[str, str] = {
     "然后 反正 到底 其实 真 真的 实在 还有 还是 一下 一哈 问下 问问 跟你说 我跟你说 老妹儿 妹儿 "
     "怎么 怎么样 怎样 咋 咋个 咋样 咋整 如何 啥 啥子 撒子 什么 哪 哪里 哪儿 哪个 哪些 哪块 多少 几 几个 "
     "多少钱 好多钱 几多钱 多钱 几多 好多 几时 啥时候 什么时候 哪天 多长时间 几天 "
-    "多久 好久 谁 为啥 为什么 有没有 是不是 能不能 可不可以 行不行 中不中 要不要 得不得 吗 么 没 不 "
+    "多久 好久 拿到 到手 谁 为啥 为什么 有没有 是不是 能不能 可不可以 行不行 中不中 要不要 得不得 吗 么 没 不 "
     "想 要 能 可以 会 得 该 应该 需要 请 帮 帮忙 帮我 找 问 问个 弄 搞 整 办 去 来 "
     "今年 去年 前年 明年 现在 如今 以前 以后 之前 之后 一直 刚 刚刚 最近 已经 早就 当时 那时 "
     "家里 家头 屋头 屋里 村里 镇上 这边 那边 这里 那里 外头 外面 老家 在家 "
@@ -595,7 +608,10 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«进度 进展 办理情况 办理状态 办件状态 审核情况 审批情况 处理情况 状态»",
         "«@done_verb»«好 完 结 下来 成 妥 过 出来 通过 掂»了?«@q_end»",
         "«@done_verb»了«没有 没 没得 没呢 未»",
-        "«通过 批准 办结 受理 成功 下来 通知 同意 批复»了?«没有 没 吗 么 没呢 未»",
+        # without 了, 同意吗 / 受理吗 ask a condition (要村里先同意吗, 镇上能受理吗), not how far it got
+        "«通过 批准 办结 受理 成功 下来 通知 同意 批复»了?«没有 没 没呢 未»",
+        "«通过 批准 办结 受理 成功 下来 通知 同意 批复»了«吗 么»",
+        "«办结 成功 下来 批复»«吗 么»",
         "(批|办|审|弄|搞|好|成|过|通过|下来|报|交|递|送|提交)没\\1",  # A-not-A: 批没批, 报没报
         "有«结果 消息 回音 答复 回复 动静 信儿 眉目 下文 进展»了?«@q_end»",
         "«结果 消息»«出来 下来»了?«@q_end»",
@@ -616,6 +632,7 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "来查 来量 核查»",
         # 能去取了吗: whether the document is ready to be collected
         "«能 可以»«去 来 _»取«了 _»«吗 么 没 没有 不»",
+        "«能 可以»«去 来»«拿 领»了«吗 么 没 没有 不»",
         # 截止到哪天 asks for a deadline, not how far a request got
         "(?<!截止)(?<!截至)«到哪 怎么样了 咋样了 如何了 咋个样了 有信没 有没有信 还差 还缺 还要补 啥情况 什么情况 "
         "情况咋样 情况怎么样 啥进展 什么进展 咋回事 怎么回事 到什么程度 有下落»",
@@ -695,7 +712,7 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«职工 企业 单位 城镇职工»«~2»«退休 养老金 退休金 退休工资»",
         # what the employer fails to pay or stopped paying (公司没给我交社保; 厂里交的 may be a
         # transfer's background)
-        "«@employer»«~4»(?:«没 没有 不 断 停»«给 _»«~2»«交 缴 买»|«断交 断缴 停交 停缴»)",
+        "«@employer»«~4»(?:«没 没有 不 断 停 少 漏»«给 _»«~2»«交 缴 买»|«断交 断缴 停交 停缴»)",
         # an employee's own schemes (企业职工医保, 退休职工的医保卡)
         "«企业职工 退休职工 在职职工 单位职工»«~2»«医保 医疗保险 医保卡 生育保险 工伤保险 "
         "失业保险 医保转»",
@@ -724,8 +741,9 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     # Only small words and what of it is asked (合同, 手续, 费用) may stand between: 结婚登记后户口
     # 怎么迁 asks about the household register, 厂里给交的社保怎么转 about the pension
     "elsewhere_asked": (
+        # what befell the paper may stand between (香港身份证过期了怎么换, 台胞证丢了去哪补)
         "^(?:«了 的话 的 一般 大概 到底 究竟 具体 应该 该 要 得 是 都 还 去 又 再 合同 手续 证明 材料 费 费用 "
-        "钱»){0,2}(?:«怎么 咋 咋个 如何 怎样 要带 带啥 带什么 要什么 要啥 需要什么 需要啥 什么材料 啥材料 哪些材料 "
+        "钱 过期 到期 快到期 丢 丢了 掉了 坏了 遗失 丢失 不见了 找不到 没了»){0,2}(?:«怎么 咋 咋个 如何 怎样 要带 带啥 带什么 要什么 要啥 需要什么 需要啥 什么材料 啥材料 哪些材料 "
         "在哪 去哪 哪里 哪儿 找谁 多少钱 几多钱 好多钱 收多少 合理 合法 合不合理 合不合法 该不该 应不应该 能不能 "
         "可不可以 行不行»|«能 可以 会»«~3»«吗 么 不 嘛»(?: |$))",
         "^«吗 么 嘛»(?: |$)",
@@ -846,6 +864,11 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«有人 来人 找人 找个人 派人 派个人 来个人»«帮 帮帮 给»«@someone»«弄 办 _»",
         "转«到 给 接»(?:你们的?)?«@person»",
         "转«到 给 接»«窗口 柜台 人工 真人»",
+        # round 13: a call put through to someone, a named official to talk with (找李主任说话)
+        "«接通 连线 转线»(?:你们的?)?«~2»«@person»",
+        "«找 叫 喊 请 要找 想找»[^ ]{0,5}?«@staff»«~1»«说话 说几句 通话 对话 通电话»",
+        # a worker called by surname (叫上回那个小李接一下, 让老周回个电话)
+        "«叫 让 请 喊 找»[^ ]{0,6}?«小 老»«@surname»«~2»«接 回个电话 回电话 打电话 打给我 联系我 跟我说 和我说»",
         "«让 叫 请 找»人«~3»(?:«打 回 联系»|«跟 和 给»«@someone»)",
         "打«@someone»«~1»«手机 电话»",
         "当面«~4»«问 说 讲 谈 聊 咨询 反映»",
@@ -921,6 +944,12 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "[ ~～!！?？,，.。…\\d]",
     ),
     # advice and shopping a service center does not give: 哪家医院看糖尿病最好, 野猪肉好吃不
+    # a lawyer wanted, free or unaffordable (派个不要钱的律师, 没钱请律师; 请律师 and 打官司 read as
+    # 法律援助 by then): legal aid, though the story reports a wrong (被人打了, 老板不给工钱)
+    "lawyer_wanted": (
+        "«免费 不要钱 不花钱 不收钱 没钱 请不起 出不起»«~6»«律师 打官司 法律援助»",
+        "«律师 打官司 法律援助»«~6»«没钱 请不起 出不起 免费 不要钱 不花钱»",
+    ),
     "advice": (
         "«哪家 哪个 哪种 哪款 哪里的 什么牌子 哪个牌子»«~8»«好 厉害 便宜 靠谱 划算 正规 实惠 最好 好用 好吃 "
         "出名»",
@@ -1073,6 +1102,10 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«外地 外省 省外 异地 那边 城里 北京 上海 深圳 广州»«~10»(?<!没)(?<!没有)(?<!没能)(?<!没法)(?<!不能)«能用 能不能用 "
         "可以用 能刷 能不能刷 直接刷 刷老家 直接报 直接结算 用得了»",
         "«外地 外省 省外 异地»«~4»«住院 看病 就医 治病»«~2»«之前 以前 前»«~2»«要 得 需要 先 _»«办 备案 登记»",
+        # round 13: going away to be treated, the insurance's formality first (要去省城做手术 医保要先
+        # 办啥手续; not the county's hospital)
+        "«去 到»(?!«县 镇 乡 村 本地 当地 我们 咱»)«~8»«做手术 动手术 开刀 看病 住院 治病 就医»«~2» ?«~4»«医保 医疗保险 合作医疗»«~4»«先 提前 事先»"
+        "«~3»«办 备案 登记 手续»",
     ),
     # the pension's age reached, then drawing or its formalities (刚满60 交了15年 怎么办领取手续,
     # 到岁数该领了): the pension paid out; not when paying in is wanted (想每年交点 到六十岁能领的),
@@ -1227,6 +1260,23 @@ PINYIN_WORDS = {
     "db": "低保",
     "hk": "户口",
     "bb": "宝宝",
+    # round 13: the words of a time question typed in pinyin (ji dian kaimen, shangban)
+    "jidian": "几点",
+    "kaimen": "开门",
+    "guanmen": "关门",
+    "shangban": "上班",
+    "xiaban": "下班",
+    "bianmin": "便民",
+    "zhongxin": "中心",
+    "zhongliang": "种粮",
+    "yicixing": "一次性",
+    # round 13: action verbs of services typed in pinyin (yanglao baoxian zhuanyi)
+    "zhuanyi": "转移",
+    "qianyi": "迁移",
+    "zhuxiao": "注销",
+    "baoxiao": "报销",
+    "lingqu": "领取",
+    "jiaofei": "缴费",
 }
 
 # Emoji that stand for a word in a chat (a thumbs-up is "ok", folded hands "thanks"); other

@@ -32,8 +32,9 @@ def real(tmp_path_factory: pytest.TempPathFactory) -> Matcher:
 
 def test_latin_pinyin_is_spelled_as_the_vocabulary_word() -> None:
     repair = PinyinRepair.build({"低保", "医保", "身份证", "独生子女"}, never_common)
-    assert repair.spell("dibao zenme shenqing")[0] == "低保 怎么 申请"
-    assert repair.spell("shen fen zheng diule")[0] == "身份证 丢了"  # syllables apart
+    # a run all spelled reads as typed in characters, without spaces between its words (round 13)
+    assert repair.spell("dibao zenme shenqing")[0] == "低保怎么申请"
+    assert repair.spell("shen fen zheng diule")[0] == "身份证丢了"  # syllables apart
     # next to Chinese characters: joined to them, as if typed in characters (round 12)
     assert repair.spell("yibao在哪交")[0] == "医保在哪交"
     assert repair.spell("dszn证")[0] == "独生子女证"  # initials of a 3-4 character word

@@ -1,8 +1,9 @@
 """Gate: the matcher on the repository's labelled question sets, each written by another writer
 (tests/data/questions.tsv, questions_more.tsv, questions_c.tsv, questions_d.tsv, questions_f.tsv,
 questions_g.tsv, questions_h.tsv, questions_i.tsv, questions_j.tsv, questions_k.tsv,
-questions_l.tsv, questions_m.tsv, questions_n.tsv, questions_o.tsv and questions_p.tsv), each on its
-own, with the repository's catalog and the calibrated default decision model.
+questions_l.tsv, questions_m.tsv, questions_n.tsv, questions_o.tsv, questions_p.tsv and
+questions_q.tsv), each on its own, with the repository's catalog and the calibrated default
+decision model.
 
 The issue's targets: >= 92% right item directly, >= 98% right item directly or in the menu,
 >= 95% out-of-scope rejected, <= 2% confidently wrong (of all questions). Where a file reaches a
@@ -234,6 +235,51 @@ blind at round 11's state and after round 12, never fitted on:
 (questions_e.tsv, scored by the lead only: 93.3 / 96.9 / 93.8 / 1.4, unchanged.)
 Not reached: direct, direct-or-menu and confidently wrong on questions_d.tsv, direct-or-menu on
 questions_o.tsv.
+Round 13 (questions_o.tsv and questions_p.tsv fitted on from this round, after their blind scores
+at rounds 11 and 12 above): Wu and central words read as Mandarin (texts.DIALECT: 侬, 么事 but not
+inside 什么事, 冇得) and a Wu 伐 closing a question after 了/好/对/是/行 as 吗 (texts.DIALECT_ASK_*: 批下来了伐;
+not 砍伐, 乱砍滥伐); a run typed all in pinyin read as if typed in characters, without spaces between
+its words (so time and place cues see 便民中心几点开门), time words and service verbs spelled
+(texts.PINYIN_WORDS: kaimen, shangban, zhuanyi, baoxiao), and initials shared by a word of an item's
+name and a word of the items' other text spelling the named one (zjd -> 宅基地, not 自己垫); 拿到 / 到手
+neutral like 多久 (身份证多久能拿到); 同意吗 / 受理吗 without 了 a condition, not a progress question
+(要村里先同意吗), 可以来拿了吗 a progress one; going away to be treated with the insurance's formality
+first the registration for treatment elsewhere (not the county's hospital); a call put through to
+someone, an official named to talk with (找李主任说话) and a worker called by surname (小王, 老周) a
+request for a person; a lawyer wanted, free or unaffordable, legal aid though the story reports a
+wrong (被人打了 没钱请律师: cues "lawyer_wanted" drop the complaint); other offices' papers rejected when
+what befell them stands before the question (香港身份证过期了怎么换: elsewhere_asked), property
+certificates by their longer names (不动产登记证), an employer paying too little (单位给我少交了) the
+employer's, school meals (营养餐) the school's (no longer a keyword of the student subsidy);
+vocabulary (5保, 高龄钱, 双补). The round-3 model kept. questions_d.tsv and questions_e.tsv were not
+scored during the round (nothing was chosen in view of their totals); questions_d.tsv was only run by
+the gate at the very end, as pass/fail:
+    questions.tsv       direct 98.5%  direct-or-menu 99.8%  out-of-scope  97.4%  wrong 0.2%
+    questions_more.tsv  direct 98.5%  direct-or-menu 100.0% out-of-scope  99.2%  wrong 0.0%
+    questions_c.tsv     direct 95.5%  direct-or-menu 99.1%  out-of-scope 100.0%  wrong 0.3%
+    questions_f.tsv     direct 98.0%  direct-or-menu 99.1%  out-of-scope  98.0%  wrong 0.6%
+    questions_g.tsv     direct 95.9%  direct-or-menu 99.1%  out-of-scope  95.4%  wrong 0.5%
+    questions_h.tsv     direct 94.5%  direct-or-menu 98.4%  out-of-scope  99.0%  wrong 1.0%
+    questions_i.tsv     direct 96.8%  direct-or-menu 98.9%  out-of-scope 100.0%  wrong 0.5%
+    questions_j.tsv     direct 97.2%  direct-or-menu 99.8%  out-of-scope 100.0%  wrong 0.2%
+    questions_k.tsv     direct 97.9%  direct-or-menu 99.8%  out-of-scope 100.0%  wrong 0.2%
+    questions_l.tsv     direct 99.8%  direct-or-menu 99.8%  out-of-scope  99.1%  wrong 0.3%
+    questions_m.tsv     direct 97.2%  direct-or-menu 99.5%  out-of-scope  97.0%  wrong 0.3%
+    questions_n.tsv     direct 97.1%  direct-or-menu 98.7%  out-of-scope  98.1%  wrong 0.5%
+    questions_o.tsv     direct 96.9%  direct-or-menu 98.7%  out-of-scope 100.0%  wrong 0.3%
+    questions_p.tsv     direct 97.6%  direct-or-menu 99.5%  out-of-scope  98.1%  wrong 0.3%
+(questions_o.tsv: 96.1 / 97.8 / 99.0 / 0.5 before the round; questions_p.tsv: 96.4 / 98.3 / 96.2 /
+1.1. Their figures are now fitted ones: the blind scores above, 95.6-96.1 / 97.6-97.8 / 99.0 / 0.5
+and 96.4 / 98.3 / 96.2 / 1.1, stay the honest estimate for those writers.) Every fitted file meets
+all four targets. After the round the lead scored the files nobody fits on and a new writer's set
+written during round 13 by a writer who saw neither the matcher, nor any labelled file, nor the
+items' aliases: questions_q.tsv (614 lines: needs described without service names, about 30
+out-of-scope messages with a service word in passing - 香港身份证, 公司的社保, 银行的养老理财 -
+and about 30 service questions with an out-of-scope aside), never fitted on. Round 13 moved none
+of them: questions_q.tsv 93.2 / 96.5 / 88.3 / 1.5 at round 12 and after round 13; questions_d.tsv
+91.4 / 95.6 / 96.0 / 2.2 and questions_e.tsv 93.3 / 96.9 / 93.8 / 1.4, both unchanged (the round's
+gains are on the writers it was fitted on). Not reached: direct, direct-or-menu and confidently
+wrong on questions_d.tsv; direct-or-menu and out-of-scope on questions_q.tsv.
 """
 
 from __future__ import annotations
@@ -265,6 +311,7 @@ FILES = {
     "questions_n.tsv": 600,
     "questions_o.tsv": 600,
     "questions_p.tsv": 600,
+    "questions_q.tsv": 600,
 }
 # gate levels per file: the target where it is met, else a floor under the calibrated figure
 GATES = {
@@ -349,10 +396,10 @@ GATES = {
         "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
         "confidently_wrong": TARGETS["confidently_wrong"],
     },
-    # blind (not fitted): the targets where met, else a floor just under the figure
+    # scored blind at rounds 11 and 12, fitted on from round 13
     "questions_o.tsv": {
         "item_direct": TARGETS["item_direct"],
-        "item_direct_or_menu": 0.97,
+        "item_direct_or_menu": TARGETS["item_direct_or_menu"],
         "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
         "confidently_wrong": TARGETS["confidently_wrong"],
     },
@@ -360,6 +407,13 @@ GATES = {
         "item_direct": TARGETS["item_direct"],
         "item_direct_or_menu": TARGETS["item_direct_or_menu"],
         "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
+        "confidently_wrong": TARGETS["confidently_wrong"],
+    },
+    # blind (not fitted): floors just under the figures
+    "questions_q.tsv": {
+        "item_direct": TARGETS["item_direct"],
+        "item_direct_or_menu": 0.96,
+        "out_of_scope_rejected": 0.875,
         "confidently_wrong": TARGETS["confidently_wrong"],
     },
 }
@@ -378,8 +432,9 @@ INTENT_FLOOR = {
     "questions_l.tsv": 0.9,
     "questions_m.tsv": 0.9,
     "questions_n.tsv": 0.9,
-    "questions_o.tsv": 0.85,
-    "questions_p.tsv": 0.8,
+    "questions_o.tsv": 0.9,
+    "questions_p.tsv": 0.9,
+    "questions_q.tsv": 0.85,
 }
 
 
@@ -435,6 +490,7 @@ MEETS_TARGETS = frozenset(
         "questions_l.tsv",
         "questions_m.tsv",
         "questions_n.tsv",
+        "questions_o.tsv",
         "questions_p.tsv",
     }
 )
@@ -447,8 +503,8 @@ def test_full_targets(report: tuple[str, Report], request: pytest.FixtureRequest
             pytest.mark.xfail(
                 strict=True,
                 reason="not all four targets yet: direct 91.4% (target 92%), direct-or-menu "
-                "95.6% (target 98%) and wrong 2.2% (2%) on questions_d, direct-or-menu 97.8% "
-                "on questions_o",
+                "95.6% (target 98%) and wrong 2.2% (2%) on questions_d; direct-or-menu 96.5% and "
+                "out-of-scope 88.3% (95%) on questions_q",
             )
         )
     assert result.meets_targets(), f"{name}\n{format_report(result)}"

@@ -6,12 +6,10 @@ from __future__ import annotations
 import pytest
 
 from knowledge.actions import profile, split_alias, wanted
-from knowledge.catalog import load_catalog
 from knowledge.context import is_context, request_clauses, verb_role
 from knowledge.cues import BIRTH_RE, DEATH_RE
 from knowledge.matcher import Matcher
 from knowledge.normalize import Replacer, shielded
-from tests.knowledge.fixture_catalog import REAL_CATALOG
 
 
 def reason(text: str, phrase: str) -> str | None:
@@ -110,13 +108,6 @@ def test_a_synonym_does_not_fire_inside_a_catalog_word() -> None:
 
 
 # --- on the repository catalog -----------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def real(tmp_path_factory: pytest.TempPathFactory) -> Matcher:
-    if not (REAL_CATALOG / "lexicon.yaml").is_file():
-        pytest.skip("catalog not written yet")
-    return Matcher(load_catalog(REAL_CATALOG), cache_dir=tmp_path_factory.mktemp("cache"))
 
 
 @pytest.mark.parametrize(

@@ -6,17 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.catalog import load_catalog
-from knowledge.intents import IntentPhrases
 from knowledge.matcher import Matcher
-from knowledge.normalize import basic
-from tests.knowledge.fixture_catalog import REAL_CATALOG
-
-FAMILIES = IntentPhrases.build({})  # the built-in families alone, no lexicon phrases
-
-
-def families(text: str) -> set[str]:
-    return set(FAMILIES.find(basic(text)))
+from tests.knowledge.probes import families
 
 
 @pytest.mark.parametrize(
@@ -229,13 +220,6 @@ def test_service_questions_are_not_advice(text: str) -> None:
 
 
 # --- end to end on the repository catalog ------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def real(tmp_path_factory: pytest.TempPathFactory) -> Matcher:
-    if not (REAL_CATALOG / "lexicon.yaml").is_file():
-        pytest.skip("catalog not written yet")
-    return Matcher(load_catalog(REAL_CATALOG), cache_dir=tmp_path_factory.mktemp("cache"))
 
 
 @pytest.mark.parametrize(

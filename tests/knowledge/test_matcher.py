@@ -30,13 +30,6 @@ def fixture_matcher(tmp_path_factory: pytest.TempPathFactory) -> Matcher:
     return Matcher(load_catalog(root), cache_dir=tmp_path_factory.mktemp("cache"))
 
 
-@pytest.fixture(scope="module")
-def real(tmp_path_factory: pytest.TempPathFactory) -> Matcher:
-    if real_catalog_missing:
-        pytest.skip("catalog not written yet")
-    return Matcher(load_catalog(REAL_CATALOG), cache_dir=tmp_path_factory.mktemp("cache"))
-
-
 def name(matcher: Matcher, text: str) -> str | None:
     decision = matcher.decide(text)
     return decision.item.name if decision.intent == "guide" and decision.item else decision.intent

@@ -5,12 +5,8 @@ stays a plain negated context: 户口还没迁过来 现在迁要啥 still asks 
 
 from __future__ import annotations
 
-import pytest
-
-from knowledge.catalog import load_catalog
 from knowledge.context import is_context
 from knowledge.matcher import Matcher
-from tests.knowledge.fixture_catalog import REAL_CATALOG
 
 
 def never_material(word: str) -> bool:
@@ -27,13 +23,6 @@ def test_not_wanting_is_refused_and_not_done_is_negated() -> None:
     assert reason("我不打算迁户口 能开证明吗", "迁户口") == "refused"
     assert reason("还没办准生证 孩子生了咋上户口", "准生证") == "negated"
     assert reason("我想打官司", "打官司") is None
-
-
-@pytest.fixture(scope="module")
-def real(tmp_path_factory: pytest.TempPathFactory) -> Matcher:
-    if not (REAL_CATALOG / "lexicon.yaml").is_file():
-        pytest.skip("catalog not written yet")
-    return Matcher(load_catalog(REAL_CATALOG), cache_dir=tmp_path_factory.mktemp("cache"))
 
 
 def test_a_refused_item_yields_to_the_one_asked_for(real: Matcher) -> None:

@@ -22,17 +22,8 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.catalog import load_catalog
 from knowledge.matcher import Matcher
 from knowledge.normalize import basic
-from tests.knowledge.fixture_catalog import REAL_CATALOG
-
-
-@pytest.fixture(scope="module")
-def real(tmp_path_factory: pytest.TempPathFactory) -> Matcher:
-    if not (REAL_CATALOG / "lexicon.yaml").is_file():
-        pytest.skip("catalog not written yet")
-    return Matcher(load_catalog(REAL_CATALOG), cache_dir=tmp_path_factory.mktemp("cache"))
 
 
 @pytest.mark.parametrize(

@@ -23,30 +23,15 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.catalog import load_catalog
 from knowledge.context import is_context
-from knowledge.intents import IntentPhrases
 from knowledge.matcher import Matcher
 from knowledge.normalize import basic
-from tests.knowledge.fixture_catalog import REAL_CATALOG
-
-FAMILIES = IntentPhrases.build({})
-
-
-def families(text: str) -> set[str]:
-    return set(FAMILIES.find(basic(text)))
+from tests.knowledge.probes import families
 
 
 def reason(text: str, mention: str, material: bool = False) -> str | None:
     start = text.index(mention)
     return is_context(text, start, start + len(mention), lambda word: material)
-
-
-@pytest.fixture(scope="module")
-def real(tmp_path_factory: pytest.TempPathFactory) -> Matcher:
-    if not (REAL_CATALOG / "lexicon.yaml").is_file():
-        pytest.skip("catalog not written yet")
-    return Matcher(load_catalog(REAL_CATALOG), cache_dir=tmp_path_factory.mktemp("cache"))
 
 
 @pytest.mark.parametrize(

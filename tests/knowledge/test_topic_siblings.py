@@ -3,18 +3,7 @@ listed under 参保登记, but a message that wants to 领 names 待遇领取 by
 
 from __future__ import annotations
 
-import pytest
-
-from knowledge.catalog import load_catalog
 from knowledge.matcher import Matcher
-from tests.knowledge.fixture_catalog import REAL_CATALOG
-
-
-@pytest.fixture(scope="module")
-def real(tmp_path_factory: pytest.TempPathFactory) -> Matcher:
-    if not (REAL_CATALOG / "lexicon.yaml").is_file():
-        pytest.skip("catalog not written yet")
-    return Matcher(load_catalog(REAL_CATALOG), cache_dir=tmp_path_factory.mktemp("cache"))
 
 
 def index_of(matcher: Matcher, name: str) -> int:

@@ -330,6 +330,8 @@ class IntentPhrases:
         purposes += [m.group(0) for m in cues.MEANS_PAID.finditer(text)]
         # another office's document asked for as a material (落户要房产证吗) is what to bring
         purposes += [m.group(0) for m in cues.MATERIAL_DOC.finditer(text)]
+        # another office as where someone works or has just been (儿子在银行上班) is background
+        purposes += [m.group(0) for m in cues.OFFICE_VISITED.finditer(text)]
         if cues.GRADE_CHOICE.search(text):  # 交哪个档次划算: the insurance's own choice
             families.pop("advice")
         # 被人打了想告他 没钱请律师: a lawyer wanted for the wrong is legal aid, not a complaint

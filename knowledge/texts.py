@@ -446,6 +446,11 @@ CUE_WORDS: dict[str, str] = {
     "幼儿园 法院 婚姻登记处 供电所 供电局 电力公司 自来水公司 水厂 燃气公司 保险公司 "
     "不动产登记中心 市场监管局 工商所 人才市场 兽医站 畜牧站 殡仪馆 火葬场 移动营业厅 营业厅 电信 "
     "联通 移动公司 快递站 驿站 4S店 驾校 公证处",
+    # another issuer named right before a service word: that office's or business's own paper or
+    # product (香港身份证, 公司的社保, 银行的养老理财, 药店的医保卡), not the service itself
+    "issuer": "香港 台湾 澳门 外国 国外 公司 单位 企业 厂里 工厂 银行 信用社 商业 药店 药房 超市 "
+    "保险公司 券商 证券",
+    "issued": "身份证 户口 社保 医保 医疗保险 养老保险 养老金 养老 社保卡 医保卡",
     # an employer's business: what the company, factory or unit pays, gives or decides
     "employer": "单位 公司 厂里 厂子 工厂 企业 用人单位 老板那 人事 财务",
     # weather, water, fire and pests that strike crops, houses and people (被冰雹打了, 被水冲了)
@@ -453,7 +458,7 @@ CUE_WORDS: dict[str, str] = {
     "滑坡 雷 雷劈 火 虫 虫子 蝗虫 老鼠 野猪 山猪 猴子 大象 野象 熊 黑熊 鸟 麻雀 旱 太阳",
     # common surnames, of a worker called 小王 or 老李
     "surname": "王 李 张 刘 陈 杨 赵 黄 周 吴 徐 孙 胡 朱 高 林 何 郭 马 罗 梁 宋 郑 谢 韩 唐 冯 许 邓 曹 彭 曾 肖 田 董 袁 潘 蒋 蔡 余 杜 叶 程 魏 苏 吕 丁 任 卢 姚 沈 钟 姜 崔 谭 陆 范 汪 廖 石 金 贾 夏 韦 付 方 白 邹 孟 熊 秦 邱 江 尹 薛 闫 段 雷 侯 龙 史 陶 黎 贺 顾 毛 郝 龚 邵 万 钱 严 覃 武 戴 莫 孔 向 汤",
-    "person": "人 个人 一个人 真人 活人 工作人员 同志 窗口的人 窗口的同志 窗口的 负责人 领导 干部 值班的 "
+    "person": "人 个人 一个人 真人 活人 工作人员 同志 窗口的人 窗口的同志 窗口的 负责人 负责的人 领导 干部 值班的 "
     "值班人员 管事的 办事的 你们的人 专人 人工 代办员 帮办员 客服 办事员 经办人 主任 书记 "
     "镇长 所长 站长 上班的人 上班的 坐班的 管事的人 办事的人 "
     "管这个的 懂的人 说了算的",
@@ -493,7 +498,7 @@ CUE_WORDS: dict[str, str] = {
     "儿媳 儿媳妇 哥哥 姐姐 弟弟 妹妹 大哥 大姐 兄弟 姐妹 叔叔 婶婶 婶子 舅舅 姑姑 阿姨 岳父 岳母 丈母娘 "
     "老丈人 公婆 爹妈 爸妈 父母 爹娘 老爷 阿公 阿婆 阿爸 阿妈 娃 娃儿 娃娃 小孩 小孩子 宝宝 伢 伢子 崽",
     # the center's people (not any 人): 叫一下社保那边的同志, 跟你们镇上的领导说
-    "staff": "工作人员 同志 领导 负责人 干部 书记 镇长 主任 办事员 窗口的人 值班的 管事的 人工 真人",
+    "staff": "工作人员 同志 领导 负责人 负责的人 干部 书记 镇长 主任 办事员 窗口的人 值班的 管事的 人工 真人",
     # who a request is for: the villager, or the relative they write for (给我妈回个电话)
     "someone": "我 俺 我们 俺们 他 她 他们 她们 老人 老人家 家里人 我家老人 我爸 我妈 我爹 我娘 我爷爷 我奶奶 "
     "我外公 我外婆 我老伴 我老公 我媳妇 我儿子 我闺女 我女儿 俺爹 俺娘 俺爸 俺妈 俺老伴 我家 俺家",
@@ -702,7 +707,12 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     "means_paid": ("«微信 支付宝 手机 网上 小程序 公众号»«上 里 _»«~3»«交 缴 缴费 续 办 申请 报»",),
     # advice on which grade of contributions to choose (交哪个档次划算): a question about the
     # residents' insurance itself, not shopping advice
-    "grade_choice": ("«档次 档位 哪档 哪一档 几档 几个档 缴费档»",),
+    "grade_choice": ("«档次 档位 哪档 哪一档 几档 几个档 缴费档 哪个档 什么档 啥档 哪种档»",),
+    # another office as where someone works or has just been (儿子在银行上班, 刚从诊所回来, 从信用社
+    # 取完钱): the background of the question, not what it asks
+    "office_visited": (
+        "«在 从 去 到»«@institutions»«~2»«上班 工作 打工 当 上岗 回来 出来 取完 取了 办完 看完 存完»",
+    ),
     "asked_by_office": ("(?:«@institutions»|«@employer»)«~6»«要 让 叫 需要 要求 说要»«~12»证明",),
     "elsewhere_frame": (
         "«@institutions»«~6»(?:«@time_q»|«@contact_q»|«在哪 在哪里 在哪儿 哪个窗口 几楼 哪个科 哪个楼 "
@@ -724,6 +734,11 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«在 到»«@institutions»«~6»被(?!«@nature»)",
         # whether another office will correct or re-issue its own paper (出生证明写错了 医院能改吗, 丢了 医院能补吗)
         "«@institutions»«~2»«能 可以 会 给 肯 能不能 可不可以 愿不愿意»«~2»«改 更正 修改 重开 重新开 补 补开 补办 再开»",
+        # another issuer's own paper or product (公司的社保, 银行的养老理财, 药店的医保卡); not when
+        # it is the background of a transfer or of the residents' own scheme (厂里的社保 怎么转回老家)
+        "«@issuer»的?«@issued»(?!.{0,12}«转 接续 断 停 回村 回老家 农村 居民 城乡»)",
+        # a card used to shop at a pharmacy or a shop (医保卡在药店买东西): the shop's
+        "«@issued»«~3»«药店 药房 超市 商场 商店»«~3»«买 刷»",
         # money taken out of a card's or an account's balance (卡里的钱能取出来吗): the bank's
         "«卡 账户»«里 上»«的 _»钱«~3»«取出来 取现 提现 提出来 取出 能取 可以取 怎么取 咋取»",
         # money every household is asked to put in for the village's works (修路每家出多少)
@@ -775,6 +790,9 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         # 建议你们多加点语音: a suggestion to the center or the village
         "建议«你们 您们 中心 窗口 政府 镇上 镇里 村里 领导 公众号 以后»",
         "告«你们 村 镇 干部 书记 主任 村长 镇长 组长 会计»",
+        # going over someone's head to the secretary or the mayor (not for a signature or a stamp,
+        # a step of an item: 低保要找书记签字吗)
+        "找«书记 镇长»(?![^ ]{0,2}(?:签|盖|开证明|开个证明|审批|批))",
         "写信«~4»«反映 给镇 给县 给书记 给领导»",
         "态度«太 很 非常 真 特别 好 也太 _»«差 不好 恶劣 凶 蛮横 冷 坏 生硬»",
         "«说话 脾气 口气 语气»«~2»«太 很 真 特别 也太 忒 好 _»«差 冲 凶 横 难听 恶劣 不好 坏 呛»",
@@ -860,7 +878,8 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«跟 和 同»(?:你们的?|个|一个|位|一位)?«@person»«~2»«说 讲 聊 谈 通话 对话 通电话 通个电话 见面 当面»",
         "«有没有 有无»«~2»«@person»«~2»«在线 在吗 值班 能接 接电话»",
         "«要见 想见 见见 要找 想找»(?:你们的?)?«领导 负责人 书记 镇长 主任 工作人员 管事的 真人 活人»"
-        "(?!来?(?:调解|评|鉴定|看|家|量|查|核|修|办))",
+        # 低保要找书记签字吗: a signature or a stamp is a step of an item, not a person wanted
+        "(?!来?(?:调解|评|鉴定|看|家|量|查|核|修|办|签|盖|开证明|开个证明|审批|批))",
         "«有人 来人 找人 找个人 派人 派个人 来个人»«帮 帮帮 给»«@someone»«弄 办 _»",
         "转«到 给 接»(?:你们的?)?«@person»",
         "转«到 给 接»«窗口 柜台 人工 真人»",
@@ -873,6 +892,8 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "打«@someone»«~1»«手机 电话»",
         "当面«~4»«问 说 讲 谈 聊 咨询 反映»",
         "«叫 喊 请 找»«一下 下 _»[^ ]{0,6}?的«那个 那位 这个 这位 _»«@staff»(?=$| |来|过来|出来)",
+        # a worker called over by role (帮我喊一下工作人员; not 找书记, a step of an item)
+        "«叫 喊 请»«一下 下»«@staff»(?=$| |来|过来|出来)",
         # someone of the center on line, or to be added on WeChat (有没有在线的工作人员, 工作人员能加个微信吗)
         "«有没有 有无»«~2»«在线 值班 上班»的«@person»",
         "«@staff»«~4»加«个 一下 _»«微信 好友»",
@@ -949,6 +970,8 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     "lawyer_wanted": (
         "«免费 不要钱 不花钱 不收钱 没钱 请不起 出不起»«~6»«律师 打官司 法律援助»",
         "«律师 打官司 法律援助»«~6»«没钱 请不起 出不起 免费 不要钱 不花钱»",
+        # round 14: someone wanted to mediate the quarrel told of (地被占了 谁来调解): mediation
+        "«谁来 谁能 谁给 谁帮 找人 找个人 请人 帮忙 帮我们 给我们 想 想要 要 能不能 可以»«~1»调解",
     ),
     "advice": (
         "«哪家 哪个 哪种 哪款 哪里的 什么牌子 哪个牌子»«~8»«好 厉害 便宜 靠谱 划算 正规 实惠 最好 好用 好吃 "
@@ -956,6 +979,10 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«好吃 好不好吃 怎么吃 怎么做菜 怎么做饭 吃什么药 什么药好 什么药管用 吃什么好 吃啥好 吃什么补 偏方 怎么治 治得好»",
         "(?:能|可以)吃(?!低保|上低保|五保|救济|特困|那个|这个|上|个|补助|补贴|救助|政府)",
         "吃«什么 啥 啥子 哪样»(?!低保|保险)",
+        # food bought or caught to eat (野鸡能买来吃吗), what to grow or raise (院子里种什么树好): the
+        # market's and the extension station's advice
+        "«买来 买回来 买回去 弄来 抓来 打来 捡来»吃",
+        "«种 养 栽 种点 养点»«什么 啥 啥子 哪种 哪样»«~4»«好 合适 划算 赚钱 挣钱 好活 长得快»",
         "多少钱一«斤 包 袋 台 吨 块 只 头 瓶 盒 箱 桶 克 平方 平米 方 个(?![人年月])»",
         "一«平方 平米 方»«~2»多少钱",
         "«订 预订 预定»«酒席 酒店 饭店 餐 票 桌 房间 宾馆»",

@@ -1,9 +1,9 @@
 """Gate: the matcher on the repository's labelled question sets, each written by another writer
 (tests/data/questions.tsv, questions_more.tsv, questions_c.tsv, questions_d.tsv, questions_f.tsv,
 questions_g.tsv, questions_h.tsv, questions_i.tsv, questions_j.tsv, questions_k.tsv,
-questions_l.tsv, questions_m.tsv, questions_n.tsv, questions_o.tsv, questions_p.tsv and
-questions_q.tsv), each on its own, with the repository's catalog and the calibrated default
-decision model.
+questions_l.tsv, questions_m.tsv, questions_n.tsv, questions_o.tsv, questions_p.tsv,
+questions_q.tsv and questions_r.tsv), each on its own, with the repository's catalog and the
+calibrated default decision model.
 
 The issue's targets: >= 92% right item directly, >= 98% right item directly or in the menu,
 >= 95% out-of-scope rejected, <= 2% confidently wrong (of all questions). Where a file reaches a
@@ -280,6 +280,46 @@ of them: questions_q.tsv 93.2 / 96.5 / 88.3 / 1.5 at round 12 and after round 13
 91.4 / 95.6 / 96.0 / 2.2 and questions_e.tsv 93.3 / 96.9 / 93.8 / 1.4, both unchanged (the round's
 gains are on the writers it was fitted on). Not reached: direct, direct-or-menu and confidently
 wrong on questions_d.tsv; direct-or-menu and out-of-scope on questions_q.tsv.
+Round 14 (questions_q.tsv fitted on from this round, after its blind scores at rounds 12 and 13,
+93.2 / 96.5 / 88.3 / 1.5 both times): another issuer named right before a service word is that
+office's or business's own paper or product, not the service (texts.CUE_WORDS "issuer" / "issued" in
+an elsewhere_frame: 台湾身份证, 单位的社保, 银行的养老产品, 超市的医保卡; not when a transfer or the
+residents' own scheme follows, 厂里的社保 回老家怎么转), and a card used to shop at a pharmacy or a
+shop is the shop's; another office as where someone works or has just been (女儿在银行工作, 刚从信用社
+取完钱: CUE_PATTERNS "office_visited") is the background, not the topic; 选什么档 the insurance's own
+choice; food bought to eat and what to grow or raise are advice; a worker called over by role (喊一下
+工作人员) and 负责的人 a request for a person; a mediator wanted after a quarrel told of (地被占了 谁来
+调解) mediation, not a complaint; stock, travel-expense, auspicious-day and ticket words out-of-scope
+hints. The round-3 model kept. questions_d.tsv and questions_e.tsv were not scored during the round;
+questions_d.tsv was only run by the gate at the very end, as pass/fail:
+    questions.tsv       direct 98.5%  direct-or-menu 99.8%  out-of-scope  97.4%  wrong 0.2%
+    questions_more.tsv  direct 98.5%  direct-or-menu 100.0% out-of-scope  99.2%  wrong 0.0%
+    questions_c.tsv     direct 95.5%  direct-or-menu 99.1%  out-of-scope 100.0%  wrong 0.3%
+    questions_f.tsv     direct 98.0%  direct-or-menu 99.1%  out-of-scope  98.0%  wrong 0.6%
+    questions_g.tsv     direct 95.9%  direct-or-menu 99.1%  out-of-scope  95.4%  wrong 0.5%
+    questions_h.tsv     direct 94.5%  direct-or-menu 98.4%  out-of-scope  99.0%  wrong 1.0%
+    questions_i.tsv     direct 96.8%  direct-or-menu 98.9%  out-of-scope 100.0%  wrong 0.5%
+    questions_j.tsv     direct 97.2%  direct-or-menu 99.8%  out-of-scope 100.0%  wrong 0.2%
+    questions_k.tsv     direct 97.9%  direct-or-menu 99.8%  out-of-scope 100.0%  wrong 0.2%
+    questions_l.tsv     direct 99.8%  direct-or-menu 99.8%  out-of-scope  99.1%  wrong 0.3%
+    questions_m.tsv     direct 97.2%  direct-or-menu 99.5%  out-of-scope  97.0%  wrong 0.3%
+    questions_n.tsv     direct 97.1%  direct-or-menu 98.7%  out-of-scope  98.1%  wrong 0.5%
+    questions_o.tsv     direct 96.9%  direct-or-menu 98.7%  out-of-scope 100.0%  wrong 0.3%
+    questions_p.tsv     direct 97.6%  direct-or-menu 99.5%  out-of-scope  99.1%  wrong 0.2%
+    questions_q.tsv     direct 93.9%  direct-or-menu 97.4%  out-of-scope  94.2%  wrong 0.8%
+(questions_q.tsv's blind scores, 93.2 / 96.5 / 88.3 / 1.5, stay the honest estimate for that writer;
+its figures are now fitted ones.) After the round, one old lexicon complaint phrase was narrowed
+(找书记/找镇长 is a complaint unless a signature, a stamp or an approval follows: 低保要找书记签字吗
+asks about a step of the item; the same for the person wanted), with no figure of any file moved.
+The lead then scored the files nobody fits on and a new writer's set written during round 14 by a
+writer who saw neither the matcher, nor any labelled file, nor the items' aliases:
+questions_r.tsv (594 lines: a retired village accountant typing for neighbours; old local names,
+second-language Mandarin, other people's cases), never fitted on:
+    questions_r.tsv  round 13  direct 96.2%  direct-or-menu 99.0%  out-of-scope 94.7%  wrong 0.5%
+                     round 14  direct 96.5%  direct-or-menu 99.2%  out-of-scope 94.7%  wrong 0.5%
+(questions_d.tsv 91.4 / 95.6 / 96.0 / 2.2 and questions_e.tsv 93.3 / 96.9 / 93.8 / 1.4: unchanged
+by round 14.) Not reached: direct, direct-or-menu and confidently wrong on questions_d.tsv;
+direct-or-menu and out-of-scope on questions_q.tsv; out-of-scope on questions_r.tsv.
 """
 
 from __future__ import annotations
@@ -312,6 +352,7 @@ FILES = {
     "questions_o.tsv": 600,
     "questions_p.tsv": 600,
     "questions_q.tsv": 600,
+    "questions_r.tsv": 550,
 }
 # gate levels per file: the target where it is met, else a floor under the calibrated figure
 GATES = {
@@ -412,8 +453,15 @@ GATES = {
     # blind (not fitted): floors just under the figures
     "questions_q.tsv": {
         "item_direct": TARGETS["item_direct"],
-        "item_direct_or_menu": 0.96,
-        "out_of_scope_rejected": 0.875,
+        "item_direct_or_menu": 0.97,
+        "out_of_scope_rejected": 0.935,
+        "confidently_wrong": TARGETS["confidently_wrong"],
+    },
+    # blind (not fitted): the targets where met, else a floor just under the figure
+    "questions_r.tsv": {
+        "item_direct": TARGETS["item_direct"],
+        "item_direct_or_menu": TARGETS["item_direct_or_menu"],
+        "out_of_scope_rejected": 0.94,
         "confidently_wrong": TARGETS["confidently_wrong"],
     },
 }
@@ -434,7 +482,8 @@ INTENT_FLOOR = {
     "questions_n.tsv": 0.9,
     "questions_o.tsv": 0.9,
     "questions_p.tsv": 0.9,
-    "questions_q.tsv": 0.85,
+    "questions_q.tsv": 0.9,
+    "questions_r.tsv": 0.9,
 }
 
 
@@ -503,8 +552,8 @@ def test_full_targets(report: tuple[str, Report], request: pytest.FixtureRequest
             pytest.mark.xfail(
                 strict=True,
                 reason="not all four targets yet: direct 91.4% (target 92%), direct-or-menu "
-                "95.6% (target 98%) and wrong 2.2% (2%) on questions_d; direct-or-menu 96.5% and "
-                "out-of-scope 88.3% (95%) on questions_q",
+                "95.6% (target 98%) and wrong 2.2% (2%) on questions_d; direct-or-menu 97.4% and "
+                "out-of-scope 94.2% (95%) on questions_q; out-of-scope 94.7% on questions_r",
             )
         )
     assert result.meets_targets(), f"{name}\n{format_report(result)}"

@@ -37,15 +37,12 @@ class Instant(TypeDecorator[dt.datetime]):
         impl = self.impl_instance.dialect_impl(dialect)
         if getattr(impl, "_storage_format", None) != _SQLITE_DATETIME:
             return super().bind_processor(dialect)
-        utc = dt.UTC
+        to_utc = self.process_bind_param
 
         def process(value: dt.datetime | None) -> str | None:
-            if value is None:
-                return None
-            if value.tzinfo is None:
-                raise ValueError("naive datetime given to an Instant column")
+            naive = to_utc(value, dialect)
             # = SQLite DATETIME's storage format "%Y-%m-%d %H:%M:%S.%f"
-            return value.astimezone(utc).replace(tzinfo=None).isoformat(" ", "microseconds")
+            return None if naive is None else naive.isoformat(" ", "microseconds")
 
         return process
 

@@ -37,13 +37,10 @@ class AppointmentRepository:
     async def for_ticket(self, ticket_id: int) -> Appointment | None:
         """The ticket's live appointment. Asked whenever a ticket is shown in chat (a
         new registration included), nearly always for nothing: a prepared lookup first."""
-        if not await _BOOKED_FOR.rows(self.session, {"ticket": ticket_id}):
+        booked = await _BOOKED_FOR.rows(self.session, {"ticket": ticket_id})
+        if not booked:
             return None
-        found: Appointment | None = await self.session.scalar(
-            select(Appointment).where(
-                Appointment.ticket_id == ticket_id, Appointment.cancelled_at.is_(None)
-            )
-        )
+        found: Appointment | None = await self.session.get(Appointment, booked[0][0])
         return found
 
     async def add(self, appointment: Appointment) -> Appointment:

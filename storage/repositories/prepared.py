@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, cast
 
-from sqlalchemy.engine import Dialect
+from sqlalchemy.engine import Dialect, Result
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ClauseElement
@@ -76,17 +76,18 @@ class Prepared:
             if lazy.driver is not None:
                 return await self._run(lazy.driver, self._for(lazy.dialect), params)
             assert lazy.connection is not None
-            result = await lazy.connection.execute(self.clause, dict(params))
-            return [tuple(r) for r in result] if self.returns_rows else []
+            return self._tuples(await lazy.connection.execute(self.clause, dict(params)))
         if lazy is not None:
             session = lazy.real
         driver = await _driver(session)
         if driver is None:
-            result = await session.execute(self.clause, dict(params))
-            return [tuple(r) for r in result] if self.returns_rows else []
+            return self._tuples(await session.execute(self.clause, dict(params)))
         if session.new or session.dirty or session.deleted:
             await session.flush()  # what the session's autoflush would have done
         return await self._run(driver, self._for(session.get_bind().dialect), params)
+
+    def _tuples(self, result: Result[Any]) -> list[Sequence[Any]]:
+        return [tuple(r) for r in result] if self.returns_rows else []
 
     @staticmethod
     async def _run(

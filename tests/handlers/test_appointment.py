@@ -57,6 +57,8 @@ async def test_slots_skip_full_slots_holidays_and_overrides(chat: Chat, clock: F
     again = await chat.say("预约")  # one appointment per ticket
     assert "已经预约了" in again and "9月30日（周三）下午" in again
     assert len(await chat.rows(Appointment, Appointment.ticket_id == ticket.id)) == 1
+    detail = await chat.say(ticket.number)  # the ticket shown in chat names its slot
+    assert "预约：9月30日（周三）下午" in detail
 
 
 async def test_weekend_is_never_offered(chat: Chat, clock: FixedClock) -> None:

@@ -70,6 +70,19 @@ class QueryPrep:
             + r"))"
         )
         self.death = cues.DEATH_RE
+        # what a need is said with adds its item's word after it, as a word of its own
+        self._died = _add_after(cues.words("death_word"))
+        self._born = _add_after(cues.words("birth_word"))
+        self._marks = [
+            # 门口的树想砍了卖: trees to be felled (林木采伐), named before the verb
+            (cues.FELLING_RE, _add_after(cues.words("felling_word"))),
+            # 娃儿读书的补助, 猪病死了 保险赔不赔, 医保报了以后还要自己出: the item's word
+            *((cue, _add_after(word)) for cue, word in cues.TOPIC_CUES),
+            # 独生子出车祸没了: an only child died or was disabled (计划生育特别扶助)
+            (cues.ONLY_CHILD_RE, _add_after(cues.words("only_child_word"))),
+            # 农村独生子女 父母60了: the parents' reward (农村部分计划生育家庭奖励扶助)
+            (cues.ONLY_CHILD_AGED_RE, _add_after(cues.words("only_child_aged_word"))),
+        ]
         self.separable = re.compile(
             r"([\u4e00-\u9fff])(["
             + texts.ASPECT_PARTICLES
@@ -104,30 +117,13 @@ class QueryPrep:
     def prepare(self, normalized: str) -> tuple[str, list[str], dict[str, object]]:
         """The text that is scored, its segmentation, and what was changed (for `explain`)."""
         # 我爹去年冬天走了: a relative "gone" has died (丧葬补助, 注销户口, 特别扶助)
-        normalized = self.death.sub(
-            lambda m: f"{m.group(0)} {cues.words('death_word')} ", normalized
-        )
+        normalized = self.death.sub(self._died, normalized)
         # 媳妇刚生了个闺女: a child already born (出生登记), unless the newborn's insurance or card
         # is asked for (娃刚生下来 要给他上医保)
         if not cues.BIRTH_ASIDE.search(normalized):
-            normalized = cues.BIRTH_RE.sub(
-                lambda m: f"{m.group(0)} {cues.words('birth_word')} ", normalized
-            )
-        # 门口的树想砍了卖: trees to be felled (林木采伐), named before the verb
-        normalized = cues.FELLING_RE.sub(
-            lambda m: f"{m.group(0)} {cues.words('felling_word')} ", normalized
-        )
-        # 娃儿读书的补助, 猪病死了 保险赔不赔, 医保报了以后还要自己出: the item's word
-        for cue, word in cues.TOPIC_CUES:
-            normalized = cue.sub(_add_after(word), normalized)
-        # 独生子出车祸没了: an only child died or was disabled (计划生育特别扶助)
-        normalized = cues.ONLY_CHILD_RE.sub(
-            lambda m: f"{m.group(0)} {cues.words('only_child_word')} ", normalized
-        )
-        # 农村独生子女 父母60了: the parents' reward (农村部分计划生育家庭奖励扶助)
-        normalized = cues.ONLY_CHILD_AGED_RE.sub(
-            lambda m: f"{m.group(0)} {cues.words('only_child_aged_word')} ", normalized
-        )
+            normalized = cues.BIRTH_RE.sub(self._born, normalized)
+        for cue, mark in self._marks:
+            normalized = cue.sub(mark, normalized)
         normalized, spelled = self.repair.spell(normalized)
         # a demonstrative after the possessive only points (texts.POINTING)
         query = _POINTING.sub(texts.POSSESSIVE, self.negation.sub(" ", normalized))

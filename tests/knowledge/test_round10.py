@@ -21,11 +21,10 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.context import is_context
 from knowledge.decision import is_tie
 from knowledge.matcher import Matcher
 from knowledge.normalize import basic
-from tests.knowledge.probes import families
+from tests.knowledge.probes import families, reason
 
 
 @pytest.mark.parametrize(
@@ -77,10 +76,6 @@ def test_the_app_a_payment_is_made_with_is_no_hint(real: Matcher) -> None:
 
 
 def test_a_mention_ending_in_its_verb_then_le_is_done() -> None:
-    def reason(text: str, mention: str) -> str | None:
-        start = text.index(mention)
-        return is_context(text, start, start + len(mention), lambda word: False)
-
     assert reason("户口注销了 还要开证明吗", "户口注销") == "done"
     assert reason("地已经土地流转了 补贴给谁", "土地流转") == "done"
     assert reason("户口注销要带啥", "户口注销") is None

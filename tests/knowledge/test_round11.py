@@ -35,10 +35,9 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.context import is_context
 from knowledge.matcher import Matcher
 from knowledge.normalize import basic
-from tests.knowledge.probes import families
+from tests.knowledge.probes import families, reason
 
 
 @pytest.mark.parametrize(
@@ -146,10 +145,6 @@ def test_other_offices_documents_and_frames(real: Matcher) -> None:
 
 
 def test_collecting_a_done_document_asks_about_it() -> None:
-    def reason(text: str, mention: str) -> str | None:
-        start = text.index(mention)
-        return is_context(text, start, start + len(mention), lambda word: False)
-
     assert reason("社保卡办好了能寄到家吗", "社保卡") is None
     assert reason("身份证办好了去哪拿", "身份证") is None
     assert reason("残疾证办好了 还能领啥补贴", "残疾证") == "done"
@@ -158,15 +153,11 @@ def test_collecting_a_done_document_asks_about_it() -> None:
 
 
 def test_what_is_to_be_obtained_is_no_material() -> None:
-    def reason(text: str, mention: str) -> str | None:
-        start = text.index(mention)
-        return is_context(text, start, start + len(mention), lambda word: True)
-
-    assert reason("在镇上打工的要办居住证吗", "办居住证") is None
-    assert reason("娃五岁了要不要办身份证", "身份证") is None
+    assert reason("在镇上打工的要办居住证吗", "办居住证", material=True) is None
+    assert reason("娃五岁了要不要办身份证", "身份证", material=True) is None
     # ...but what is brought along still is
-    assert reason("办低保要带户口本吗", "户口本") == "material"
-    assert reason("补社保卡要身份证不", "身份证") == "material"
+    assert reason("办低保要带户口本吗", "户口本", material=True) == "material"
+    assert reason("补社保卡要身份证不", "身份证", material=True) == "material"
 
 
 @pytest.mark.parametrize(

@@ -23,15 +23,9 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.context import is_context
 from knowledge.matcher import Matcher
 from knowledge.normalize import basic
-from tests.knowledge.probes import families
-
-
-def reason(text: str, mention: str, material: bool = False) -> str | None:
-    start = text.index(mention)
-    return is_context(text, start, start + len(mention), lambda word: material)
+from tests.knowledge.probes import families, reason
 
 
 @pytest.mark.parametrize(

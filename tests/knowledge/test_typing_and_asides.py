@@ -17,15 +17,9 @@ from __future__ import annotations
 import pytest
 
 from knowledge.actions import wanted
-from knowledge.context import is_context
 from knowledge.matcher import Matcher
 from knowledge.normalize import basic
-from tests.knowledge.probes import families
-
-
-def reason(text: str, mention: str) -> str | None:
-    start = text.index(mention)
-    return is_context(text, start, start + len(mention), lambda word: False)
+from tests.knowledge.probes import families, reason
 
 
 def test_characters_typed_one_by_one_are_joined() -> None:

@@ -52,8 +52,7 @@ class KnowledgeService:
         cached = self._matchers.get(catalog.digest)
         if cached is None:
             cached = self._matchers[catalog.digest] = self._build(catalog)
-            if gc.get_freeze_count():  # the server froze its start-up heap (bot.serve)
-                gc.freeze()
+            _refreeze()
         return cached
 
     def _build(self, catalog: Catalog) -> Matcher:
@@ -123,13 +122,19 @@ class KnowledgeService:
         matchers: dict[str, Matcher],
     ) -> None:
         self._towns, self._towns_stamp, self._matchers = towns, stamp, matchers
-        if gc.get_freeze_count():
-            gc.freeze()
+        _refreeze()
 
     def _stamp(self) -> tuple[tuple[str, float], ...]:
         if self.towns_dir is None:
             return ()
         return tuple((str(p), p.stat().st_mtime) for p in town_files(self.towns_dir))
+
+
+def _refreeze() -> None:
+    """A new matcher's long-lived tables join the start-up heap the server froze
+    (bot.serve), so the collector does not walk them on every full collection."""
+    if gc.get_freeze_count():
+        gc.freeze()
 
 
 def _warm(matcher: Matcher, catalog: Catalog) -> None:

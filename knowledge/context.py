@@ -45,6 +45,8 @@ _AFTER_PURPOSE = cues.pattern("after_purpose")
 # 五保户怎么申请, 低保户要什么条件: then the household kind is what is asked about)
 _HOUSEHOLD = cues.pattern("household")
 _AFTER_HOUSEHOLD_ASKED = cues.pattern("after_household_asked")
+# ...and always after the home it is (家里低保户，想改浴室): who the family is
+_HOUSEHOLD_OWNER = cues.pattern("household_owner")
 # X asked about as a material of something else: 要带身份证吗, 要村里开证明不, 社保卡要不要带
 # (X要带什么 asks for X's own materials: not this)
 _BEFORE_MATERIAL = cues.pattern("before_material")
@@ -123,6 +125,8 @@ def is_context(text: str, start: int, end: int, is_material: Callable[[str], boo
         return "purpose"
     if _AFTER_MODIFIER.match(after):
         return "modifier"
+    if _HOUSEHOLD.search(text, start, end) and _HOUSEHOLD_OWNER.search(before):
+        return "state"
     if _HOUSEHOLD.search(text, start, end) and not _AFTER_HOUSEHOLD_ASKED.match(after):
         return "household"
     # 要办暂住证不, 要不要办身份证: what is to be obtained is asked about, not brought

@@ -104,6 +104,8 @@ TOPIC_CUES = tuple(
         "insured_away",
         "pension_due",
         "house_failing",
+        "newborn_insured",
+        "newborn_card",
     )
 )
 ONLY_CHILD_RE = pattern("only_child_struck")

@@ -351,6 +351,9 @@ CUE_WORDS: dict[str, str] = {
     "past": "上次 上回 上个月 上月 上周 上星期 上礼拜 前天 昨天 前几天 前些天 前段时间 前阵子 之前 "
     "早就 去年 年初 月初 半个月前 一个月前 几天前 两个月前 好几天 好久 都一个月 个把月 快一个月 "
     "都半个月 已经 早都 老早",
+    # what a household owns (我家的山, 俺家的地): no request of one's own (status_own)
+    "possessions": "山 山林 林子 林地 林 树 地 田 耕地 承包地 宅基地 房 房子 屋 老房子 猪 牛 羊 鸡 鸭 庄稼 "
+    "果树 茶园 鱼塘 粮食 玉米 水稻 稻子 麦子",
     "done_verb": "批 审核 审批 审 办 弄 搞 处理 做 公示 核实 核查 调查 决定 评 鉴定 上报",
     "misconduct": "不理人 爱理不理 不搭理 玩手机 推诿 推脱 推三阻四 踢皮球 刁难 为难人 吃拿卡要 乱收费 "
     "乱收钱 乱罚款 好处费 回扣 贪污 腐败 受贿 索贿 挪用 克扣 截留 冒领 优亲厚友 不公平 不公正 不公道 "
@@ -563,6 +566,8 @@ CUE_WORDS: dict[str, str] = {
     "转过来 转过去 转到 转回",
     "refund_after_word": "回来报销",
     "medical_fee_word": "交医保",
+    "newborn_insured_word": "交医保",  # added after 孩子刚出生 医保怎么参 (医保参保缴费)
+    "newborn_card_word": "社会保障卡申领",  # added after 新生儿可以办社保卡吗 (社保卡申领)
     "house_failing_word": "危房",  # added after 房子快垮了 没钱修 (危房改造)
     "land_lease_word": "土地流转",  # added after 地想租给合作社 (土地流转)
     "veteran_card_word": "退役军人优待证",  # added after 当了三年兵 听说能领个证 (退役军人优待证)
@@ -584,8 +589,10 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«@past»«~10»«交 报 递 提交 申请 送 办 带 登记 弄 填 提 问 反映 找»",
         "(?:我|俺|咱)«~2»«那个事 那件事 的事 那事 这个事 那桩事»",
         "«@kin»«~4»«的申请 申请的 报的 交的 递的 办的 登记的 那个事 的事»",
-        "«交 报 递 送 提交 带»«上去 过去 进去 上来 去县里 到县里 给你们 到你们 了»",
-        "(?:我|俺|咱)«的 家的 们的 那个 那 个 申请的 报的 交的 办的 这个 家那个 家这个»",
+        "(?<!能)(?<!以)«交 报 递 送 提交 带»«上去 过去 进去 上来 去县里 到县里 给你们 到你们 了»",
+        # round 15: not one's land, house or animals (我家的山划成公益林了 补偿金啥时候发: the item's
+        # payment date), which are no request
+        "(?:我|俺|咱)«的 家的 们的 那个 那 个 申请的 报的 交的 办的 这个 家那个 家这个»(?!«@possessions»)",
         "«帮我 替我 给我»«带 送 交 报 递 代办»",
         "«代办员 帮办员»",
         "«我 俺 咱»«~6»«申请的 报的 交的 办的 递的 提交的 登记的»",
@@ -624,6 +631,8 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "还没«批 下来 办好 办完 办下来 消息 通知 结果 动静 回音 审核 审批 通过 回复 答复 办结 公示»",
         "查«一下 下 查 询 一查 _»«进度 办理情况 办件 我的申请 我的工单 审核结果 审批结果 办理结果 结果 "
         "我的事 我的材料 我的»(?!«~6»«@paid_words»)",
+        # round 15: a request or its papers sent on to a higher office (申请到县里了没有)
+        "«申请 材料 资料 表 报 递 交 送 转»«~2»到«县里 县上 乡里 上面 区里 市里 民政»了«没有 没 吗 么»",
         "«工单 办件编号 受理编号 受理单 回执单 回执 办件号 受理号 工单号»",
         # a request still being examined (我的申请还在审核吗, 是不是还在公示)
         "«还在 是不是还在 是否还在 仍在 仍然在 一直在»«审核 审批 审查 公示 走流程 核实 核查 评议 排队等»",
@@ -650,9 +659,12 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«没人理 没人管 没人回 没人办 没人处理 没人回复 没人问 不理人»",
         "«收到 看到 收没收到 看没看到»了?«吗 没 没有 么»",
         "«没人通知 没通知 没有通知 没人联系 没人告诉 没信了 没下文了»",
-        "«报 递 交 送 提交 报上去 递上去 交上去»了«没有 没 吗 么»",
+        # round 15: not whether it can be done now (现在能交了吗, 可以报了吗: the item's period)
+        "(?<!能)(?<!以)«报 递 交 送 提交 报上去 递上去 交上去»了«没有 没 吗 么»",
         # sent on to a higher office (报到县里了没有, 递到镇上了吗)
         "«报 递 交 送 转»到«县里 县上 镇上 镇里 乡里 上面 民政 区里 市里»了?«没有 没 吗 么»",
+        # round 15: ...or with what was sent told before (我上个月交的申请 到县里了没有)
+        "(?:^| )到«县里 县上 乡里 上面 区里 市里»了«没有 没 吗 么»",
         "«然后呢 下一步呢 后面呢 接下来呢 后来呢 接下来咋办 下一步咋办 下一步怎么办»",
         # what has still not come (还没到账, 到现在都没来, 还没拿到), or was turned down (审核没过吗)
         "«还没 还没有 都没 都还没 一直没 到现在都没 到现在还没 至今没 迟迟没 咋还没 怎么还没»«~2»(?:«到账 拿到 领到 "
@@ -717,7 +729,9 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     "elsewhere_frame": (
         "«@institutions»«~6»(?:«@time_q»|«@contact_q»|«在哪 在哪里 在哪儿 哪个窗口 几楼 哪个科 哪个楼 "
         "怎么走 咋走 怎么去 咋去»)",
-        "«@employer»«~3»«给交 给我交 给缴 给买 给我买 帮交 不给交 不给买 不给开»",
+        # not when the residents' own scheme is asked for after it (公司给我交了职工医保 家里孩子的
+        # 居民医保还用交吗)
+        "«@employer»«~3»«给交 给我交 给缴 给买 给我买 帮交 不给交 不给买 不给开»(?!.{0,20}«居民 城乡 农村 新农合 合作医疗 农合»)",
         "«@employer»«~2»«退休 办退休 的退休»",
         "«职工 企业 单位 城镇职工»«~2»«退休 养老金 退休金 退休工资»",
         # what the employer fails to pay or stopped paying (公司没给我交社保; 厂里交的 may be a
@@ -743,6 +757,9 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«卡 账户»«里 上»«的 _»钱«~3»«取出来 取现 提现 提出来 取出 能取 可以取 怎么取 咋取»",
         # money every household is asked to put in for the village's works (修路每家出多少)
         "«每家 每户 每人 各家 家家户户 一家 一户»«~3»«出 摊 凑 集»«~4»«钱 块 多少 元»",
+        # round 15: one's own debt that cannot be repaid (网上借的钱还不上, 欠的债还不起): the lender's
+        # or a court's business; not the center's student or business loans (助学贷款还不上)
+        "(?<!助学)(?<!创业)«借 欠 贷»«~6»«还不上 还不起 还不了 还不出 还不清 没钱还»",
     ),
     # being seen at another office (去医院生孩子要带啥, 在县医院做胃镜): its business, unless the
     # message asks what the catalog's items do about it (seen_covered: 在县医院看病 回来咋报销)
@@ -877,6 +894,8 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "领导来 同志来»(?!来?(?:调解|评|鉴定|看|家|量|查|核|修|办))",
         "«跟 和 同»(?:你们的?|个|一个|位|一位)?«@person»«~2»«说 讲 聊 谈 通话 对话 通电话 通个电话 见面 当面»",
         "«有没有 有无»«~2»«@person»«~2»«在线 在吗 值班 能接 接电话»",
+        # round 15: someone who speaks the villager's language (有没有懂彝语的工作人员)
+        "«有没有 有无 有 找个 找一个 要个»«~2»«懂 会说 会讲 能说 能讲 听得懂»[^ ]{0,4}?的«@person»",
         "«要见 想见 见见 要找 想找»(?:你们的?)?«领导 负责人 书记 镇长 主任 工作人员 管事的 真人 活人»"
         # 低保要找书记签字吗: a signature or a stamp is a step of an item, not a person wanted
         "(?!来?(?:调解|评|鉴定|看|家|量|查|核|修|办|签|盖|开证明|开个证明|审批|批))",
@@ -974,6 +993,10 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«谁来 谁能 谁给 谁帮 找人 找个人 请人 帮忙 帮我们 给我们 想 想要 要 能不能 可以»«~1»调解",
     ),
     "advice": (
+        # round 15: helpers hired for a family's funeral or feast (丧事要请几个帮忙的, 办酒请几个厨师)
+        "请«几个 多少 多少个 个 一个 些 _»«帮忙的 帮工 帮手 厨师 大厨 吹鼓手 乐队 道士 先生 抬棺的»",
+        # round 15: which day to choose for one's own affair (搬家选哪天好, 开工挑个好日子): an almanac's
+        "«选 挑 看 算»«个 一个 _»«哪天 哪一天 日子 好日子 吉日 哪个日子»(?!去|来|过来|办|交|领)",
         "«哪家 哪个 哪种 哪款 哪里的 什么牌子 哪个牌子»«~8»«好 厉害 便宜 靠谱 划算 正规 实惠 最好 好用 好吃 "
         "出名»",
         "«好吃 好不好吃 怎么吃 怎么做菜 怎么做饭 吃什么药 什么药好 什么药管用 吃什么好 吃啥好 吃什么补 偏方 怎么治 治得好»",
@@ -1085,6 +1108,8 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«一年 每年 今年 明年»的?«医保 一宝 医宝 衣保 合作医疗 农合 新农合»«~3»«多少钱 好多钱 几多钱 交多少 收多少»",
         "«一包 医包 一保»«~6»«交 缴 多少钱 好多钱 几多钱»",
         "«医保 一宝 医宝 衣保 合作医疗 农合 新农合»«~3»«多少钱 好多钱 几多钱 交多少 收多少»«一年 一个人 每人 一人»",
+        # round 15: the medical insurance's deadline is its payment's (合作医疗今年啥时候截止)
+        "«医保 合作医疗 农合 新农合 医疗保险»«~6»«截止 截至 最后期限 最后一天 交到几号 交到哪天»",
     ),
     # a child whose parents both cannot bring it up (娃的爸妈都是重病躺床上 养不了娃): the support of a
     # child nobody in fact brings up
@@ -1104,6 +1129,11 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     "disabled_monthly": (
         "«残疾 残废 重残 持证»«~12» ?«~12»«每个月 每月 一个月 按月 月月»«~6»«补助 补贴 钱 发 领»",
         "«每个月 每月 按月»«~4»«补助 补贴 钱»«~8»«残疾 残废 重残»",
+        # round 15: the certificate already had, the money now asked (残疾证办下来了 补贴怎么领); not
+        # a device, an adaptation or another benefit (有残疾证 轮椅能补吗, 想改厕所)
+        "^(?!.*«辅具 辅助器具 器具 轮椅 助听器 拐杖 假肢 改造 改成 改厕 无障碍 低保 危房 培训 就业 贷款 学费 上学»)"
+        ".*?«有残疾证 有了残疾证 有证 残疾证办下来 残疾证下来 残疾证办好 残疾证拿到 拿到残疾证 办了残疾证 残疾证办了 "
+        "领了残疾证 残疾证领了 持有残疾证»«~12» ?«~12»(?:«领 拿 发 有»«~3»«补贴 补助 钱»|«补贴 补助»«~4»«领 拿 发 有»)",
     ),
     # one's land to be let to another to farm (家里的地想租给合作社, 想转给隔壁种): land transfer; not
     # land already let when a subsidy is asked (地租给邻居种了 地力补贴给谁)
@@ -1115,7 +1145,16 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     # 优待证): the veterans' card, not the elderly's
     "veteran_card": (
         "^(?!.*«没当过兵 没当兵 没有当过兵 不是当兵 不是退伍 不是军人 不是退役 老年人 老人的 六十岁以上 老年证»).*?«退伍 "
-        "退役 当兵 当过兵 兵 军人 复员 转业»«~12» ?«~12»«优待证 优待卡 能领个证 有个证 领个证 办个证»",
+        "退役 当兵 当过兵 兵 军人 复员 转业»«~12» ?«~12»«优待证 优待卡 能领个证 有个证 领个证 办个证 啥证 什么证»(?![件明])",
+    ),
+    # round 15: a newborn's medical insurance or card asked for (孩子刚出生 医保怎么参, 新生儿能办社保卡
+    # 吗): the birth says who it is for, the insurance or the card is the need (not 出生登记)
+    "newborn_insured": (
+        "^(?!.*«户口 落户 上户 出生证 出生医学证明»).*?«刚出生 新生儿 刚生 刚生的 刚生下来 刚满月 出生的 刚落地»«~12» ?«~12»«医保 医疗保险 合作医疗 新农合»«~4»«参 交 缴 买 "
+        "上 办 入»",
+    ),
+    "newborn_card": (
+        "^(?!.*«户口 落户 上户 出生证 出生医学证明»).*?«刚出生 新生儿 刚生 刚生的 刚生下来 刚满月 出生的 刚落地»«~12» ?«~12»«办 申请 申领 领 弄»«~2»«社保卡 社会保障卡»",
     ),
     # a deceased's page in the household register (我爹走了 户口本上他那页咋处理): the register cancelled
     "death_register": (
@@ -1127,7 +1166,7 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     # settled there (没直接结算: reimbursed afterwards)
     "insured_away": (
         "«外地 外省 省外 异地 那边 城里 北京 上海 深圳 广州»«~10»(?<!没)(?<!没有)(?<!没能)(?<!没法)(?<!不能)«能用 能不能用 "
-        "可以用 能刷 能不能刷 直接刷 刷老家 直接报 直接结算 用得了»",
+        "可以用 能刷 能不能刷 直接刷 刷老家 直接报 直接结算 用得了 咋用 怎么用 咋个用 如何用»",
         "«外地 外省 省外 异地»«~4»«住院 看病 就医 治病»«~2»«之前 以前 前»«~2»«要 得 需要 先 _»«办 备案 登记»",
         # round 13: going away to be treated, the insurance's formality first (要去省城做手术 医保要先
         # 办啥手续; not the county's hospital)
@@ -1159,6 +1198,13 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«个 一个 点 一点 些 一下 下 _»«什么 甚么 啥 哪些 _»«惠民 惠农 优惠 扶持 国家 好 新 _»«证 补贴 补助 事 事情 "
         "钱 材料 手续 政策 东西 业务 证明 资料 款 _»«要带 需要 带 要 要准备 准备 _»«什么 啥 哪些 些什么 "
         "啥子 _»«材料 东西 手续 _»«可以 能 _»«领 拿 办 申请 享受 _»(?:吗|呢|啊|呀|嘛|不|么|了|的|啦)*$",
+        # round 15: where to do it, the thing not said (在哪办, 去哪里申请): no item, and not the
+        # center's place either (你们在哪, 办事大厅在哪 name it)
+        "^(?:请问|问一下|问下|那个|嗯|我|俺|我们|现在|那)*«要 应该 该 得 _»«在 去 到 _»«哪 哪里 哪儿 哪个地方 什么地方 "
+        "啥地方»«办 办理 申请 弄 搞 领 交 报»(?:吗|呢|啊|呀|嘛|啦)*$",
+        # ...or when money comes, which money not said (啥时候到账, 什么时候发钱)
+        "^(?:请问|问一下|问下|那个|嗯|我|俺|我们|那)*«啥时候 什么时候 几时 多久 哪天 啥时 多长时间»«能 会 才 可以 _»"
+        "«到账 到帐 打钱 发钱 打款»(?:吗|呢|啊|呀|嘛|啦|了)*$",
     ),
     # context (context.py): X as a state the villager is in or already has, or a cause; a grade
     # or a time may stand between (领了几年养老金)
@@ -1199,6 +1245,11 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     # X as what another thing is needed for, ending its clause (他领养老金要用): a purpose
     "after_purpose": ("^(?:要用|得用|需要用|要用到|用得着|用得上)(?=$| )",),
     "household": ("户$",),
+    # round 15: ...told right after the home it is (家里低保户，想改浴室; 俺家又是五保户): who the family
+    # is, even with the clause ending there
+    "household_owner": (
+        "(?:^| )(?:我|俺|咱|我们|俺们|咱们)?«家里 家 屋里 屋头 家头»«又 也 本身 本来 原来 还 _»$",
+    ),
     "after_household_asked": (
         "^(?:怎么|咋|如何|要|需要|申请|办|评|认定|的条件|条件|标准|资格|材料|手续|是什么|是啥|吗|呢|么|有哪些|还有"
         "|现在|$| )",

@@ -76,20 +76,10 @@ GATES = {
     # scored blind at rounds 11 and 12, fitted on from round 13
     "questions_o.tsv": TARGETS,
     "questions_p.tsv": TARGETS,
-    # scored blind at rounds 12 and 13, fitted on from round 14: floors just under the figures
-    "questions_q.tsv": {
-        "item_direct": TARGETS["item_direct"],
-        "item_direct_or_menu": 0.97,
-        "out_of_scope_rejected": 0.935,
-        "confidently_wrong": TARGETS["confidently_wrong"],
-    },
-    # blind (not fitted): the targets where met, else a floor just under the figure
-    "questions_r.tsv": {
-        "item_direct": TARGETS["item_direct"],
-        "item_direct_or_menu": TARGETS["item_direct_or_menu"],
-        "out_of_scope_rejected": 0.94,
-        "confidently_wrong": TARGETS["confidently_wrong"],
-    },
+    # scored blind at rounds 12 and 13, fitted on from round 14
+    "questions_q.tsv": TARGETS,
+    # scored blind at rounds 13 and 14, fitted on from round 15
+    "questions_r.tsv": TARGETS,
 }
 # each non-item intent (and the items as one) recognized at least this often per file
 INTENT_FLOOR = {
@@ -167,6 +157,8 @@ MEETS_TARGETS = frozenset(
         "questions_n.tsv",
         "questions_o.tsv",
         "questions_p.tsv",
+        "questions_q.tsv",
+        "questions_r.tsv",
     }
 )
 
@@ -178,8 +170,7 @@ def test_full_targets(report: tuple[str, Report], request: pytest.FixtureRequest
             pytest.mark.xfail(
                 strict=True,
                 reason="not all four targets yet: direct 91.4% (target 92%), direct-or-menu "
-                "95.6% (target 98%) and wrong 2.2% (2%) on questions_d; direct-or-menu 97.4% and "
-                "out-of-scope 94.2% (95%) on questions_q; out-of-scope 94.7% on questions_r",
+                "95.6% (target 98%) and wrong 2.2% (2%) on questions_d",
             )
         )
     assert result.meets_targets(), f"{name}\n{format_report(result)}"

@@ -20,6 +20,11 @@ from knowledge.pinyin import char_reading, word_pinyin
 _T2S = OpenCC("t2s")
 _LATIN_WORD = re.compile("[a-z]{2,}")
 _LATIN_RUN = re.compile("[a-z]+(?: [a-z]+)*")
+# one Latin syllable with Chinese characters against it on at least one side (五bao户, 低bao); of
+# three letters at least: two letters are more often an abbreviation or stray letters (ID, DI)
+_HALF_PINYIN = re.compile(
+    r"([\u4e00-\u9fff]{0,3})(?<![a-z])([a-z]{3,6})(?![a-z])([\u4e00-\u9fff]{0,3})"
+)
 _SPACES = re.compile(r"\s+")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 # Characters kept as they are; everything else (punctuation, symbols, emoji, controls) becomes a
@@ -251,14 +256,36 @@ class PinyinRepair:
                 else:
                     out.append(parts[pos])
                     pos += 1
+            if out == parts:  # nothing spelled: left as typed (a syllable may be half a word)
+                return match.group(0)
             if all(map(is_cjk, out)):  # all spelled: no space against its neighbours (bb上hk)
                 return "".join(out)  # nor between its words (bianmin zhongxin ji dian kaimen)
             return " " + " ".join(out) + " "
 
         spelled_text = _LATIN_RUN.sub(run, text)
+        if _HALF_PINYIN.search(spelled_text):
+            spelled_text = _HALF_PINYIN.sub(lambda m: self._half(m, spelled), spelled_text)
         if not spelled:
             return text, []
         return _SPACES.sub(" ", spelled_text).strip(), spelled
+
+    def _half(self, match: re.Match[str], spelled: list[tuple[str, str]]) -> str:
+        """One pinyin syllable typed in Latin letters inside Chinese characters (五bao户, 低bao,
+        社bao卡): read with the characters around it, the longest window that spells a
+        vocabulary word (at most max_len syllables, at least one character on either side)."""
+        before, syllable, after = match.group(1), match.group(2), match.group(3)
+        for size in range(min(self.max_len, len(before) + len(after) + 1), 1, -1):
+            for lead in range(min(len(before), size - 1), -1, -1):
+                trail = size - 1 - lead
+                if trail > len(after):
+                    continue
+                head, tail = before[len(before) - lead :], after[:trail]
+                key = (*map(char_reading, head), syllable, *map(char_reading, tail))
+                word = self.index.get(key)
+                if word is not None:
+                    spelled.append((head + syllable + tail, word))
+                    return before[: len(before) - lead] + word + after[trail:]
+        return match.group(0)
 
     def apply(
         self, text: str, segment: Callable[[str], list[str]] | None = None

@@ -12,6 +12,7 @@ import jieba
 
 from knowledge import cues, texts
 from knowledge.normalize import PinyinRepair, Replacer, strip_phrases
+from knowledge.shape import ShapeRepair
 
 _POINTING = re.compile(
     re.escape(texts.POSSESSIVE)
@@ -53,11 +54,13 @@ class QueryPrep:
         synonyms: Replacer,
         fillers: re.Pattern[str] | None,
         repair: PinyinRepair,
+        shape: ShapeRepair | None = None,
     ) -> None:
         self.tokenizer = tokenizer
         self.synonyms = synonyms
         self.fillers = fillers
         self.repair = repair
+        self.shape = shape
         # 不是X的那个，是Y: drop the negated clause when another clause follows (not the question
         # 是不是: 我们家是不是还能挂光荣牌)
         self.negation = re.compile(
@@ -136,7 +139,17 @@ class QueryPrep:
             query, more = self.synonyms.apply(query)
             synonyms += more
             segmented = self.segment(query)
-        return query, segmented, {"synonyms": synonyms, "pinyin": spelled + repairs}
+        shaped: list[tuple[str, str]] = []
+        if self.shape is not None:  # handwriting slips (杜保卡): after the homophones
+            query, shaped = self.shape.apply(segmented)
+            if shaped:
+                query, more = self.synonyms.apply(query)
+                synonyms += more
+                segmented = self.segment(query)
+        steps: dict[str, object] = {"synonyms": synonyms, "pinyin": spelled + repairs}
+        if shaped:
+            steps["shape"] = shaped
+        return query, segmented, steps
 
 
 def common_word_test(

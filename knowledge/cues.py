@@ -55,6 +55,8 @@ def pattern(name: str) -> re.Pattern[str]:
 STATUS_PROGRESS = pattern("status_progress")
 STATUS_OWN = pattern("status_own")
 STATUS_WHEN = pattern("status_when")
+PERIOD_ASKED = pattern("period_asked")
+OWN_ASPECT = pattern("own_aspect")
 CONTRIBUTIONS = pattern("contributions")
 APPLY_Q = pattern("apply_q")
 FRAME = pattern("frame")
@@ -93,6 +95,8 @@ TOPIC_CUES = tuple(
         "refund_after",
         "pension_join",
         "household_move",
+        "household_proof",
+        "card_again",
         "disability_cert",
         "medical_fee",
         "child_unsupported",

@@ -119,10 +119,16 @@ def _rest(text: str, *patterns: re.Pattern[str]) -> str:
 def status_cues(text: str) -> list[str]:
     """A progress word (批了没, 办到哪一步, 进度), or a question about when a result comes (啥时候能
     下来, 怎么样了) together with a reference to one's own earlier request (上个月交的, 我的)."""
-    found = [m.group(0) for m in cues.STATUS_PROGRESS.finditer(text)]
+    # round 17: not inside a question of how long the item takes in general (当天能办好吗)
+    period = [m.span() for m in cues.PERIOD_ASKED.finditer(text)]
+    found = [
+        m.group(0)
+        for m in cues.STATUS_PROGRESS.finditer(text)
+        if not any(a <= m.start() and m.end() <= b for a, b in period)
+    ]
     if not found:
         # years of contributions (交了十几年农保) are no request of one's own (啥时候能领: the pension)
-        paid = [m.span() for m in cues.CONTRIBUTIONS.finditer(text)]
+        paid = [m.span() for m in cues.CONTRIBUTIONS.finditer(text)] + period
 
         def first(pattern: re.Pattern[str]) -> re.Match[str] | None:
             return next(
@@ -332,6 +338,9 @@ class IntentPhrases:
         purposes += [m.group(0) for m in cues.MATERIAL_DOC.finditer(text)]
         # another office as where someone works or has just been (儿子在银行上班) is background
         purposes += [m.group(0) for m in cues.OFFICE_VISITED.finditer(text)]
+        # round 17: one aspect of an item told with another office's word (申请低保要交手续费吗,
+        # 养老金想换一张银行卡来领) is that item's fee or payout card
+        purposes += [m.group(0) for m in cues.OWN_ASPECT.finditer(text)]
         if cues.GRADE_CHOICE.search(text):  # 交哪个档次划算: the insurance's own choice
             families.pop("advice")
         # 被人打了想告他 没钱请律师: a lawyer wanted for the wrong is legal aid, not a complaint

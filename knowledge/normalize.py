@@ -52,14 +52,34 @@ _DIALECT_HOW = re.compile(
     + ")"
 )
 # Wu 伐 closing a question (批下来了伐) is 吗, not the 伐 of 砍伐
-_DIALECT_ASK = re.compile(f"(?<=[{texts.DIALECT_ASK_AFTER}]){texts.DIALECT_ASK_WORD}(?!\\w)")
+_DIALECT_ASK = re.compile(
+    rf"(?:(?<=[{texts.DIALECT_ASK_AFTER}])|(?<=[\u4e00-\u9fff])(?<![{texts.DIALECT_ASK_NOT_AFTER}]))"
+    rf"{texts.DIALECT_ASK_WORD}(?!\w)"
+)
 _EMOJI = re.compile("|".join(map(re.escape, texts.EMOJI)))
 # 社 保 卡 怎 么 办: three or more single characters each typed with a space after it (elderly
 # hunt-and-peck typing) are one run of words, not one-character clauses
 _SPACED_CHARS = re.compile(
     r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?: [\u4e00-\u9fff]){2,}(?![\u4e00-\u9fff])"
 )
+# round 17: 我 有 残疾 证 三级 的: a clause typed as words of one or two characters each with a
+# space after it (second-language writers space every word) is one run, when at least three
+# words, one lone character and two words of two characters stand in it; words of three or more
+# characters are clauses of their own (低保 怎么申请 stays two), and one word before characters
+# typed one by one keeps its space (低保 在 哪 办: 低保 在哪办)
+_SPACED_WORDS = re.compile(
+    r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,2}(?: [\u4e00-\u9fff]{1,2}){2,}(?![\u4e00-\u9fff])"
+)
+# ...and, in a message so typed, two lone characters too (孩 子，死 了: 死了)
+_SPACED_PAIR = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff] [\u4e00-\u9fff](?![\u4e00-\u9fff])")
+_LONE_CHAR = re.compile(r"(?:^| )[\u4e00-\u9fff](?= |$)")
 _EMOJI_CHARS = frozenset("".join(texts.EMOJI))
+
+
+def _join_spaced_words(match: re.Match[str]) -> str:
+    run = match.group(0)
+    pairs = sum(len(word) == 2 for word in run.split(" "))
+    return run.replace(" ", "") if pairs >= 2 and _LONE_CHAR.search(run) else run
 
 
 def basic(text: str) -> str:
@@ -68,7 +88,10 @@ def basic(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     if not text.isascii():
         if " " in text:
-            text = _SPACED_CHARS.sub(lambda m: m.group(0).replace(" ", ""), text)
+            spaced = _SPACED_WORDS.sub(_join_spaced_words, text)
+            spaced = _SPACED_CHARS.sub(lambda m: m.group(0).replace(" ", ""), spaced)
+            if spaced != text:
+                text = _SPACED_PAIR.sub(lambda m: m.group(0).replace(" ", ""), spaced)
         if not _EMOJI_CHARS.isdisjoint(text):
             text = _EMOJI.sub(lambda m: texts.EMOJI[m.group(0)], text)
         if any(_is_traditional(ch) for ch in text):

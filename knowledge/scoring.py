@@ -60,6 +60,9 @@ CHAR_FIELDS = {"title": 1.0, "body": 0.25}
 CHAR_WEIGHT = 0.6  # characters back up words: 迁 matches 迁移
 COMMON_WORD_FREQ = 100  # jieba frequency from which a word is taken as meant (no pinyin repair):
 # 业主 (345) is no 野猪, 一包 (364) no 医保; rarer ones are typos (地保, 20)
+# round 17: a character this rare as a word, in no vocabulary word, may be a look-alike through a crowded
+# radical (宇 of 宇基地, 仿 of 身仿证; not 逛 of 逛景区)
+RARE_CHAR = 800
 FREQUENT_CHAR = 5_000  # a single character this frequent as a word is meant as written (也, 病)
 PRUNE_FROM = 300  # catalogs larger than this score only candidate items (a speed measure)
 CANDIDATE_MIN_DF = 20  # words in more items than this (or 10%) do not nominate candidates
@@ -173,6 +176,7 @@ class Scorer:
         pinyin_of: dict[str, list[str]] = derived["pinyin"]
         is_common = common_word_test(self.freq, vocab, COMMON_WORD_FREQ)
         frequent_char = lambda ch: self.freq.get(ch, 0) >= FREQUENT_CHAR  # noqa: E731
+        rare_char = lambda ch: self.freq.get(ch, 0) < RARE_CHAR  # noqa: E731
         repair = PinyinRepair.build(
             vocab,
             is_common,
@@ -190,6 +194,7 @@ class Scorer:
                 folder / "look-alikes-v1.json",
                 lambda: {k: sorted(v) for k, v in look_alikes("".join(repair.vocab)).items()},
             ),
+            rare_char,
         )
         self.query = QueryPrep(tokenizer, synonyms, fillers, repair, shape)
         docs = [[(field, tokens) for field, tokens in doc] for doc in derived["fields"]]

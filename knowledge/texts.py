@@ -354,12 +354,19 @@ DIALECT: dict[str, str] = {
     "查某囝": "女儿",
     "查埔囝": "儿子",
     "按怎": "怎么",
+    # round 17: Wu (Shanghai, Ningbo) words that are no Mandarin words themselves
+    "几钿": "多少钱",
+    "阿拉": "我们",
+    "伊拉": "他们",
 }
 # Wu 伐 ending a question after 了, 好, 对, 是, 行 (批下来了伐, 好伐) is 吗; 砍伐, 乱砍滥伐 and 树伐了
 # stay as written
 DIALECT_ASK_WORD = "伐"
 DIALECT_ASK = "吗"
 DIALECT_ASK_AFTER = "了好对是行"
+# round 17: ...and after any character closing a question (要拍照伐, 能报伐, 卡号会变伐), except
+# the felling words (砍伐, 采伐, 盗伐, 滥伐, 间伐) and 讨伐, 征伐, 步伐, 杀伐, 北伐
+DIALECT_ASK_NOT_AFTER = "砍采盗滥间讨征步杀北挞"
 # Cantonese 点 + verb is 怎么 + verb (hk点迁, 点交, 点补): 点 is «how» before these verbs unless a
 # number, 几, 有, 一 or the like stands before it (几点交, 三点上班, 有点补)
 DIALECT_HOW_WORD = "点"
@@ -504,7 +511,9 @@ CUE_WORDS: dict[str, str] = {
     "都 还是 在 上 下 们 些 个 啥 什么 时候 时间 点 号 多 等 咨询 那个 这个 就是 过 得 最 早 晚 几号 哪 "
     "哪里 哪儿 地方 从 车站 汽车站 客运站 路口 好 方便 停 车 以后 以前 之前 之后 前 后 几天 开始 提前 "
     "初 正月 年后 节后 来得及 来不来得及 来不及 赶得上 赶不上 赶得及 半 号码 业务 事情 夏天 冬天 夏季 冬季 改 变 调整 你哋 哪天 节 打不通 别的 其他 另外 换 一个 "
-    "腊月 冬月 除夕 年三十 大年三十 春节 过年 元旦 国庆 中秋 端午 清明 五一",
+    "腊月 冬月 除夕 年三十 大年三十 春节 过年 元旦 国庆 中秋 端午 清明 五一 "
+    # round 17: the day itself, the holiday over (端午节当天, 过完年)
+    "当天 当日 那天 节当天 过完 完 趟",
     "greeting": "你好 您好 你们好 大家好 在吗 在嘛 在么 在不 在不在 在没 在没有 有人吗 有人在吗 有人么 早上好 "
     "早晨好 早晨 早安 早啊 上午好 中午好 下午好 晚上好 晚安 谢谢 谢了 多谢 得劲 下次再问 改天再问 回头再问 感谢 辛苦 麻烦了 麻烦你了 麻烦您了 "
     "打扰了 打扰 再见 拜拜 回见 好的 好嘞 好滴 好吧 好 行 收到 知道了 明白了 懂了 晓得了 ok okay 哈喽 "
@@ -512,7 +521,11 @@ CUE_WORDS: dict[str, str] = {
     "可以了 行了 晓得 知道啦 谢谢啦 喂 哦 噢 嗯 哎 诶 唉 嘿 吃了没 吃了吗 吃饭了没 吃饭了吗 吃了饭没 吃过了吗 "
     "一生平安 身体健康 万事如意 生意兴隆 心想事成 恭喜发财 祝你 祝您 祝你们 好人 劳力 多谢 感恩 给你点赞 "
     "你们辛苦 辛苦你们 知道怎么弄了 知道怎么办了 晓得怎么弄了 会弄了 搞定了 没问题 没得问题 妥了 "
-    "工作顺利 一切顺利 天天开心 帮了大忙 帮大忙了 太好了 太感谢 没别的事 没有别的事 没其他事 没什么事",
+    "工作顺利 一切顺利 天天开心 帮了大忙 帮大忙了 太好了 太感谢 没别的事 没有别的事 没其他事 没什么事 "
+    # round 17: Wu and chat-English goodbyes and thanks, greetings of minority languages (Tibetan
+    # 扎西德勒, Uyghur 亚克西 and 热合麦特 thanks, Mongolian 赛白努), a matter said to be done
+    "再会 再会了 thx thanks thank 3q bye byebye 88 扎西德勒 亚克西 热合麦特 赛白努 赛拜诺 "
+    "已经办好了 已经弄好了 都办好了",
     "greeting_filler": "小助手 助手 同志 老师 师傅 领导 小妹 小哥 美女 帅哥 工作人员 麻烦 "
     # forms of address (谢了老妹儿, 辛苦了大兄弟)
     "老铁 老妹儿 老妹 妹儿 妹子 大妹子 老弟 小老弟 大兄弟 老哥 姑娘 小姑娘 小伙 小伙子 靓女 靓仔 老乡 你们 你 您 恁 大家 "
@@ -603,7 +616,9 @@ CUE_WORDS: dict[str, str] = {
     "child_unsupported_word": "事实无人抚养儿童",  # added after 爸妈都重病 养不了娃 (孤儿保障)
     "pension_estate_word": "养老保险账户继承",  # added after 交了养老保险还没领就走了 (丧葬补助金)  # added after 没有直接结算 回来咋报 (零星报销)
     "pension_join_word": "交养老保险",  # added after 想开始交 六十岁以后能领的 (养老参保)
-    "household_move_word": "户口迁移",  # added after 户口想从村里落到镇上 (户口迁移)
+    "household_move_word": "户口迁移",
+    "household_proof_word": "户籍证明",
+    "card_again_word": "换社保卡",  # added after 社保卡在外地办的 回来要重新办吗 (社会保障卡申领)  # added after 要开个迁移记录的证明 (户籍证明开具)  # added after 户口想从村里落到镇上 (户口迁移)
     "disability_cert_word": "残疾证",  # added after 算不算残疾 能不能办证 (残疾人证)
     "only_child_aged_word": "奖扶金",  # added after 农村独生子女 父母满60了 (奖励扶助)
     "only_child_word": "计生特殊家庭",  # added after 独生子出车祸没了, 独生女伤残 (计划生育特别扶助)
@@ -612,6 +627,9 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     # status: a past submission or an explicit "my request" (上个月交的, 我那个, 交上去的)...
     "status_own": (
         "«@past»«~10»«交 报 递 提交 申请 送 办 带 登记 弄 填 提 问 反映 找»",
+        # round 17: a span of time ago counted (两周前交的, 十来天前报的, 半年前申请的)
+        "[一二两三四五六七八九十几半0-9]«个 来 多 _»«天 日 周 星期 礼拜 月 年»«以前 前»«~6»«交 报 递 提交 申请 送 "
+        "办 登记 填»",
         "(?:我|俺|咱)«~2»«那个事 那件事 的事 那事 这个事 那桩事»",
         "«@kin»«~4»«的申请 申请的 报的 交的 递的 办的 登记的 那个事 的事»",
         "(?<!能)(?<!以)«交 报 递 送 提交 带»«上去 过去 进去 上来 去县里 到县里 给你们 到你们 了»",
@@ -663,6 +681,24 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«还在 是不是还在 是否还在 仍在 仍然在 一直在»«审核 审批 审查 公示 走流程 核实 核查 评议 排队等»",
         "«谁在办 谁在弄 谁在管 谁负责我 有人在弄 有人在办 有人管没 在弄没 在办没 在处理没»",
     ),
+    # round 17: how long the item takes, asked of the service in general (失业登记当天能办好吗,
+    # 一般要等多长时间才晓得批没批): the item's time limit, not how far one's request got; progress
+    # words inside it are no status cue
+    # round 17: one aspect of an item told with another office's word: what applying for something
+    # costs (申请低保要交手续费吗, 补办要不要工本费), not a bank's charge (转账要手续费吗); the bank card
+    # an item's money is paid on, changed (养老金想换一张银行卡来领), not the bank's own business
+    "own_aspect": (
+        "«申请 办 办理 补办 换证 补证 领 登记 上户口 迁户口»[^ ]{0,8}?«要 需要 得 收 要不要 需不需要 _»«交 缴 出 付 _»"
+        "«手续费 工本费 费用»",
+        "«养老金 退休金 补贴 补助 津贴 低保金 低保 抚恤金 救助金 补偿金 生活费»[^ ]{0,6}?«换 改 变更 更换 改成 换成»"
+        "«一张 张 个 _»«别的 新的 其他 另一张 _»«银行卡 存折 账户 账号 卡»",
+        "«换 改 变更 更换 改成 换成»«一张 张 个 _»«别的 新的 其他 另一张 _»«银行卡 存折 账户 账号»[^ ]{0,4}?«来领 领 发 打 收 到账»",
+    ),
+    "period_asked": (
+        "«当天 当场 当日 马上 立马 立刻 现场 一天»«就 _»«能 可以»«@done_verb»«好 完 成 下来 出来»«吗 么 不 没 嘛 _»",
+        "«一般 通常 正常 平常 一般来说 正常来说»«~6»«多久 多长时间 几天 多少天 几个月 多少个工作日»«~8»"
+        "(?:(批|办|审|通过|下来)没\\1|«批 下来 办好 办完 知道 晓得 出结果 有结果»)",
+    ),
     # ...and questions of when or what is left, status only with an own reference (else they
     # ask for the item's time limit or materials)
     "status_when": (
@@ -671,6 +707,8 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "来查 来量 核查»",
         # 能去取了吗: whether the document is ready to be collected
         "«能 可以»«去 来 _»取«了 _»«吗 么 没 没有 不»",
+        # round 17: the people sent to look at it awaited (鉴定的人什么时候来)
+        "«啥时候 什么时候 哪天 几时»«~1»来(?=$| |了|啊|呀|呢|吗)",
         "«能 可以»«去 来»«拿 领»了«吗 么 没 没有 不»",
         # 截止到哪天 asks for a deadline, not how far a request got
         "(?<!截止)(?<!截至)«到哪 怎么样了 咋样了 如何了 咋个样了 有信没 有没有信 还差 还缺 还要补 啥情况 什么情况 "
@@ -686,6 +724,10 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«没人通知 没通知 没有通知 没人联系 没人告诉 没信了 没下文了»",
         # round 15: not whether it can be done now (现在能交了吗, 可以报了吗: the item's period)
         "(?<!能)(?<!以)«报 递 交 送 提交 报上去 递上去 交上去»了«没有 没 吗 么»",
+        # round 17: sent on, with where told before (帮我代办送县里 送过去了吗)
+        "(?<!能)(?<!以)«报 递 交 送 提交 转»«过去 上去 走 出去»了«没有 没 吗 么»",
+        # one's own file marked as lacking something (我的件显示待补正)
+        "«待补正 待补充 补正 退回补件 需补件 要补件»",
         # sent on to a higher office (报到县里了没有, 递到镇上了吗)
         "«报 递 交 送 转»到«县里 县上 镇上 镇里 乡里 上面 民政 区里 市里»了?«没有 没 吗 么»",
         # round 15: ...or with what was sent told before (我上个月交的申请 到县里了没有)
@@ -956,6 +998,13 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«有什么人 有没有人 有人»«~4»«帮 替»«@someone»(?![^ ]{0,2}«打扫 做饭 煮饭 洗衣 洗澡 照顾 护理 看护 陪护 "
         "理发 买菜 送饭 擦身»)",
         "«换 换个 要个 来个 找个»人(?=$| |吧|啊|呀)",
+        # round 17: a worker asked for to talk to or put through (我要问工作人员, 帮我接一下窗口的工作
+        # 人员), a worker by surname and kinship word there or not (李姐在吗), the one told of sought
+        # (我找她)
+        "«要 想»问«一下 下 _»(?:你们的?)?«工作人员 真人 活人 人工 领导 负责人»(?=$| )",
+        "接«一下 下»(?:你们的?)?[^ ]{0,6}?«@staff»(?=$| )",
+        "(?:^|(?<=[ 的个位]))«@surname»«姐 哥 大姐 大哥 阿姨 师傅 老师 主任»«~1»在«吗 不 没 没有 不在 么»",
+        "(?:^|(?<= ))«我 俺»«要 想 _»找«他 她»(?=$| )",
         "(?:我要|要)人(?=$| |吧|啊|呀)",
         "«你不懂 你也不懂 你听不懂 你根本不懂 答非所问 牛头不对马嘴 驴唇不对马嘴 说了半天»",
         "«小助手 机器 你»«~2»«不行 没用 不管用 太笨 真笨 答不上来 答不了 回答不了 不会答»",
@@ -993,10 +1042,14 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«搬家 搬迁 搬走 搬了 搬到 老地方 原来的地方 新地方 新址»",
         "«是不是 是否 还»«就 _»在[^ ]{1,8}«那里 那儿 那边 旁边 对面 附近 里面 楼上»",
         "停«电动车 摩托车 三轮车 电瓶车 车»",
+        # round 17: where the car goes, which bus runs there (车能停哪, 坐哪趟车)
+        "«停 停放 放»«在 _»«哪 哪里 哪儿 哪块 啥地方 什么地方»",
+        "坐«哪趟 哪一趟 几趟 哪班 哪路 几路»",
         "«几号 哪个 哪一个 哪 几个 多少个 多少»窗口",
         "[一二三四五1-5]楼",
         "窗口«~2»«几号 在哪 哪个 哪一个 哪一 哪»",
-        "«@contact_q»",
+        # round 17: not a call asked for (让王主任给我回个电话: a person wanted)
+        "(?<!回个)(?<!回)(?<!打个)(?<!来个)(?<!回一个)«@contact_q»",
     ),
     # ...about the center (你们, 中心, 窗口), or asked with nothing else around it
     "center_ref": ("«@center_ref»",),
@@ -1039,6 +1092,11 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         # market's and the extension station's advice
         "«买来 买回来 买回去 弄来 抓来 打来 捡来»吃",
         "«种 养 栽 种点 养点»«什么 啥 啥子 哪种 哪样»«~4»«好 合适 划算 赚钱 挣钱 好活 长得快»",
+        # round 17: growing and raising itself (种啥品种产量高, 大棚冬天咋保温, 果树怎么剪枝): the
+        # extension station's advice
+        "«种 养 栽»«什么 啥 啥子 哪种 哪样»«~4»«产量高 产量 高产 抗病 抗旱 出苗»",
+        "«咋 怎么 咋个 如何 怎样 怎么样»«~1»«保温 施肥 追肥 打药 除草 防冻 防虫 治虫 浇水 剪枝 修剪 嫁接 育苗 "
+        "催芽 授粉 增产 高产»",
         "多少钱一«斤 包 袋 台 吨 块 只 头 瓶 盒 箱 桶 克 平方 平米 方 个(?![人年月])»",
         "一«平方 平米 方»«~2»多少钱",
         "«订 预订 预定»«酒席 酒店 饭店 餐 票 桌 房间 宾馆»",
@@ -1124,6 +1182,14 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     # the household register one wants brought somewhere (户口想从村里落到镇上, 老婆的户口怎么弄过来):
     # a move; not one already made (户口已经迁过来了), nor when a child's birth is told (户口能落在
     # 老家吗: the birth registration)
+    # round 17: a certificate of a past household event (开个迁移记录的证明, 要一张户口注销的证明):
+    # the household register's certificate, not the event itself
+    "household_proof": (
+        "«迁移 迁出 迁入 迁户 落户 注销 销户 户口注销 户口迁移»«记录 情况 信息 _»的«证明 证明信»",
+    ),
+    # round 17: the card itself to be made again, wherever it was made (社保卡在外地办的 回来还要再
+    # 办吗): the card's replacement, not a transfer of the insurance
+    "card_again": ("社保卡.{0,20}?«重新 再 另外 还要 还得»«办 弄 申请 做 换»",),
     "household_move": (
         "^(?!.*«生的 生了 出生 生下 刚生 黑户 上户口 报户口 娃 孩子 宝宝»).*?(?:户口«~3»«@move_wish»|«@move_wish»把"
         "«~4»户口«~3»)«~5»«@household_moved»",
@@ -1408,6 +1474,16 @@ PINYIN_WORDS = {
     "zrg": "转人工",
     "rgkf": "人工客服",
     "kf": "客服",
+    # round 17: the English words young people mix into a message (帮外公办social security card,
+    # id card过期了, pension咋领, 办个disability证 need啥材料), as whole Latin words
+    "idcard": "身份证",
+    "socialsecuritycard": "社保卡",
+    "socialsecurity": "社保",
+    "medicalinsurance": "医保",
+    "disability": "残疾",
+    "disabled": "残疾",
+    "pension": "养老金",
+    "need": "需要",
 }
 
 # Emoji that stand for a word in a chat (a thumbs-up is "ok", folded hands "thanks"); other

@@ -51,6 +51,8 @@ FILES = {
     "questions_r.tsv": 550,
     "questions_s.tsv": 600,
     "questions_t.tsv": 600,
+    "questions_u.tsv": 600,
+    "questions_v.tsv": 600,
 }
 # gate levels per file: the target where it is met, else a floor under the calibrated figure
 GATES = {
@@ -96,6 +98,19 @@ GATES = {
         "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
         "confidently_wrong": TARGETS["confidently_wrong"],
     },
+    # scored blind at rounds 15 and 16 (written for them), fitted on from round 17
+    "questions_u.tsv": {
+        "item_direct": 0.91,
+        "item_direct_or_menu": 0.94,
+        "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
+        "confidently_wrong": TARGETS["confidently_wrong"],
+    },
+    "questions_v.tsv": {
+        "item_direct": 0.905,
+        "item_direct_or_menu": 0.945,
+        "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
+        "confidently_wrong": TARGETS["confidently_wrong"],
+    },
 }
 # each non-item intent (and the items as one) recognized at least this often per file
 INTENT_FLOOR = {
@@ -118,6 +133,8 @@ INTENT_FLOOR = {
     "questions_r.tsv": 0.9,
     "questions_s.tsv": 0.8,
     "questions_t.tsv": 0.8,
+    "questions_u.tsv": 0.8,
+    "questions_v.tsv": 0.8,
 }
 
 
@@ -188,7 +205,8 @@ def test_full_targets(report: tuple[str, Report], request: pytest.FixtureRequest
             pytest.mark.xfail(
                 strict=True,
                 reason="not all four targets yet: questions_d (direct, direct-or-menu, wrong), "
-                "questions_s (direct-or-menu, wrong), questions_t (direct, direct-or-menu)",
+                "questions_s (direct-or-menu, wrong), questions_t, questions_u and questions_v "
+                "(direct, direct-or-menu)",
             )
         )
     assert result.meets_targets(), f"{name}\n{format_report(result)}"

@@ -28,6 +28,8 @@ _BEFORE_NEGATED = cues.pattern("before_negated")
 _BEFORE_REFUSED = cues.pattern("before_refused")
 # a clause about the past: 以前在厂里交的职工养老保险, 生前一直交着农村养老保险
 _PAST_CLAUSE = cues.pattern("past_clause")
+# X asked about as a step before what the clause names first (上户口是不是要先办准生证): not the need
+_PREREQUISITE = cues.pattern("prerequisite")
 # X modifying a following noun that is not a generic one: 低保户的孩子, 残疾人家的房子; but not
 # 低保的条件 (X is still what is asked about) nor X的 + verb: 当过兵的能领什么证 (X的 = those
 # who are X, the subject)
@@ -117,6 +119,8 @@ def is_context(text: str, start: int, end: int, is_material: Callable[[str], boo
     clause_start = text.rfind(" ", 0, start) + 1
     if _PAST_CLAUSE.search(text, clause_start, start):
         return "past"
+    if _PREREQUISITE.search(text, clause_start, start):
+        return "prerequisite"
     if _AFTER_DONE.match(after) or (
         _VERB_END.search(text, start, end) and _AFTER_VERB_DONE.match(after)
     ):
@@ -166,7 +170,7 @@ def verb_role(query: str, start: int, end: int, *, force: bool = False) -> str |
     before = query[max(0, start - 6) : start]
     if _NOT_WANTED_BEFORE.search(before) or _NOT_DONE_BEFORE.search(before):
         return REFUSED
-    if _DONE_AFTER.match(query[end : end + 3]):
+    if _DONE_AFTER.match(query[end : end + 8]):
         return DONE
     if _NEED_BEFORE.search(before[-4:]):
         return NEED

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 import math
+import re
 from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -69,6 +70,8 @@ CANDIDATE_MIN_DF = 20  # words in more items than this (or 10%) do not nominate 
 FUNCTION_FREQ = 50_000  # jieba corpus frequency from which a word carries no meaning (能, 要)
 SPECIFIC_FREQ = 3_000  # ...and up to which it is fully specific (申请, 户口, 密码)
 SPECIFICITY_CACHE = 50_000  # words whose specificity is remembered (bounded memory)
+# a run of kin words only (爷爷奶奶, 外公外婆): who a message is about, never an item's piece
+KIN_ONLY = re.compile(cues.alternation(cues.words("kin")) + "+")
 CONTEXT_TOKEN_WEIGHT = 0.6  # words inside a mention that is only context (phrases.py)
 REFUSED_TOKEN_WEIGHT = 0.2  # ...or that is not wanted (不想打官司)
 STORY_WEIGHT = 0.8  # words of a clause that tells the story while another clause asks
@@ -172,7 +175,11 @@ class Scorer:
                 ),
             },
         )
-        self.phrases = Phrases(self.texts, derived["pieces"])
+        # round 18: a piece made only of kin words (爷爷奶奶 of 爷爷奶奶带) names who, not the item
+        self.phrases = Phrases(
+            self.texts,
+            {k: v for k, v in derived["pieces"].items() if not KIN_ONLY.fullmatch(k)},
+        )
         pinyin_of: dict[str, list[str]] = derived["pinyin"]
         is_common = common_word_test(self.freq, vocab, COMMON_WORD_FREQ)
         frequent_char = lambda ch: self.freq.get(ch, 0) >= FREQUENT_CHAR  # noqa: E731

@@ -573,7 +573,8 @@ CUE_WORDS: dict[str, str] = {
     "act_pay": "交 缴 买 参加 参保 投保 续保 缴费 交费 续交 补缴 补交 交钱 入保 参合 续费",
     "act_draw": "领 领取 申领 领钱 拿钱 发放 领到 发钱 开始发 开始领",
     "act_move": "转 转移 接续 迁 迁移 迁入 迁出 转入 转出 合并 转回 转到 迁到 落户 迁回 迁走 迁过去 "
-    "迁过来 落到 落回 落过去 落过来 接到一起 合到一起 并到一起",
+    "迁过来 落到 落回 落过去 落过来 接到一起 合到一起 并到一起 合在一起 并在一起 接在一起 合起来 并起来 "
+    "接起来 连起来",
     "act_refund": "报 报销 报账 垫付 垫钱 回来报",
     "act_replace": "补办 换 换证 换领 挂失 丢 丢了 掉了 弄丢 搞丢 丢失 不见了 找不到了 过期 到期 补领 "
     "补一张 补个 补张 坏了",
@@ -604,6 +605,10 @@ CUE_WORDS: dict[str, str] = {
     "转过来 转过去 转到 转回",
     "refund_after_word": "回来报销",
     "medical_fee_word": "交医保",
+    "medical_paid_word": "交医保",
+    "assistance_review_word": "低保",
+    "aged_allowance_word": "高龄津贴",
+    "payout_card_word": "社保卡丢了",  # added after 打钱的那张卡掉了 咋补 (社会保障卡申领)  # added after 满八十以后从哪个月开始发 (高龄津贴申领)  # added after 评上低保以后每年还要复查不 (低保申请)  # added after 合作医疗今年交上了没 咋查 (医保参保缴费)
     "newborn_insured_word": "交医保",  # added after 孩子刚出生 医保怎么参 (医保参保缴费)
     "newborn_card_word": "社会保障卡申领",  # added after 新生儿可以办社保卡吗 (社保卡申领)
     "house_failing_word": "危房",  # added after 房子快垮了 没钱修 (危房改造)
@@ -693,6 +698,12 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«养老金 退休金 补贴 补助 津贴 低保金 低保 抚恤金 救助金 补偿金 生活费»[^ ]{0,6}?«换 改 变更 更换 改成 换成»"
         "«一张 张 个 _»«别的 新的 其他 另一张 _»«银行卡 存折 账户 账号 卡»",
         "«换 改 变更 更换 改成 换成»«一张 张 个 _»«别的 新的 其他 另一张 _»«银行卡 存折 账户 账号»[^ ]{0,4}?«来领 领 发 打 收 到账»",
+        # round 18: the household's savings or vehicle weighed for a means-tested item (吃低保要查
+        # 存款不, 家里有存款还能评特困吗): the item's condition, not the bank's business
+        "«低保 特困 五保 低保户 特困户 五保户»(?!金)[^ ]{0,8}?«存款 存折 小车 轿车 汽车 三轮车 车子 商品房 楼房»",
+        "«存款 存折 小车 轿车 汽车 三轮车 车子 商品房 楼房»[^ ]{0,12}?«低保 特困 五保»",
+        # round 18: the yearly review of a granted assistance (低保户年审要准备什么): not a vehicle's
+        "«低保 特困 五保 残疾 补贴 低保户 特困户 五保户»[^ ]{0,10}?«年审 年检»",
     ),
     "period_asked": (
         "«当天 当场 当日 马上 立马 立刻 现场 一天»«就 _»«能 可以»«@done_verb»«好 完 成 下来 出来»«吗 么 不 没 嘛 _»",
@@ -1155,7 +1166,12 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     # students' aid, even when the household's status (低保户的孩子) names another item
     "school_aid": (
         "«上学 读书 念书 上大学 读大学 上高中 读高中 上初中 读初中 上中专 读中专 上幼儿园 读幼儿园 上卫校 "
-        "读卫校 学费 住宿费 伙食费»«~6»«补助 资助 补贴 减免 助学金 救助 不用还»",
+        "读卫校 学费 住宿费 伙食费 上中职 读中职 上职高 读职高 上技校 读技校 上大专 读大专 上职校 读职校 "
+        "上小学 读小学 上技工学校 读技工学校»«~6»«补助 资助 补贴 减免 助学金 救助 不用还»",
+        # round 18: the school told in one clause, the aid asked in the next (孩子在外县读职高 户口在
+        # 本镇 困难补助在哪申请)
+        "«上学 读书 念书 上大学 读大学 上高中 读高中 上中专 读中专 上中职 读中职 上职高 读职高 上技校 读技校 "
+        "上大专 读大专 上职校 读职校»«~4» «~8» ?«~4»«困难补助 生活补助 助学金 资助 学费减免»",
     ),
     # livestock or crops lost, then the insurance that pays for them (养的猪病死了 保险赔不赔, 大棚
     # 吹垮了 投了保的 找谁报案): the farm insurance, not the pension or health insurance
@@ -1201,11 +1217,38 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«残疾 残废»«~6»«办证 办个证 办那个证 办本证»",
     ),
     # the health insurance's yearly fee (医保一年多少钱, 一包在哪里交): paying in, not another use of it
+    # round 18: whether one's own medical-insurance contribution went through (新农合今年交上了没,
+    # 医保扣成功了吗 咋查): its payment, not the subsidies paid out; not a reimbursement's money
+    # round 18: the yearly review of a household already granted 低保 (评上低保以后每年还要复查不,
+    # 低保户年审要准备什么): the item's own, not another office's inspection
+    # round 18: money paid from an old age reached (满80以后从哪个月开始发, 过了九十岁每个月有钱领吗):
+    # the allowance of the very old, whatever it is called
+    # round 18: the card told by the payouts on it, lost (打钱的那张卡掉了 补贴都打在上面, 领补贴的卡
+    # 丢了咋补): the social security card; a bank card named (银行卡丢了) stays the bank's
+    "payout_card": (
+        "^(?!.*«银行卡 储蓄卡 信用卡 工资卡»).*?«打钱 发钱 领钱 发补贴 打补贴 领补贴 发养老金 领养老金 打养老金»的?«那张 那个 张 _»卡"
+        "«~3»«掉了 丢了 不见了 找不到 坏了 弄丢 搞丢 丢 掉»",
+    ),
+    "aged_allowance": (
+        "^(?!.*«养老金 养老保险 退休 社保 农保 低保 残疾»).*?«满 过了 到了 年满 超过 过»«80 八十 85 八十五 90 九十 100 一百»«岁 周岁 _»"
+        "«~10» ?«~12»«开始发 开始领 有钱 发钱 领钱 补贴 津贴 补助 能领 发不发 咋领 怎么领»",
+    ),
+    "assistance_review": (
+        "«低保 低保户 低保金»«~10» ?«~12»«复查 复核 年审 年检 核查 重新审核 每年审 重新评 动态调整 再审»",
+    ),
+    "medical_paid": (
+        "^(?!.*«报销 报了 赔 结算 补贴 打钱 到账»).*?«医保 一宝 医宝 衣保 合作医疗 农合 新农合 医疗保险»«~10» ?«~14» ?«~14»«交上 缴上 交进去 "
+        "交成功 缴成功 扣上 扣成功 扣款成功 交好»«了 _»«没 没有 没得 吗 么 不 没呢»",
+    ),
     "medical_fee": (
         "«医保 一宝 医宝 衣保 合作医疗 农合 新农合 医疗保险»«~4»«一年 每年 一个人 每人 一人»«~3»«多少钱 好多钱 "
         "几多钱 交多少 收多少 多少»",
         "«一年 每年 今年 明年»的?«医保 一宝 医宝 衣保 合作医疗 农合 新农合»«~3»«多少钱 好多钱 几多钱 交多少 收多少»",
         "«一包 医包 一保»«~6»«交 缴 多少钱 好多钱 几多钱»",
+        # round 18: what the contribution has risen to (新农合今年又涨到多少了, 医保涨价了没): its
+        # payment; not a reimbursement's rate (报销比例涨了)
+        "^(?!.*«报销 报 赔 结算 比例»).*?«医保 一宝 医宝 衣保 合作医疗 农合 新农合 医疗保险»«~4»«涨 涨价 涨到 涨了 又涨 "
+        "提价 提高到»",
         "«医保 一宝 医宝 衣保 合作医疗 农合 新农合»«~3»«多少钱 好多钱 几多钱 交多少 收多少»«一年 一个人 每人 一人»",
         # round 15: the medical insurance's deadline is its payment's (合作医疗今年啥时候截止)
         "«医保 合作医疗 农合 新农合 医疗保险»«~6»«截止 截至 最后期限 最后一天 交到几号 交到哪天»",
@@ -1267,6 +1310,12 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«外地 外省 省外 异地 那边 城里 北京 上海 深圳 广州»«~10»(?<!没)(?<!没有)(?<!没能)(?<!没法)(?<!不能)«能用 能不能用 "
         "可以用 能刷 能不能刷 直接刷 刷老家 直接报 直接结算 用得了 咋用 怎么用 咋个用 如何用»",
         "«外地 外省 省外 异地»«~4»«住院 看病 就医 治病»«~2»«之前 以前 前»«~2»«要 得 需要 先 _»«办 备案 登记»",
+        # round 18: the home county's insurance used directly where one lives now (在兰州看病直接用老家
+        # 的医保结算, 这边医院才能直接刷医保): away from home, whatever the city's name
+        "^(?!.*«卫生院 卫生室 县医院 本地 镇上 乡里 不能 没能 没法 刷不了 用不了 没备案 没办备案»).*?«直接 能不能 能 可以»«~3»«用 刷 结算»«~3»老家«~3»«医保 医疗保险 合作医疗 新农合»",
+        "^(?!.*«卫生院 卫生室 县医院 本地 镇上 乡里 不能 没能 没法 刷不了 用不了 没备案 没办备案»).*?老家«~3»«医保 医疗保险 合作医疗 新农合»«~10»«直接 能不能 能 可以»«~2»«用 刷 结算»",
+        "^(?!.*«不能 没能 没法 刷不了 用不了 没备案 没办备案»).*?«这边 那边 当地 这里 那里»«~8»«直接»«刷 用 结算»«~2»"
+        "«医保 医疗保险 合作医疗 新农合»",
         # round 13: going away to be treated, the insurance's formality first (要去省城做手术 医保要先
         # 办啥手续; not the county's hospital)
         "«去 到»(?!«县 镇 乡 村 本地 当地 我们 咱»)«~8»«做手术 动手术 开刀 看病 住院 治病 就医»«~2» ?«~4»«医保 医疗保险 合作医疗»«~4»«先 提前 事先»"
@@ -1320,6 +1369,11 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "(?:(?<!想)不想|(?<!要)不要|(?<!用)不用|不打算|不愿意?|(?<!去)不去|别|(?<!有)没有?|还没|从没|没能|没法"
         "|没办法|无法)(?:办|去|找|交|申请|领)?$",
     ),
+    # round 18: X asked about as a step before what the clause first names (给娃上户口是不是一定要先办
+    # 准生证, 优待证是不是要先做信息采集): the first is the need, X its prerequisite
+    "prerequisite": (
+        "[^ ]{2,}«是不是 是否 要不要 需不需要 用不用 得不得 必须 一定 非得 非要»[^ ]{0,3}先(?:«去 到 找 让»[^ ]{1,4}?)?«办 做 开 弄 拿 领 去办 去做 _»$",
+    ),
     "past_clause": (
         "«以前 之前 过去 早年 原来 当年 年轻时 那时候 那会儿 早些年 生前 在世时 活着的时候»",
     ),
@@ -1365,6 +1419,10 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     "after_choice": ("^[^ ]{0,2}还是",),
     "done_after": (
         "^(?:了|过(?![去来])|完|的|好了|上了|下来了|着|已经|早就|早都)",
+        # round 18: a span of time since, then 了 (户口迁过来三年了, 交上十几年了): done long ago
+        "^(?:好|有|快)?(?:[一二两三四五六七八九十几半多]+|[0-9]+)多?(?:年|个月|个多月|天|周|个礼拜)多?了",
+        # round 18: ...or the place it was brought to, then 了 (户口迁到这边了): brought already
+        "^«这边 那边 这里 这儿 那里 城里 镇上 县里 本地 外地»了",
     ),  # 转过去: a direction
     "need_before": (
         "(?:能|可以|要|想|怎么|咋|咋个|去|才能|还能|该|如何|在哪|哪里|哪儿|得|准备|打算|需要|能不能|可不可以|怎样"

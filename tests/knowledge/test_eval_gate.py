@@ -1,9 +1,6 @@
 """Gate: the matcher on the repository's labelled question sets, each written by another writer
-(tests/data/questions.tsv, questions_more.tsv, questions_c.tsv, questions_d.tsv, questions_f.tsv,
-questions_g.tsv, questions_h.tsv, questions_i.tsv, questions_j.tsv, questions_k.tsv,
-questions_l.tsv, questions_m.tsv, questions_n.tsv, questions_o.tsv, questions_p.tsv,
-questions_q.tsv and questions_r.tsv), each on its own, with the repository's catalog and the
-calibrated default decision model.
+(tests/data/questions*.tsv, all but questions_e.tsv), each on its own, with the repository's
+catalog and the calibrated default decision model.
 
 The issue's targets: >= 92% right item directly, >= 98% right item directly or in the menu,
 >= 95% out-of-scope rejected, <= 2% confidently wrong (of all questions). Where a file reaches a
@@ -11,8 +8,9 @@ target it is gated at the target. Where it does not yet, it is gated at a floor 
 figure reached (so a regression fails), and the full targets stay a strict xfail that fails
 loudly the day a file meets them all (then move them into the gate).
 
-The model is fitted on the first three files; questions_d.tsv is never fitted on nor read while
-developing (its figures are the honest estimate for a new writer). questions_f.tsv was scored
+The model is fitted on the first three files; questions_d.tsv, questions_w.tsv and
+questions_x.tsv are never fitted on nor read while developing (their figures are the honest
+estimate for a new writer; questions_e.tsv, the same, is not gated). questions_f.tsv was scored
 blind when it arrived (round 5: 90.0/93.4/95.0/1.9) and vocabulary was fitted on it after.
 How the figures moved, round by round (each round's rules, every new writer's blind first
 scores, every file after the round) is told in docs/matcher-rounds.md.
@@ -53,6 +51,8 @@ FILES = {
     "questions_t.tsv": 600,
     "questions_u.tsv": 600,
     "questions_v.tsv": 600,
+    "questions_w.tsv": 600,
+    "questions_x.tsv": 600,
 }
 # gate levels per file: the target where it is met, else a floor under the calibrated figure
 GATES = {
@@ -84,30 +84,43 @@ GATES = {
     "questions_q.tsv": TARGETS,
     # scored blind at rounds 13 and 14, fitted on from round 15
     "questions_r.tsv": TARGETS,
-    # scored blind at round 15 (written for it), fitted on from round 16: floors just under the
+    # scored blind at rounds 14 and 15, fitted on from round 16: floors just under the
     # figures where a target is not met yet
     "questions_s.tsv": {
         "item_direct": TARGETS["item_direct"],
-        "item_direct_or_menu": 0.955,
+        "item_direct_or_menu": 0.965,
         "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
-        "confidently_wrong": 0.022,
+        "confidently_wrong": TARGETS["confidently_wrong"],
     },
     "questions_t.tsv": {
-        "item_direct": 0.9,
-        "item_direct_or_menu": 0.93,
+        "item_direct": 0.915,
+        "item_direct_or_menu": 0.945,
         "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
         "confidently_wrong": TARGETS["confidently_wrong"],
     },
     # scored blind at rounds 15 and 16 (written for them), fitted on from round 17
     "questions_u.tsv": {
-        "item_direct": 0.91,
-        "item_direct_or_menu": 0.94,
+        "item_direct": TARGETS["item_direct"],
+        "item_direct_or_menu": 0.955,
         "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
         "confidently_wrong": TARGETS["confidently_wrong"],
     },
     "questions_v.tsv": {
+        "item_direct": 0.91,
+        "item_direct_or_menu": 0.95,
+        "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
+        "confidently_wrong": TARGETS["confidently_wrong"],
+    },
+    # never fitted on, never read while fitting (like questions_d): floors under the figures
+    "questions_w.tsv": {
+        "item_direct": TARGETS["item_direct"],
+        "item_direct_or_menu": 0.965,
+        "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
+        "confidently_wrong": TARGETS["confidently_wrong"],
+    },
+    "questions_x.tsv": {
         "item_direct": 0.905,
-        "item_direct_or_menu": 0.945,
+        "item_direct_or_menu": 0.935,
         "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
         "confidently_wrong": TARGETS["confidently_wrong"],
     },
@@ -135,6 +148,8 @@ INTENT_FLOOR = {
     "questions_t.tsv": 0.8,
     "questions_u.tsv": 0.8,
     "questions_v.tsv": 0.8,
+    "questions_w.tsv": 0.8,
+    "questions_x.tsv": 0.8,
 }
 
 
@@ -204,9 +219,8 @@ def test_full_targets(report: tuple[str, Report], request: pytest.FixtureRequest
         request.applymarker(
             pytest.mark.xfail(
                 strict=True,
-                reason="not all four targets yet: questions_d (direct, direct-or-menu, wrong), "
-                "questions_s (direct-or-menu, wrong), questions_t, questions_u and questions_v "
-                "(direct, direct-or-menu)",
+                reason="not all four targets yet: direct-or-menu on questions_d, _s, _t, _u, _v, "
+                "_w and _x; direct on _t, _v and _x; confidently wrong on _d",
             )
         )
     assert result.meets_targets(), f"{name}\n{format_report(result)}"

@@ -176,6 +176,26 @@ def strip_phrases(text: str, pattern: re.Pattern[str] | None) -> str:
     return _SPACES.sub(" ", pattern.sub(" ", text)).strip()
 
 
+def replace_runs(
+    tokens: list[str], match_at: Callable[[int], tuple[str | None, int]]
+) -> tuple[str, list[tuple[str, str]]]:
+    """Left to right, each run of tokens that `match_at(pos)` repairs (a word, the end of the
+    run) replaced by its word: the text, and the (written, repaired) pairs."""
+    out: list[str] = []
+    repairs: list[tuple[str, str]] = []
+    pos = 0
+    while pos < len(tokens):
+        word, end = match_at(pos)
+        if word is None:
+            out.append(tokens[pos])
+            pos += 1
+            continue
+        repairs.append(("".join(tokens[pos:end]), word))
+        out.append(word)
+        pos = end
+    return "".join(out), repairs
+
+
 @lru_cache(maxsize=65536)
 def _token_readings(token: str) -> tuple[str, ...] | None:
     """The usual readings of a Chinese token's characters, None for other tokens (cached: the
@@ -320,19 +340,7 @@ class PinyinRepair:
         # per token: its readings if Chinese, and whether it is a common multi-character word
         readings = [_token_readings(t) for t in tokens]
         common = [len(t) > 1 and self.is_common(t) for t in tokens]
-        out: list[str] = []
-        repairs: list[tuple[str, str]] = []
-        pos = 0
-        while pos < len(tokens):
-            word, end = self._match_at(tokens, readings, common, pos)
-            if word is None:
-                out.append(tokens[pos])
-                pos += 1
-                continue
-            repairs.append(("".join(tokens[pos:end]), word))
-            out.append(word)
-            pos = end
-        return "".join(out), repairs
+        return replace_runs(tokens, lambda pos: self._match_at(tokens, readings, common, pos))
 
     def _match_at(
         self,

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from knowledge.normalize import is_cjk
+from knowledge.normalize import is_cjk, replace_runs
 
 # A component shared by this many characters in the same place says little about the shape (亻,
 # 氵, 口 on the left: hundreds): two characters that share only such a one do not look alike
@@ -166,19 +166,7 @@ class ShapeRepair:
 
     def apply(self, tokens: list[str]) -> tuple[str, list[tuple[str, str]]]:
         """Repair a segmented text; returns the text and the (written, meant) pairs."""
-        out: list[str] = []
-        repairs: list[tuple[str, str]] = []
-        pos = 0
-        while pos < len(tokens):
-            word, end = self._match_at(tokens, pos)
-            if word is None:
-                out.append(tokens[pos])
-                pos += 1
-                continue
-            repairs.append(("".join(tokens[pos:end]), word))
-            out.append(word)
-            pos = end
-        return "".join(out), repairs
+        return replace_runs(tokens, lambda pos: self._match_at(tokens, pos))
 
     def _match_at(self, tokens: list[str], pos: int) -> tuple[str | None, int]:
         """The longest repair of a window of whole tokens starting at `pos`."""

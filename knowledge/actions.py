@@ -31,6 +31,9 @@ _MEANS = frozenset(cues.words("act_means").split())
 # 报 alone is a refund only at the end of its phrase (回来怎么报, 报不了), not 报个低保 / 报名
 _REFUND_VERB = cues.words("refund_verb")
 _REFUND_END = cues.pattern("refund_end")
+# 交 asked with what (要交什么) is handing in papers, not paying in (the question word is gone
+# from the prepared query: the message tells, the query's 交 ending its clause is that one)
+HANDED_IN = cues.pattern("handed_in")
 # 领独生子女证, 领光荣牌: receiving a document, not money
 _DOCUMENT = cues.pattern("document")
 # a loss (弄丢了, 过期了) is the reason for a replacement even though it has happened
@@ -49,7 +52,8 @@ def profile(titles: Iterable[str]) -> frozenset[str]:
             for m in _MULTI_RE.finditer(title)
             if verb_role(title, m.start(), m.end(), force=True) not in (REFUSED, DONE)
         )
-        if len(title) >= 3 and title[0] in _HEADS:  # 领养老金, 交医保, 转社保
+        # round 19: 交满十五年 (a keyword of drawing the pension) is a condition reached
+        if len(title) >= 3 and title[0] in _HEADS and verb_role(title, 0, 1, force=True) != DONE:
             if not (_SINGLE[title[0]] == "draw" and _DOCUMENT.search(title)):
                 found.add(_SINGLE[title[0]])
         if PAID_OUT.search(title):
@@ -69,6 +73,8 @@ def wanted(
     segmented: list[str],
     is_topic: Callable[[str], bool],
     background: Callable[[int, int], bool] = lambda start, end: False,
+    *,
+    handed_in: bool = False,
 ) -> tuple[frozenset[str], frozenset[str]]:
     """(wanted, refused): the actions of the message's verbs that are asked for (not done or
     relative: 交了十五年, 外省交的), and those explicitly not wanted or not done (没备案, 不想打官司).
@@ -97,6 +103,13 @@ def wanted(
             len(word) == 1 or (head in _HEADS and len(word) >= 3 and is_topic(word[1:]))
         ):
             if head == _REFUND_VERB and not _REFUND_END.match(query, at):
+                continue
+            if (
+                handed_in
+                and len(word) == 1
+                and _SINGLE[head] == "pay"
+                and query[at : at + 1] in ("", " ")
+            ):
                 continue
             judge(_SINGLE[head], start, at)
         elif len(word) > 2 and word[-1] in _SINGLE and word[:-1] in _MEANS:

@@ -22,7 +22,7 @@ from pathlib import Path
 import jieba
 
 from knowledge import cues
-from knowledge.actions import profile, wanted
+from knowledge.actions import HANDED_IN, profile, wanted
 from knowledge.cache import cached_json, catalog_folder
 from knowledge.catalog import Catalog
 from knowledge.context import ACTION_VERBS, DONE, NEED, REFUSED, request_clauses, verb_role
@@ -369,6 +369,7 @@ class Scorer:
             segmented,
             self.domain.__contains__,
             lambda a, b: any(x < b and a < y for x, y in spans),
+            handed_in=bool(HANDED_IN.search(normalized)),
         )
         hits += self.phrases.split(query, compact, want, {phrase for _, _, phrase, _ in hits})
         phrases = self.share_topic(self.phrases.bonus(hits), want)

@@ -693,6 +693,11 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     # costs (申请低保要交手续费吗, 补办要不要工本费), not a bank's charge (转账要手续费吗); the bank card
     # an item's money is paid on, changed (养老金想换一张银行卡来领), not the bank's own business
     "own_aspect": (
+        # round 19: another office where one's card failed (银行刷不出来, 信用社读不出) or that said
+        # it had expired or broken (银行讲身份证过期了): why the card is replaced, not that office's
+        "«@institutions»«~2»«刷不出来 刷不出 刷不了 读不出来 读不出 读不了 识别不了 不认»",
+        "«@institutions»«说 讲 讲的 说的 说是 讲是»«~3»«身份证 社保卡 户口本 残疾证 医保卡 老年证»«~4»"
+        "«过期 坏 失效 不能用 不好用 用不了 刷不 读不»",
         "«申请 办 办理 补办 换证 补证 领 登记 上户口 迁户口»[^ ]{0,8}?«要 需要 得 收 要不要 需不需要 _»«交 缴 出 付 _»"
         "«手续费 工本费 费用»",
         "«养老金 退休金 补贴 补助 津贴 低保金 低保 抚恤金 救助金 补偿金 生活费»[^ ]{0,6}?«换 改 变更 更换 改成 换成»"
@@ -797,7 +802,12 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     "means_paid": ("«微信 支付宝 手机 网上 小程序 公众号»«上 里 _»«~3»«交 缴 缴费 续 办 申请 报»",),
     # advice on which grade of contributions to choose (交哪个档次划算): a question about the
     # residents' insurance itself, not shopping advice
-    "grade_choice": ("«档次 档位 哪档 哪一档 几档 几个档 缴费档 哪个档 什么档 啥档 哪种档»",),
+    "grade_choice": (
+        "«档次 档位 哪档 哪一档 几档 几个档 缴费档 哪个档 什么档 啥档 哪种档»",
+        # round 19: whether paying in (so much, so long) is worth it (交多少档划算, 连交十五年划不划算,
+        # 交高档的划算不): the same choice, told by the verb of paying
+        "«交 缴»«~12»«划算 合算 划不划算 合不合算»",
+    ),
     # another office as where someone works or has just been (儿子在银行上班, 刚从诊所回来, 从信用社
     # 取完钱): the background of the question, not what it asks
     "office_visited": (
@@ -1423,6 +1433,9 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "^(?:好|有|快)?(?:[一二两三四五六七八九十几半多]+|[0-9]+)多?(?:年|个月|个多月|天|周|个礼拜)多?了",
         # round 18: ...or the place it was brought to, then 了 (户口迁到这边了): brought already
         "^«这边 那边 这里 这儿 那里 城里 镇上 县里 本地 外地»了",
+        # round 19: a verb brought up to its full amount (交满十五年, 缴够年限, 交足): a condition
+        # reached, not the action wanted
+        "^[满够足](?=[^ ]{0,2}(?:[一二两三四五六七八九十几0-9]|年限|年头|年数))",
     ),  # 转过去: a direction
     "need_before": (
         "(?:能|可以|要|想|怎么|咋|咋个|去|才能|还能|该|如何|在哪|哪里|哪儿|得|准备|打算|需要|能不能|可不可以|怎样"
@@ -1442,6 +1455,8 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     "paid_out": ("补贴|补助|津贴|扶助|抚恤|补偿|奖励|生活费|养老金|救助金|[^基资税]金$",),
     "document": ("[证卡牌本]$",),
     "refund_end": ("(?:$|[ 不吗了没呢啊嘛么得销])",),
+    # round 19: 交 asked with what (要交什么, 交啥材料, 得交哪些) hands in papers, pays nothing
+    "handed_in": ("交(?:些)?(?:什么|啥|哪些|哪几样)(?![档钱])",),
 }
 
 # Common words typed as toneless pinyin in Latin letters (the catalog's own words are spelled

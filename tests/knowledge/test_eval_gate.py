@@ -88,12 +88,12 @@ GATES = {
     # figures where a target is not met yet
     "questions_s.tsv": {
         "item_direct": TARGETS["item_direct"],
-        "item_direct_or_menu": 0.965,
+        "item_direct_or_menu": 0.97,
         "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
         "confidently_wrong": TARGETS["confidently_wrong"],
     },
     "questions_t.tsv": {
-        "item_direct": 0.915,
+        "item_direct": TARGETS["item_direct"],
         "item_direct_or_menu": 0.945,
         "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
         "confidently_wrong": TARGETS["confidently_wrong"],
@@ -101,13 +101,13 @@ GATES = {
     # scored blind at rounds 15 and 16 (written for them), fitted on from round 17
     "questions_u.tsv": {
         "item_direct": TARGETS["item_direct"],
-        "item_direct_or_menu": 0.955,
+        "item_direct_or_menu": 0.96,
         "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
         "confidently_wrong": TARGETS["confidently_wrong"],
     },
     "questions_v.tsv": {
-        "item_direct": 0.91,
-        "item_direct_or_menu": 0.95,
+        "item_direct": 0.915,
+        "item_direct_or_menu": 0.955,
         "out_of_scope_rejected": TARGETS["out_of_scope_rejected"],
         "confidently_wrong": TARGETS["confidently_wrong"],
     },
@@ -220,7 +220,7 @@ def test_full_targets(report: tuple[str, Report], request: pytest.FixtureRequest
             pytest.mark.xfail(
                 strict=True,
                 reason="not all four targets yet: direct-or-menu on questions_d, _s, _t, _u, _v, "
-                "_w and _x; direct on _t, _v and _x; confidently wrong on _d",
+                "_w and _x; direct on _v and _x; confidently wrong on _d",
             )
         )
     assert result.meets_targets(), f"{name}\n{format_report(result)}"

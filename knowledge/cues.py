@@ -119,3 +119,4 @@ TOPIC_CUES = tuple(
 ONLY_CHILD_RE = pattern("only_child_struck")
 ONLY_CHILD_AGED_RE = pattern("only_child_aged")
 ELSEWHERE_ASKED = pattern("elsewhere_asked")
+COMMERCIAL_CLAIM = pattern("commercial_claim")  # round 20: 商业保险住院报销

@@ -273,6 +273,8 @@ def choose(
         return Verdict("greeting", f"greeting only {intents['greeting'][0]!r}")
     if "advice" in intents:  # 野猪肉好吃不, 哪家医院看糖尿病最好: advice, not a service
         return Verdict("unknown", f"asks for advice {intents['advice'][0]!r}")
+    if "commercial" in intents:  # 商业保险住院报销: the insurer's claim, though an item is named
+        return Verdict("unknown", f"a commercial policy's claim {intents['commercial'][0]!r}")
     if "vague" in intents:  # 我想申请个补贴: no service named, and a guess would mislead
         return Verdict("unknown", f"too vague {intents['vague'][0]!r}")
     if "elsewhere_asked" in intents and not named:

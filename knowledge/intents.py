@@ -31,6 +31,7 @@ FAMILIES = (
     "center_dept",
     "complaint_bare",
     "elsewhere_asked",
+    "commercial",
 )
 # the families that say a message is another office's business (dropped when that office only asks
 # for a certificate, is the alternative to the center, or is what a certificate is needed for)
@@ -324,6 +325,8 @@ class IntentPhrases:
             "apply_q": [m.group(0) for m in cues.APPLY_Q.finditer(text)],
             "center_dept": department_cues(text, self.departments),
             "elsewhere_asked": self.elsewhere_asked(text),
+            # round 20: 商业保险住院报销: a commercial policy's claim, the insurer's business
+            "commercial": [m.group(0) for m in cues.COMMERCIAL_CLAIM.finditer(text)],
         }
         hits: dict[str, list[str]] = {}
         # an office that asks for a certificate, or that is only the alternative to the center

@@ -799,7 +799,14 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     # the app or phone a payment or an application is made with (微信上能交吗, 用支付宝缴费): how the
     # item is done, not the app's business
-    "means_paid": ("«微信 支付宝 手机 网上 小程序 公众号»«上 里 _»«~3»«交 缴 缴费 续 办 申请 报»",),
+    "means_paid": (
+        "«微信 支付宝 手机 网上 小程序 公众号»«上 里 _»«~3»«交 缴 缴费 续 办 申请 报 付款 支付 付钱»",
+        # round 20: the app asked after the verb of paying (钱哪里交 能用微信吗, 交冇得微信吗)
+        "«交 缴 缴费 付款 付钱»«~5»«微信 支付宝 智能手机 小程序 公众号»",
+        # round 20: an app or a phone one lacks or cannot use (俺娘没有智能手机, 不会用微信): who
+        # asks, not what is asked
+        "«没有 没 冇得 冇 没得 不会用 不会弄 用不来 玩不来 不会»«个 用 _»«智能手机 微信 支付宝»",
+    ),
     # advice on which grade of contributions to choose (交哪个档次划算): a question about the
     # residents' insurance itself, not shopping advice
     "grade_choice": (
@@ -867,6 +874,14 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "在哪 去哪 哪里 哪儿 找谁 多少钱 几多钱 好多钱 收多少 合理 合法 合不合理 合不合法 该不该 应不应该 能不能 "
         "可不可以 行不行»|«能 可以 会»«~3»«吗 么 不 嘛»(?: |$))",
         "^«吗 么 嘛»(?: |$)",
+    ),
+    # round 20: a commercial policy's own claim or payout (商业保险住院报销, 买的商业养老保险 到六十岁
+    # 咋领): the insurer's business, though the residents' schemes reimburse and pay out too
+    # (not one lacked or set aside: 没买商业保险, 除了商业保险; nor the residents' scheme after it)
+    "commercial_claim": (
+        "(?<!没)(?<!没有)(?<!没买)(?<!没有买)(?<!除了)(?<!不是)«商业保险 商业养老保险 商业养老 商业医疗险 商业医疗保险 商业险 "
+        "商保»«的 _» ?(?:(?!«医保 医疗保险 合作医疗 新农合 农合 城乡居民 农保 农村 村里 社保»)[^ ]){0,8}«报销 理赔 "
+        "赔付 赔钱 退保 领»",
     ),
     "seen_covered": (
         "«报 报销 结算 备案 医保 医疗保险 合作医疗 农合 救助 补贴 补助 鉴定 资助 低保 慢特病 慢性病»",
@@ -1322,14 +1337,22 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
         "«外地 外省 省外 异地»«~4»«住院 看病 就医 治病»«~2»«之前 以前 前»«~2»«要 得 需要 先 _»«办 备案 登记»",
         # round 18: the home county's insurance used directly where one lives now (在兰州看病直接用老家
         # 的医保结算, 这边医院才能直接刷医保): away from home, whatever the city's name
-        "^(?!.*«卫生院 卫生室 县医院 本地 镇上 乡里 不能 没能 没法 刷不了 用不了 没备案 没办备案»).*?«直接 能不能 能 可以»«~3»«用 刷 结算»«~3»老家«~3»«医保 医疗保险 合作医疗 新农合»",
-        "^(?!.*«卫生院 卫生室 县医院 本地 镇上 乡里 不能 没能 没法 刷不了 用不了 没备案 没办备案»).*?老家«~3»«医保 医疗保险 合作医疗 新农合»«~10»«直接 能不能 能 可以»«~2»«用 刷 结算»",
-        "^(?!.*«不能 没能 没法 刷不了 用不了 没备案 没办备案»).*?«这边 那边 当地 这里 那里»«~8»«直接»«刷 用 结算»«~2»"
+        "^(?!.*(?:«卫生院 卫生室 县医院 本地 镇上 乡里 没能 没法 刷不了 用不了 没备案 没办备案»|(?<!能)不能)).*?«直接 能不能 能 可以»«~3»«用 刷 结算»«~3»老家«~3»«医保 医疗保险 合作医疗 新农合»",
+        "^(?!.*(?:«卫生院 卫生室 县医院 本地 镇上 乡里 没能 没法 刷不了 用不了 没备案 没办备案»|(?<!能)不能)).*?老家«~3»«医保 医疗保险 合作医疗 新农合»«~10»«直接 能不能 能 可以»«~2»«用 刷 结算»",
+        "^(?!.*(?:«没能 没法 刷不了 用不了 没备案 没办备案»|(?<!能)不能)).*?«这边 那边 当地 这里 那里»«~8»«直接»«刷 用 结算»«~2»"
         "«医保 医疗保险 合作医疗 新农合»",
         # round 13: going away to be treated, the insurance's formality first (要去省城做手术 医保要先
         # 办啥手续; not the county's hospital)
         "«去 到»(?!«县 镇 乡 村 本地 当地 我们 咱»)«~8»«做手术 动手术 开刀 看病 住院 治病 就医»«~2» ?«~4»«医保 医疗保险 合作医疗»«~4»«先 提前 事先»"
         "«~3»«办 备案 登记 手续»",
+        # round 20: the insurance used over there, the place said after it (医保能在那边用吗, 医保怎么
+        # 在那边用, 医保卡能不能在当地刷)
+        "«医保 医保卡 医疗保险 合作医疗 新农合»«~3»«能 能不能 可以 可不可以 怎么 咋 咋个 如何»«在 到 _»"
+        "«那边 外地 外省 当地 那里 省外»«~4»«用 刷 结算»",
+        # round 20: a formality first so that the bill is settled on the spot (要先办什么手续才能直接报,
+        # 想直接刷医保卡报销, 能不能直接用我们这的医保): what registering away from home gives
+        "«先 提前 事先 前 之前»«~8»«才能 才可以 就能 就可以 好»直接«报 报销 刷 结算 用»",
+        "(?<!没)(?<!不)(?<!没有)(?<!没能)(?<!没法)(?<!^不能)(?<![^能]不能)直接«用 刷»«~5»«医保 医保卡 医疗保险 合作医疗»",
     ),
     # the pension's age reached, then drawing or its formalities (刚满60 交了15年 怎么办领取手续,
     # 到岁数该领了): the pension paid out; not when paying in is wanted (想每年交点 到六十岁能领的),

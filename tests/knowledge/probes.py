@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from knowledge.context import is_context
 from knowledge.intents import IntentPhrases
+from knowledge.matcher import Matcher
 from knowledge.normalize import basic
 
 # the built-in intent families alone, no lexicon phrases
@@ -20,3 +21,10 @@ def reason(text: str, mention: str, material: bool = False) -> str | None:
     every word, or none, taken for a material to bring."""
     start = text.index(mention)
     return is_context(text, start, start + len(mention), lambda word: material)
+
+
+def assert_guided(matcher: Matcher, text: str, item: str) -> None:
+    """`text` is answered directly (the 一次性告知) with the item named `item`."""
+    decision = matcher.decide(text)
+    assert decision.intent == "guide", (text, decision.intent, decision.explain)
+    assert decision.item is not None and decision.item.name == item, (text, decision.explain)

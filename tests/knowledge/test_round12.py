@@ -24,6 +24,7 @@ import pytest
 
 from knowledge.matcher import Matcher
 from knowledge.normalize import basic
+from tests.knowledge.probes import assert_guided
 
 
 @pytest.mark.parametrize(
@@ -63,9 +64,7 @@ def test_cantonese_words_read_as_mandarin(text: str, normalized: str) -> None:
     ],
 )
 def test_items_said_in_southern_and_northern_speech(real: Matcher, text: str, item: str) -> None:
-    decision = real.decide(text)
-    assert decision.intent == "guide", (text, decision.intent, decision.explain)
-    assert decision.item is not None and decision.item.name == item
+    assert_guided(real, text, item)
 
 
 @pytest.mark.parametrize(

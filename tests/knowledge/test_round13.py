@@ -25,6 +25,7 @@ import pytest
 
 from knowledge.matcher import Matcher
 from knowledge.normalize import PinyinRepair, basic
+from tests.knowledge.probes import assert_guided
 
 
 @pytest.mark.parametrize(
@@ -85,9 +86,7 @@ def test_a_run_all_in_pinyin_is_one_run_of_words() -> None:
     ],
 )
 def test_items(real: Matcher, text: str, item: str) -> None:
-    decision = real.decide(text)
-    assert decision.intent == "guide", (text, decision.intent, decision.explain)
-    assert decision.item is not None and decision.item.name == item
+    assert_guided(real, text, item)
 
 
 @pytest.mark.parametrize("text", ["要盖房子 要村里先同意吗", "残疾评定镇上能受理吗"])

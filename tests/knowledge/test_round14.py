@@ -18,6 +18,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.matcher import Matcher
+from tests.knowledge.probes import assert_guided
 
 
 @pytest.mark.parametrize(
@@ -61,9 +62,7 @@ def test_other_issuers_products_and_advice_are_rejected(real: Matcher, text: str
     ],
 )
 def test_service_look_alikes_keep_their_item(real: Matcher, text: str, item: str) -> None:
-    decision = real.decide(text)
-    assert decision.intent == "guide", (text, decision.intent, decision.explain)
-    assert decision.item is not None and decision.item.name == item
+    assert_guided(real, text, item)
 
 
 def test_residents_scheme_after_an_employers_is_not_rejected(real: Matcher) -> None:

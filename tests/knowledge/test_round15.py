@@ -26,7 +26,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.matcher import Matcher
-from tests.knowledge.probes import families
+from tests.knowledge.probes import assert_guided, families
 
 
 @pytest.mark.parametrize(
@@ -86,9 +86,7 @@ def test_debts_unnamed_requests_and_family_affairs_are_rejected(real: Matcher, t
     ],
 )
 def test_items_asked_with_these_frames(real: Matcher, text: str, item: str) -> None:
-    decision = real.decide(text)
-    assert decision.intent == "guide", (text, decision.intent, decision.explain)
-    assert decision.item is not None and decision.item.name == item
+    assert_guided(real, text, item)
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,7 @@ import pytest
 
 from knowledge.matcher import Matcher
 from knowledge.normalize import basic
-from tests.knowledge.probes import families
+from tests.knowledge.probes import assert_guided, families
 
 
 @pytest.mark.parametrize(
@@ -77,9 +77,7 @@ def test_southern_words_read_as_mandarin(text: str, expected: str) -> None:
     ],
 )
 def test_items_in_southern_words_and_pinyin(real: Matcher, text: str, item: str) -> None:
-    decision = real.decide(text)
-    assert decision.intent == "guide", (text, decision.intent, decision.explain)
-    assert decision.item is not None and decision.item.name == item
+    assert_guided(real, text, item)
 
 
 @pytest.mark.parametrize(

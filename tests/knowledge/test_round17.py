@@ -40,7 +40,7 @@ import pytest
 
 from knowledge.matcher import Matcher
 from knowledge.normalize import basic
-from tests.knowledge.probes import families
+from tests.knowledge.probes import assert_guided, families
 
 
 @pytest.mark.parametrize(
@@ -114,9 +114,7 @@ def test_crowded_look_alikes_in_longer_words(real: Matcher, window: str, word: s
     ],
 )
 def test_items_through_the_new_repairs(real: Matcher, text: str, item: str) -> None:
-    decision = real.decide(text)
-    assert decision.intent == "guide", (text, decision.intent, decision.explain)
-    assert decision.item is not None and decision.item.name == item
+    assert_guided(real, text, item)
 
 
 @pytest.mark.parametrize(
@@ -184,9 +182,7 @@ def test_round17_families(text: str, family: str, found: bool) -> None:
 def test_english_words_and_certificates_of_household_events(
     real: Matcher, text: str, item: str
 ) -> None:
-    decision = real.decide(text)
-    assert decision.intent == "guide", (text, decision.intent, decision.explain)
-    assert decision.item is not None and decision.item.name == item
+    assert_guided(real, text, item)
 
 
 @pytest.mark.parametrize("text", ["my idea is good", "pensions in europe", "needle怎么买"])
@@ -203,9 +199,7 @@ def test_english_words_only_whole(real: Matcher, text: str) -> None:
     ],
 )
 def test_an_aspect_told_with_another_offices_word(real: Matcher, text: str, item: str) -> None:
-    decision = real.decide(text)
-    assert decision.intent == "guide", (text, decision.intent, decision.explain)
-    assert decision.item is not None and decision.item.name == item
+    assert_guided(real, text, item)
 
 
 @pytest.mark.parametrize(

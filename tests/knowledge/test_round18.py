@@ -37,7 +37,7 @@ import pytest
 
 from knowledge.context import DONE, verb_role
 from knowledge.matcher import Matcher
-from tests.knowledge.probes import reason
+from tests.knowledge.probes import assert_guided, reason
 
 INSURANCE = "城乡居民基本医疗保险参保缴费"
 ORPHAN = "孤儿和事实无人抚养儿童基本生活保障"
@@ -66,9 +66,7 @@ def test_kin_words_are_no_items_piece(real: Matcher, text: str) -> None:
     ],
 )
 def test_the_orphans_story_still_finds_its_item(real: Matcher, text: str) -> None:
-    decision = real.decide(text)
-    assert decision.intent == "guide", (text, decision.intent, decision.explain)
-    assert decision.item is not None and decision.item.name == ORPHAN
+    assert_guided(real, text, ORPHAN)
 
 
 @pytest.mark.parametrize(
@@ -82,9 +80,7 @@ def test_the_orphans_story_still_finds_its_item(real: Matcher, text: str) -> Non
     ],
 )
 def test_what_the_insurance_rose_to(real: Matcher, text: str, item: str) -> None:
-    decision = real.decide(text)
-    assert decision.intent == "guide", (text, decision.intent, decision.explain)
-    assert decision.item is not None and decision.item.name == item
+    assert_guided(real, text, item)
 
 
 @pytest.mark.parametrize(
@@ -138,9 +134,7 @@ def test_a_step_asked_before_another(text: str, mention: str, why: str | None) -
     ],
 )
 def test_the_need_before_its_prerequisite(real: Matcher, text: str, item: str) -> None:
-    decision = real.decide(text)
-    assert decision.intent == "guide", (text, decision.intent, decision.explain)
-    assert decision.item is not None and decision.item.name == item
+    assert_guided(real, text, item)
 
 
 @pytest.mark.parametrize(
@@ -171,9 +165,7 @@ def test_a_verb_with_a_span_of_time_since_is_done(text: str, verb: str, done: bo
     ],
 )
 def test_whether_the_contribution_went_through(real: Matcher, text: str, item: str) -> None:
-    decision = real.decide(text)
-    assert decision.intent == "guide", (text, decision.intent, decision.explain)
-    assert decision.item is not None and decision.item.name == item
+    assert_guided(real, text, item)
 
 
 @pytest.mark.parametrize(
@@ -209,9 +201,7 @@ def test_refused_at_the_hospital_is_reimbursed(real: Matcher) -> None:
     ],
 )
 def test_review_old_age_and_the_payout_card(real: Matcher, text: str, item: str) -> None:
-    decision = real.decide(text)
-    assert decision.intent == "guide", (text, decision.intent, decision.explain)
-    assert decision.item is not None and decision.item.name == item
+    assert_guided(real, text, item)
 
 
 @pytest.mark.parametrize("text", ["车辆年审在哪办", "发工资的银行卡丢了", "信用卡丢了怎么挂失"])
@@ -230,6 +220,4 @@ def test_vehicles_and_bank_cards_stay_out(real: Matcher, text: str) -> None:
     ],
 )
 def test_vocabulary_of_round18(real: Matcher, text: str, item: str) -> None:
-    decision = real.decide(text)
-    assert decision.intent == "guide", (text, decision.intent, decision.explain)
-    assert decision.item is not None and decision.item.name == item
+    assert_guided(real, text, item)

@@ -26,6 +26,7 @@ import pytest
 from knowledge.actions import HANDED_IN, profile, wanted
 from knowledge.context import DONE, verb_role
 from knowledge.matcher import Matcher
+from tests.knowledge.probes import assert_guided
 
 ENROL = "城乡居民基本养老保险参保登记"
 DRAW = "城乡居民基本养老保险待遇领取"
@@ -65,9 +66,7 @@ def test_the_drawing_of_the_pension_is_no_paying_in(real: Matcher) -> None:
     ],
 )
 def test_paying_in_and_drawing_are_told_apart(real: Matcher, text: str, item: str) -> None:
-    decision = real.decide(text)
-    assert decision.intent == "guide", (text, decision.intent, decision.explain)
-    assert decision.item is not None and decision.item.name == item, decision.explain
+    assert_guided(real, text, item)
 
 
 @pytest.mark.parametrize("text", ["领养老金要交什么", "得交些啥", "要交哪些"])
@@ -99,9 +98,7 @@ def test_handed_in_drops_only_the_clause_ending_verb() -> None:
     ],
 )
 def test_handing_in_keeps_the_item(real: Matcher, text: str, item: str) -> None:
-    decision = real.decide(text)
-    assert decision.intent == "guide", (text, decision.intent, decision.explain)
-    assert decision.item is not None and decision.item.name == item, decision.explain
+    assert_guided(real, text, item)
 
 
 @pytest.mark.parametrize(
@@ -114,9 +111,7 @@ def test_handing_in_keeps_the_item(real: Matcher, text: str, item: str) -> None:
     ],
 )
 def test_whether_paying_in_is_worth_it_is_the_grade(real: Matcher, text: str, item: str) -> None:
-    decision = real.decide(text)
-    assert decision.intent == "guide", (text, decision.intent, decision.explain)
-    assert decision.item is not None and decision.item.name == item, decision.explain
+    assert_guided(real, text, item)
 
 
 @pytest.mark.parametrize("text", ["哪家超市买米划算", "在哪买电动车划算", "交电费用哪个app划算"])
@@ -133,9 +128,7 @@ def test_a_bargain_without_paying_in_stays_out(real: Matcher, text: str) -> None
     ],
 )
 def test_an_office_where_the_card_failed_is_why(real: Matcher, text: str, item: str) -> None:
-    decision = real.decide(text)
-    assert decision.intent == "guide", (text, decision.intent, decision.explain)
-    assert decision.item is not None and decision.item.name == item, decision.explain
+    assert_guided(real, text, item)
 
 
 @pytest.mark.parametrize("text", ["银行卡在取款机刷不出来怎么办", "银行说我贷款逾期了怎么办"])

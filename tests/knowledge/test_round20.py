@@ -30,6 +30,7 @@ from knowledge import cues
 from knowledge.matcher import Matcher
 from knowledge.normalize import basic
 from knowledge.scoring import repaired
+from tests.knowledge.probes import assert_guided
 
 LOW_INCOME = "最低生活保障申请"
 MEDICAL_FEE = "城乡居民基本医疗保险参保缴费"
@@ -49,9 +50,7 @@ def test_repaired_applies_the_homophones_and_slips() -> None:
     "text", ["俺爹这情况能吃低堡不", "家里困难 想吃低堡", "老两口能不能吃低宝"]
 )
 def test_a_misspelt_assistance_is_no_advice(real: Matcher, text: str) -> None:
-    decision = real.decide(text)
-    assert decision.intent == "guide", (text, decision.intent, decision.explain)
-    assert decision.item is not None and decision.item.name == LOW_INCOME, decision.explain
+    assert_guided(real, text, LOW_INCOME)
 
 
 @pytest.mark.parametrize("text", ["这个菌子能吃吗", "野猪肉能吃不"])
@@ -83,9 +82,7 @@ def test_the_apps_own_matters_are_no_means(text: str) -> None:
     ["农村医保交冇得微信吗", "我爸没有智能手机 医保去哪交", "奶奶不会用微信 今年医保咋交"],
 )
 def test_the_app_does_not_sink_paying_the_insurance(real: Matcher, text: str) -> None:
-    decision = real.decide(text)
-    assert decision.intent == "guide", (text, decision.intent, decision.explain)
-    assert decision.item is not None and decision.item.name == MEDICAL_FEE, decision.explain
+    assert_guided(real, text, MEDICAL_FEE)
 
 
 @pytest.mark.parametrize(
@@ -127,18 +124,14 @@ def test_insurance_not_used_away_is_not_read(text: str) -> None:
     ],
 )
 def test_insurance_used_away_is_registering(real: Matcher, text: str) -> None:
-    decision = real.decide(text)
-    assert decision.intent == "guide", (text, decision.intent, decision.explain)
-    assert decision.item is not None and decision.item.name == AWAY, decision.explain
+    assert_guided(real, text, AWAY)
 
 
 @pytest.mark.parametrize(
     "text", ["在外地住院没备案 回来咋报", "医保不能直接刷 回来怎么报", "没有直接用医保 票据咋报"]
 )
 def test_a_bill_not_settled_on_the_spot_stays_reimbursed(real: Matcher, text: str) -> None:
-    decision = real.decide(text)
-    assert decision.intent == "guide", (text, decision.intent, decision.explain)
-    assert decision.item is not None and decision.item.name == REFUND, decision.explain
+    assert_guided(real, text, REFUND)
 
 
 @pytest.mark.parametrize(
@@ -171,6 +164,4 @@ def test_a_commercial_policy_set_aside_is_no_claim(text: str) -> None:
     ],
 )
 def test_the_residents_schemes_keep_their_items(real: Matcher, text: str, item: str) -> None:
-    decision = real.decide(text)
-    assert decision.intent == "guide", (text, decision.intent, decision.explain)
-    assert decision.item is not None and decision.item.name == item, decision.explain
+    assert_guided(real, text, item)

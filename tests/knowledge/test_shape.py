@@ -7,6 +7,7 @@ import pytest
 
 from knowledge.matcher import Matcher
 from knowledge.shape import ShapeRepair, decompositions, look_alikes
+from tests.knowledge.probes import assert_guided
 
 
 def test_the_decomposition_data_is_read() -> None:
@@ -68,8 +69,7 @@ def test_two_vocabulary_words_one_character_away_are_not_guessed_between() -> No
     ],
 )
 def test_handwriting_slips_reach_their_item(real: Matcher, text: str, item: str) -> None:
-    decision = real.decide(text)
-    assert decision.item is not None and decision.item.name == item, decision.explain
+    assert_guided(real, text, item)
 
 
 @pytest.mark.parametrize("text", ["货款什么时候到", "系统报错了怎么办", "讲不通道理"])

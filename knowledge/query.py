@@ -54,7 +54,7 @@ class QueryPrep:
         synonyms: Replacer,
         fillers: re.Pattern[str] | None,
         repair: PinyinRepair,
-        shape: ShapeRepair | None = None,
+        shape: ShapeRepair,
     ) -> None:
         self.tokenizer = tokenizer
         self.synonyms = synonyms
@@ -117,6 +117,13 @@ class QueryPrep:
                 return joined + rest[:cut] + particle + rest[cut:]
         return joined + particle + rest
 
+    def _resegment(self, query: str, synonyms: list[tuple[str, str]]) -> tuple[str, list[str]]:
+        """After a repair: the synonyms of the repaired words (added to `synonyms`) and the
+        repaired text's segmentation."""
+        query, more = self.synonyms.apply(query)
+        synonyms += more
+        return query, self.segment(query)
+
     def prepare(self, normalized: str) -> tuple[str, list[str], dict[str, object]]:
         """The text that is scored, its segmentation, and what was changed (for `explain`)."""
         # 我爹去年冬天走了: a relative "gone" has died (丧葬补助, 注销户口, 特别扶助)
@@ -136,16 +143,11 @@ class QueryPrep:
         segmented = self.segment(query)
         query, repairs = self.repair.apply(query, lambda _: segmented)
         if repairs:
-            query, more = self.synonyms.apply(query)
-            synonyms += more
-            segmented = self.segment(query)
-        shaped: list[tuple[str, str]] = []
-        if self.shape is not None:  # handwriting slips (杜保卡): after the homophones
-            query, shaped = self.shape.apply(segmented)
-            if shaped:
-                query, more = self.synonyms.apply(query)
-                synonyms += more
-                segmented = self.segment(query)
+            query, segmented = self._resegment(query, synonyms)
+        # handwriting slips (杜保卡): after the homophones, on their segmentation
+        query, shaped = self.shape.apply(segmented)
+        if shaped:
+            query, segmented = self._resegment(query, synonyms)
         steps: dict[str, object] = {"synonyms": synonyms, "pinyin": spelled + repairs}
         if shaped:
             steps["shape"] = shaped

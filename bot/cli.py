@@ -136,6 +136,26 @@ def kb_check(directory: Path | None, lint: bool) -> None:
     click.echo(f"{path}: ok")
 
 
+@kb.command("learn")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+def kb_learn(files: tuple[Path, ...]) -> None:
+    """Train the classifier of labelled messages (FILES: label<TAB>question) and save it
+    beside the catalog, where the matcher picks it up (needs scikit-learn)."""
+    from knowledge.catalog import LEARNED_FILE
+    from knowledge.teach import learn
+
+    settings = _offline_settings()
+    try:
+        model = learn(_load_catalog(settings.kb_path), files, Path("data/cache"))
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    model.save(settings.kb_path / LEARNED_FILE)
+    click.echo(
+        f"wrote {settings.kb_path / LEARNED_FILE}: {len(model.labels)} labels, "
+        f"{len(model.vocabulary)} features, from {len(files)} files"
+    )
+
+
 @kb.command("export")
 @click.argument("xlsx", type=click.Path(path_type=Path))
 def kb_export(xlsx: Path) -> None:

@@ -10,10 +10,15 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from knowledge.learned import PhraseModel
 
 CENTER_FILE = "center.yaml"
 LEXICON_FILE = "lexicon.yaml"
 ITEMS_DIR = "items"
+LEARNED_FILE = "learned.npz"  # learned.py's model, trained from labelled messages (optional)
 
 
 @dataclass(frozen=True)
@@ -126,6 +131,7 @@ class Catalog:
     items: tuple[Item, ...]
     lexicon: Lexicon
     digest: str = field(default="", compare=False)
+    learned: PhraseModel | None = field(default=None, compare=False, repr=False)
     by_id: Mapping[str, Item] = field(init=False, repr=False, compare=False)
     by_name: Mapping[str, Item] = field(init=False, repr=False, compare=False)
 
@@ -147,6 +153,8 @@ def catalog_files(path: Path) -> list[Path]:
     items_dir = path / ITEMS_DIR
     if items_dir.is_dir():
         files.extend(sorted(items_dir.glob("*.yaml")))
+    if (path / LEARNED_FILE).is_file():
+        files.append(path / LEARNED_FILE)
     return files
 
 

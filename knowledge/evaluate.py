@@ -153,9 +153,8 @@ def format_report(report: Report, *, confusions: int = 15) -> str:
         sign = "<=" if name == "confidently_wrong" else ">="
         lines.append(f"{labels[name]:<38} {value:7.1%}  (target {sign} {target:.0%})")
     wrong = report.confusions()
-    if wrong:
-        lines.append("")
-        lines.append("confusions (expected -> got):")
-        for (expected, got), count in wrong[:confusions]:
-            lines.append(f"  {count:>3}  {expected} -> {got}")
+    lines.append("")
+    lines.append("confusions (expected -> got):" if wrong else "confusions: none")
+    for (expected, got), count in wrong[:confusions]:
+        lines.append(f"  {count:>3}  {expected} -> {got}")
     return "\n".join(lines)

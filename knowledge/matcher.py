@@ -13,6 +13,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from knowledge.blend import blend
 from knowledge.catalog import Catalog, Item
 from knowledge.decision import DEFAULT_MODEL, MENU_MAX, Model, Verdict, policy
 from knowledge.scoring import Analysis, Scorer
@@ -49,6 +50,8 @@ class Matcher:
         self.catalog = catalog
         self.model = model or DEFAULT_MODEL
         self.scorer = Scorer(catalog, cache_dir=cache_dir)
+        self._index_of = {item.name: i for i, item in enumerate(catalog.items)}
+        self._taught = frozenset(catalog.learned.labels) if catalog.learned else frozenset()
         # Villagers send the same words again and again (低保, 确认, 进度, 1, and on a
         # payout day everyone's same question): the last decisions, by exact text.
         self._recent: OrderedDict[str, Decision] = OrderedDict()
@@ -75,6 +78,19 @@ class Matcher:
         verdict = decide_analysis(analysis, model or self.model)
         items = self.catalog.items
         explain = dict(analysis.explain)
+        learned = self.catalog.learned
+        if learned is not None:
+            guesses = learned.predict(analysis.query, analysis.tokens)
+            verdict = blend(
+                verdict,
+                guesses,
+                self._index_of,
+                self._taught,
+                named=analysis.strong_hit,
+                length=len(analysis.normalized.replace(" ", "")),
+                hinted=analysis.features.get("oos", 0.0) > 0,
+            )
+            explain["learned"] = [(label, round(p, 3)) for label, p in guesses[:3]]
         explain["why"] = verdict.why
         top_score = analysis.ranked[0][1] if analysis.ranked else 0.0
         return Decision(

@@ -8,11 +8,13 @@ every problem instead of stopping at the first, so an admin fixes a catalog in o
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from knowledge import texts
 from knowledge.catalog import (
     CENTER_FILE,
     ITEMS_DIR,
+    LEARNED_FILE,
     LEXICON_FILE,
     Case,
     Catalog,
@@ -28,6 +30,9 @@ from knowledge.catalog import (
 from knowledge.fields import SLUG, Fields
 from knowledge.lexicon_schema import parse_lexicon
 from knowledge.yamlsrc import LineDict, LineList, load_yaml
+
+if TYPE_CHECKING:
+    from knowledge.learned import PhraseModel
 
 ITEM_KEYS = (
     "id",
@@ -245,6 +250,7 @@ def parse_catalog(path: Path) -> tuple[Catalog | None, list[Problem]]:
             items.append((parse_item(str(file), data, problems, file.stem), data))
     if center is not None:
         _cross_check(center, items, problems)
+    learned = _learned(path, problems)
     if center is None or lexicon is None or problems:
         return None, problems
     catalog = Catalog(
@@ -252,5 +258,20 @@ def parse_catalog(path: Path) -> tuple[Catalog | None, list[Problem]]:
         items=tuple(item for item, _ in items),
         lexicon=lexicon,
         digest=catalog_digest(path),
+        learned=learned,
     )
     return catalog, problems
+
+
+def _learned(path: Path, problems: list[Problem]) -> PhraseModel | None:
+    """The learned model beside the catalog, if there is one (a broken file is a problem)."""
+    from knowledge.learned import PhraseModel  # numpy only when a model is there
+
+    file = path / LEARNED_FILE
+    if not file.is_file():
+        return None
+    try:
+        return PhraseModel.load(file)
+    except ValueError as exc:
+        problems.append(Problem(str(file), 1, str(exc)))
+        return None

@@ -114,7 +114,11 @@ def _load_town(base: Catalog, directory: Path, problems: list[Problem]) -> Town 
     for file in town_files(directory):
         digest.update(file.read_bytes())
     catalog = Catalog(
-        center=center, items=tuple(items.values()), lexicon=base.lexicon, digest=digest.hexdigest()
+        center=center,
+        items=tuple(items.values()),
+        lexicon=base.lexicon,
+        digest=digest.hexdigest(),
+        learned=base.learned,  # a town's extra items are the rules' alone (blend.py)
     )
     return Town(directory.name, catalog)
 

@@ -48,14 +48,14 @@ LOOK_ALIKES = (
 
 
 @pytest.mark.parametrize("text", NEAR_MISSES)
-def test_near_miss_is_rejected(real: Matcher, text: str) -> None:
-    decision = real.decide(text)
+def test_near_miss_is_rejected(rules: Matcher, text: str) -> None:
+    decision = rules.decide(text)
     assert decision.intent == "unknown", (text, decision.intent, decision.explain["why"])
 
 
 @pytest.mark.parametrize(("label", "text"), LOOK_ALIKES)
-def test_look_alike_keeps_its_item(real: Matcher, label: str, text: str) -> None:
-    decision = real.decide(text)
+def test_look_alike_keeps_its_item(rules: Matcher, label: str, text: str) -> None:
+    decision = rules.decide(text)
     offered = [c.name for c in decision.candidates]
     right = decision.item is not None and decision.item.name == label
     assert right or (decision.intent == "clarify" and label in offered), (
@@ -87,12 +87,12 @@ def test_no_hint_on_in_scope_background(text: str) -> None:
     assert "elsewhere" not in families(text)
 
 
-def test_trees_before_the_felling_verb(real: Matcher) -> None:
+def test_trees_before_the_felling_verb(rules: Matcher) -> None:
     # 砍树 is added, then read as 林木采伐 (lexicon synonym)
-    assert "林木采伐" in real.analyze("门口那棵树想砍了卖").query
-    assert "林木采伐" in real.analyze("把山上的桉树伐了").query
-    assert "林木采伐" not in real.analyze("树被风吹倒了").query
-    assert "林木采伐" not in real.analyze("果树砍价").query  # a fruit tree's price is no felling
+    assert "林木采伐" in rules.analyze("门口那棵树想砍了卖").query
+    assert "林木采伐" in rules.analyze("把山上的桉树伐了").query
+    assert "林木采伐" not in rules.analyze("树被风吹倒了").query
+    assert "林木采伐" not in rules.analyze("果树砍价").query  # a fruit tree's price is no felling
 
 
 def test_a_direction_after_a_verb_is_not_done() -> None:
@@ -111,21 +111,21 @@ def test_a_direction_after_a_verb_is_not_done() -> None:
         "骑电动车没上牌 被交警扣了",
     ],
 )
-def test_a_bare_complaint_about_another_office_is_theirs(real: Matcher, text: str) -> None:
+def test_a_bare_complaint_about_another_office_is_theirs(rules: Matcher, text: str) -> None:
     assert "complaint_bare" in families(text)
-    assert real.decide(text).intent == "unknown"
+    assert rules.decide(text).intent == "unknown"
 
 
 @pytest.mark.parametrize(
     "text", ["村里选举拉票送钱 我要举报", "窗口的人态度太差 我要投诉", "低保评得不公平 我要投诉"]
 )
-def test_a_complaint_naming_wrongdoing_stays_a_complaint(real: Matcher, text: str) -> None:
-    assert real.decide(text).intent == "complaint"
+def test_a_complaint_naming_wrongdoing_stays_a_complaint(rules: Matcher, text: str) -> None:
+    assert rules.decide(text).intent == "complaint"
 
 
-def test_a_person_is_not_asked_for_another_offices_business(real: Matcher) -> None:
-    assert real.decide("高考志愿不会填 有没有人能帮忙指导").intent == "unknown"
-    assert real.decide("麻烦让工作人员给我回个电话").intent == "human"
+def test_a_person_is_not_asked_for_another_offices_business(rules: Matcher) -> None:
+    assert rules.decide("高考志愿不会填 有没有人能帮忙指导").intent == "unknown"
+    assert rules.decide("麻烦让工作人员给我回个电话").intent == "human"
 
 
 def test_many_out_of_scope_cues_bar_the_menu() -> None:
@@ -143,19 +143,19 @@ def test_whether_an_offer_can_be_trusted_is_advice(text: str) -> None:
     assert "advice" in families(text)
 
 
-def test_where_to_buy_insurance_is_no_shopping_advice(real: Matcher) -> None:
+def test_where_to_buy_insurance_is_no_shopping_advice(rules: Matcher) -> None:
     assert "advice" not in families("农险在哪买")
     assert "advice" in families("化肥在哪买")
-    decision = real.decide("农险在哪买")
+    decision = rules.decide("农险在哪买")
     assert decision.item is not None and decision.item.name == "农业保险投保理赔"
 
 
 @pytest.mark.parametrize(("text", "label"), [("学挖掘机 政府有补贴吗", "职业技能培训报名")])
-def test_training_named_by_what_is_learnt(real: Matcher, text: str, label: str) -> None:
-    decision = real.decide(text)
+def test_training_named_by_what_is_learnt(rules: Matcher, text: str, label: str) -> None:
+    decision = rules.decide(text)
     names = [c.name for c in decision.candidates]
     assert (decision.item is not None and decision.item.name == label) or label in names
 
 
-def test_an_only_child_said_otherwise(real: Matcher) -> None:
-    assert "独生子女" in real.analyze("唯一的儿子前年出车祸走了").query
+def test_an_only_child_said_otherwise(rules: Matcher) -> None:
+    assert "独生子女" in rules.analyze("唯一的儿子前年出车祸走了").query

@@ -65,9 +65,9 @@ def test_not_family(text: str, family: str) -> None:
     assert family not in families(text)
 
 
-def test_the_app_a_payment_is_made_with_is_no_hint(real: Matcher) -> None:
+def test_the_app_a_payment_is_made_with_is_no_hint(rules: Matcher) -> None:
     def hints(text: str) -> set[str]:
-        return set(real.scorer.intents.find(basic(text))) & {"out_of_scope_hints", "elsewhere"}
+        return set(rules.scorer.intents.find(basic(text))) & {"out_of_scope_hints", "elsewhere"}
 
     assert not hints("医保可以在支付宝上交吗")
     assert not hints("养老保险能在微信里交不")
@@ -110,8 +110,8 @@ def test_the_wanted_action_of_the_runner_up_alone_is_a_tie() -> None:
         ("农保交了二十年了 啥时候开始发钱", "城乡居民基本养老保险待遇领取"),
     ],
 )
-def test_answered(real: Matcher, text: str, item: str) -> None:
-    decision = real.decide(text)
+def test_answered(rules: Matcher, text: str, item: str) -> None:
+    decision = rules.decide(text)
     assert decision.item is not None and decision.item.name == item, decision.explain["why"]
 
 
@@ -126,8 +126,8 @@ def test_answered(real: Matcher, text: str, item: str) -> None:
         "现在有啥补助能领",
     ],
 )
-def test_out_of_scope(real: Matcher, text: str) -> None:
-    assert real.decide(text).intent == "unknown", real.decide(text).explain
+def test_out_of_scope(rules: Matcher, text: str) -> None:
+    assert rules.decide(text).intent == "unknown", rules.decide(text).explain
 
 
 @pytest.mark.parametrize(
@@ -139,5 +139,5 @@ def test_out_of_scope(real: Matcher, text: str) -> None:
         ("想跟你们坐班的人说几句", "human"),
     ],
 )
-def test_intent(real: Matcher, text: str, intent: str) -> None:
-    assert real.decide(text).intent == intent, real.decide(text).explain
+def test_intent(rules: Matcher, text: str, intent: str) -> None:
+    assert rules.decide(text).intent == intent, rules.decide(text).explain

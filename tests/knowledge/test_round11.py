@@ -74,8 +74,8 @@ from tests.knowledge.probes import families, reason
         ("在外地住院没能直接结算 回来怎么报", "医疗费用零星报销"),
     ],
 )
-def test_answered(real: Matcher, text: str, item: str) -> None:
-    decision = real.decide(text)
+def test_answered(rules: Matcher, text: str, item: str) -> None:
+    decision = rules.decide(text)
     assert decision.item is not None and decision.item.name == item, decision.explain["why"]
 
 
@@ -95,8 +95,8 @@ def test_answered(real: Matcher, text: str, item: str) -> None:
         ("残疾证办了 每月有补贴领吗", "残疾人补贴"),
     ],
 )
-def test_circumstances_add_their_items_word(real: Matcher, text: str, word: str) -> None:
-    assert word in real.analyze(text).query
+def test_circumstances_add_their_items_word(rules: Matcher, text: str, word: str) -> None:
+    assert word in rules.analyze(text).query
 
 
 @pytest.mark.parametrize(
@@ -119,13 +119,13 @@ def test_circumstances_add_their_items_word(real: Matcher, text: str, word: str)
         ("我妈今年满六十了 想现在开始交养老保险还行吗", "领养老金"),
     ],
 )
-def test_circumstances_not_taken_for_another(real: Matcher, text: str, word: str) -> None:
-    assert word not in real.analyze(text).query
+def test_circumstances_not_taken_for_another(rules: Matcher, text: str, word: str) -> None:
+    assert word not in rules.analyze(text).query
 
 
-def test_other_offices_documents_and_frames(real: Matcher) -> None:
+def test_other_offices_documents_and_frames(rules: Matcher) -> None:
     def hints(text: str) -> set[str]:
-        return set(real.scorer.intents.find(basic(text))) & {
+        return set(rules.scorer.intents.find(basic(text))) & {
             "out_of_scope_hints",
             "elsewhere",
             "elsewhere_asked",
@@ -139,9 +139,9 @@ def test_other_offices_documents_and_frames(real: Matcher) -> None:
     # the bank is another office though a keyword holds its name
     assert "elsewhere" in hints("农业银行几点下班")
     assert "elsewhere" in hints("县人民医院的医保窗口在几楼")
-    assert real.decide("信用社几点开门").intent == "unknown"
+    assert rules.decide("信用社几点开门").intent == "unknown"
     # the center's own department is still the center's
-    assert real.decide("残联在几楼").intent == "center_info"
+    assert rules.decide("残联在几楼").intent == "center_info"
 
 
 def test_collecting_a_done_document_asks_about_it() -> None:
@@ -192,16 +192,16 @@ def test_not_family(text: str, family: str) -> None:
     assert family not in families(text)
 
 
-def test_a_child_born_somewhere_is_a_birth(real: Matcher) -> None:
-    assert "出生" in real.analyze("在县城医院生的闺女 户口要报在哪").query.replace("出生登记", "")
-    assert real.analyze("天生的残疾 能办证吗").query.count("出生") == 0
+def test_a_child_born_somewhere_is_a_birth(rules: Matcher) -> None:
+    assert "出生" in rules.analyze("在县城医院生的闺女 户口要报在哪").query.replace("出生登记", "")
+    assert rules.analyze("天生的残疾 能办证吗").query.count("出生") == 0
 
 
-def test_vocabulary(real: Matcher) -> None:
-    decision = real.decide("邻居占了我家地 想找人调姐")
+def test_vocabulary(rules: Matcher) -> None:
+    decision = rules.decide("邻居占了我家地 想找人调姐")
     assert decision.item is not None and decision.item.name == "人民调解申请"
-    assert "门诊拿药" in real.scorer.catalog.items[_index(real, "门诊慢特病待遇认定")].keywords
+    assert "门诊拿药" in rules.scorer.catalog.items[_index(rules, "门诊慢特病待遇认定")].keywords
 
 
-def _index(real: Matcher, name: str) -> int:
-    return next(i for i, item in enumerate(real.catalog.items) if item.name == name)
+def _index(rules: Matcher, name: str) -> int:
+    return next(i for i, item in enumerate(rules.catalog.items) if item.name == name)

@@ -63,8 +63,8 @@ def test_cantonese_words_read_as_mandarin(text: str, normalized: str) -> None:
         ("我哋系纯女户 阿爸满60岁有咩可以领", "农村部分计划生育家庭奖励扶助"),
     ],
 )
-def test_items_said_in_southern_and_northern_speech(real: Matcher, text: str, item: str) -> None:
-    assert_guided(real, text, item)
+def test_items_said_in_southern_and_northern_speech(rules: Matcher, text: str, item: str) -> None:
+    assert_guided(rules, text, item)
 
 
 @pytest.mark.parametrize(
@@ -78,8 +78,8 @@ def test_items_said_in_southern_and_northern_speech(real: Matcher, text: str, it
         "糖尿病食咩好",
     ],
 )
-def test_other_offices_and_advice_are_rejected(real: Matcher, text: str) -> None:
-    assert real.decide(text).intent == "unknown", (text, real.decide(text).explain)
+def test_other_offices_and_advice_are_rejected(rules: Matcher, text: str) -> None:
+    assert rules.decide(text).intent == "unknown", (text, rules.decide(text).explain)
 
 
 @pytest.mark.parametrize(
@@ -96,8 +96,8 @@ def test_other_offices_and_advice_are_rejected(real: Matcher, text: str) -> None
         ("申请咗个几月 审到边一步", "status"),
     ],
 )
-def test_intents(real: Matcher, text: str, intent: str) -> None:
-    decision = real.decide(text)
+def test_intents(rules: Matcher, text: str, intent: str) -> None:
+    decision = rules.decide(text)
     assert decision.intent == intent, (text, decision.intent, decision.explain)
 
 

@@ -85,17 +85,17 @@ def test_a_run_all_in_pinyin_is_one_run_of_words() -> None:
         ("老板拖欠工资 能不能给派个免费的律师", "法律援助申请"),
     ],
 )
-def test_items(real: Matcher, text: str, item: str) -> None:
-    assert_guided(real, text, item)
+def test_items(rules: Matcher, text: str, item: str) -> None:
+    assert_guided(rules, text, item)
 
 
 @pytest.mark.parametrize("text", ["要盖房子 要村里先同意吗", "残疾评定镇上能受理吗"])
-def test_condition_questions_are_not_status(real: Matcher, text: str) -> None:
-    assert real.decide(text).intent != "status", (text, real.decide(text).explain)
+def test_condition_questions_are_not_status(rules: Matcher, text: str) -> None:
+    assert rules.decide(text).intent != "status", (text, rules.decide(text).explain)
 
 
-def test_near_county_hospital_is_not_treatment_elsewhere(real: Matcher) -> None:
-    decision = real.decide("去县医院住院 医保要先办什么")
+def test_near_county_hospital_is_not_treatment_elsewhere(rules: Matcher) -> None:
+    decision = rules.decide("去县医院住院 医保要先办什么")
     assert decision.item is None or decision.item.name != "城乡居民医保异地就医备案"
 
 
@@ -114,8 +114,8 @@ def test_near_county_hospital_is_not_treatment_elsewhere(real: Matcher) -> None:
         ("村干部贪污 我要举报", "complaint"),  # no lawyer wanted: still a complaint
     ],
 )
-def test_intents(real: Matcher, text: str, intent: str) -> None:
-    decision = real.decide(text)
+def test_intents(rules: Matcher, text: str, intent: str) -> None:
+    decision = rules.decide(text)
     assert decision.intent == intent, (text, decision.intent, decision.explain)
 
 
@@ -126,8 +126,8 @@ def test_intents(real: Matcher, text: str, intent: str) -> None:
         "叫老王来调解",  # mediation between neighbours, not a worker
     ],
 )
-def test_surname_rule_leaves_other_requests(real: Matcher, text: str) -> None:
-    assert real.decide(text).intent != "human", (text, real.decide(text).explain)
+def test_surname_rule_leaves_other_requests(rules: Matcher, text: str) -> None:
+    assert rules.decide(text).intent != "human", (text, rules.decide(text).explain)
 
 
 @pytest.mark.parametrize(
@@ -140,5 +140,5 @@ def test_surname_rule_leaves_other_requests(real: Matcher, text: str) -> None:
         "学校营养餐吃得好不好",  # school meals are the school's, not a student subsidy
     ],
 )
-def test_other_offices_papers_and_employers_are_rejected(real: Matcher, text: str) -> None:
-    assert real.decide(text).intent == "unknown", (text, real.decide(text).explain)
+def test_other_offices_papers_and_employers_are_rejected(rules: Matcher, text: str) -> None:
+    assert rules.decide(text).intent == "unknown", (text, rules.decide(text).explain)

@@ -41,8 +41,8 @@ from tests.knowledge.probes import assert_guided
         "炒那个养老概念股能挣钱不",
     ],
 )
-def test_other_issuers_products_and_advice_are_rejected(real: Matcher, text: str) -> None:
-    assert real.decide(text).intent == "unknown", (text, real.decide(text).explain)
+def test_other_issuers_products_and_advice_are_rejected(rules: Matcher, text: str) -> None:
+    assert rules.decide(text).intent == "unknown", (text, rules.decide(text).explain)
 
 
 @pytest.mark.parametrize(
@@ -61,19 +61,19 @@ def test_other_issuers_products_and_advice_are_rejected(real: Matcher, text: str
         ("我家地被野猪拱了 能赔吗", "野生动物致害补偿申请"),
     ],
 )
-def test_service_look_alikes_keep_their_item(real: Matcher, text: str, item: str) -> None:
-    assert_guided(real, text, item)
+def test_service_look_alikes_keep_their_item(rules: Matcher, text: str, item: str) -> None:
+    assert_guided(rules, text, item)
 
 
-def test_residents_scheme_after_an_employers_is_not_rejected(real: Matcher) -> None:
-    decision = real.decide("公司的社保断了 回村里能接着交农村的吗")
+def test_residents_scheme_after_an_employers_is_not_rejected(rules: Matcher) -> None:
+    decision = rules.decide("公司的社保断了 回村里能接着交农村的吗")
     assert decision.intent == "clarify"
     assert "城乡居民基本养老保险参保登记" in [c.name for c in decision.candidates]
 
 
-def test_social_security_cards_bank_function_is_not_a_shop(real: Matcher) -> None:
+def test_social_security_cards_bank_function_is_not_a_shop(rules: Matcher) -> None:
     # 银行 after the card is its bank function, not another issuer's card
-    assert "elsewhere" not in real.decide("社保卡的银行卡功能怎么开通").explain["intents"]
+    assert "elsewhere" not in rules.decide("社保卡的银行卡功能怎么开通").explain["intents"]
 
 
 @pytest.mark.parametrize(
@@ -88,8 +88,8 @@ def test_social_security_cards_bank_function_is_not_a_shop(real: Matcher) -> Non
         ("村干部收了钱不办事 我要举报", "complaint"),
     ],
 )
-def test_intents(real: Matcher, text: str, intent: str) -> None:
-    decision = real.decide(text)
+def test_intents(rules: Matcher, text: str, intent: str) -> None:
+    decision = rules.decide(text)
     assert decision.intent == intent, (text, decision.intent, decision.explain)
 
 
@@ -105,8 +105,8 @@ def test_intents(real: Matcher, text: str, intent: str) -> None:
     ],
 )
 def test_the_secretary_for_a_signature_is_no_complaint(
-    real: Matcher, text: str, intent: str, item: str | None
+    rules: Matcher, text: str, intent: str, item: str | None
 ) -> None:
-    decision = real.decide(text)
+    decision = rules.decide(text)
     assert decision.intent == intent
     assert (decision.item.name if decision.item else None) == item

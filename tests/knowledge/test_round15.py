@@ -48,8 +48,8 @@ from tests.knowledge.probes import assert_guided, families
         "家里办丧事 请几个帮工",
     ],
 )
-def test_debts_unnamed_requests_and_family_affairs_are_rejected(real: Matcher, text: str) -> None:
-    decision = real.decide(text)
+def test_debts_unnamed_requests_and_family_affairs_are_rejected(rules: Matcher, text: str) -> None:
+    decision = rules.decide(text)
     assert decision.intent == "unknown", (text, decision.intent, decision.explain)
 
 
@@ -85,8 +85,8 @@ def test_debts_unnamed_requests_and_family_affairs_are_rejected(real: Matcher, t
         ("今年新农合交到啥时候截止", "城乡居民基本医疗保险参保缴费"),
     ],
 )
-def test_items_asked_with_these_frames(real: Matcher, text: str, item: str) -> None:
-    assert_guided(real, text, item)
+def test_items_asked_with_these_frames(rules: Matcher, text: str, item: str) -> None:
+    assert_guided(rules, text, item)
 
 
 @pytest.mark.parametrize(
@@ -101,8 +101,8 @@ def test_items_asked_with_these_frames(real: Matcher, text: str, item: str) -> N
         ("我家的低保啥时候批下来", "status"),
     ],
 )
-def test_intents(real: Matcher, text: str, intent: str) -> None:
-    decision = real.decide(text)
+def test_intents(rules: Matcher, text: str, intent: str) -> None:
+    decision = rules.decide(text)
     assert decision.intent == intent, (text, decision.intent, decision.explain)
 
 

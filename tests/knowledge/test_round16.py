@@ -76,8 +76,8 @@ def test_southern_words_read_as_mandarin(text: str, expected: str) -> None:
         ("伢子满月了 看病的保险咋交", "城乡居民基本医疗保险参保缴费"),
     ],
 )
-def test_items_in_southern_words_and_pinyin(real: Matcher, text: str, item: str) -> None:
-    assert_guided(real, text, item)
+def test_items_in_southern_words_and_pinyin(rules: Matcher, text: str, item: str) -> None:
+    assert_guided(rules, text, item)
 
 
 @pytest.mark.parametrize(
@@ -89,8 +89,8 @@ def test_items_in_southern_words_and_pinyin(real: Matcher, text: str, item: str)
         "ok 谢谢",
     ],
 )
-def test_english_words_are_not_initials(real: Matcher, text: str) -> None:
-    decision = real.decide(text)
+def test_english_words_are_not_initials(rules: Matcher, text: str) -> None:
+    decision = rules.decide(text)
     assert decision.intent != "guide", (text, decision.explain)
 
 
@@ -107,8 +107,8 @@ def test_english_words_are_not_initials(real: Matcher, text: str) -> None:
         ("低保要找村主任签字吗", "guide"),
     ],
 )
-def test_a_worker_asked_for(real: Matcher, text: str, intent: str) -> None:
-    decision = real.decide(text)
+def test_a_worker_asked_for(rules: Matcher, text: str, intent: str) -> None:
+    decision = rules.decide(text)
     assert decision.intent == intent, (text, decision.intent, decision.explain)
 
 

@@ -97,8 +97,8 @@ def test_wu_words(text: str, expected: str) -> None:
         ("仿佛", None),
     ],
 )
-def test_crowded_look_alikes_in_longer_words(real: Matcher, window: str, word: str | None) -> None:
-    shape = real.scorer.query.shape
+def test_crowded_look_alikes_in_longer_words(rules: Matcher, window: str, word: str | None) -> None:
+    shape = rules.scorer.query.shape
     assert shape is not None
     assert shape.word_for(window) == word
 
@@ -113,8 +113,8 @@ def test_crowded_look_alikes_in_longer_words(real: Matcher, window: str, word: s
         ("社保卡补办要拍照伐", "社会保障卡申领"),
     ],
 )
-def test_items_through_the_new_repairs(real: Matcher, text: str, item: str) -> None:
-    assert_guided(real, text, item)
+def test_items_through_the_new_repairs(rules: Matcher, text: str, item: str) -> None:
+    assert_guided(rules, text, item)
 
 
 @pytest.mark.parametrize(
@@ -180,14 +180,14 @@ def test_round17_families(text: str, family: str, found: bool) -> None:
     ],
 )
 def test_english_words_and_certificates_of_household_events(
-    real: Matcher, text: str, item: str
+    rules: Matcher, text: str, item: str
 ) -> None:
-    assert_guided(real, text, item)
+    assert_guided(rules, text, item)
 
 
 @pytest.mark.parametrize("text", ["my idea is good", "pensions in europe", "needle怎么买"])
-def test_english_words_only_whole(real: Matcher, text: str) -> None:
-    decision = real.decide(text)
+def test_english_words_only_whole(rules: Matcher, text: str) -> None:
+    decision = rules.decide(text)
     assert decision.intent != "guide", (text, decision.explain)
 
 
@@ -198,12 +198,12 @@ def test_english_words_only_whole(real: Matcher, text: str) -> None:
         ("高龄补贴想换一张新的银行卡来领", "高龄津贴申领"),
     ],
 )
-def test_an_aspect_told_with_another_offices_word(real: Matcher, text: str, item: str) -> None:
-    assert_guided(real, text, item)
+def test_an_aspect_told_with_another_offices_word(rules: Matcher, text: str, item: str) -> None:
+    assert_guided(rules, text, item)
 
 
 @pytest.mark.parametrize(
     "text", ["银行转账要手续费吗", "银行卡丢了怎么补", "信用卡换一张新的要钱吗"]
 )
-def test_the_banks_own_business_stays_out(real: Matcher, text: str) -> None:
-    assert real.decide(text).intent == "unknown", real.decide(text).explain
+def test_the_banks_own_business_stays_out(rules: Matcher, text: str) -> None:
+    assert rules.decide(text).intent == "unknown", rules.decide(text).explain

@@ -52,8 +52,8 @@ DIBAO = "最低生活保障申请"
         "爷爷奶奶的医保在哪交",
     ],
 )
-def test_kin_words_are_no_items_piece(real: Matcher, text: str) -> None:
-    decision = real.decide(text)
+def test_kin_words_are_no_items_piece(rules: Matcher, text: str) -> None:
+    decision = rules.decide(text)
     assert decision.item is None or decision.item.name != ORPHAN, decision.explain
     assert INSURANCE in [c.name for c in decision.candidates], decision.explain
 
@@ -65,8 +65,8 @@ def test_kin_words_are_no_items_piece(real: Matcher, text: str) -> None:
         "外公外婆带着孩子 孩子爸妈都坐牢了 有补助不",
     ],
 )
-def test_the_orphans_story_still_finds_its_item(real: Matcher, text: str) -> None:
-    assert_guided(real, text, ORPHAN)
+def test_the_orphans_story_still_finds_its_item(rules: Matcher, text: str) -> None:
+    assert_guided(rules, text, ORPHAN)
 
 
 @pytest.mark.parametrize(
@@ -79,8 +79,8 @@ def test_the_orphans_story_still_finds_its_item(real: Matcher, text: str) -> Non
         ("医保报销比例涨了没有", "医疗费用零星报销"),
     ],
 )
-def test_what_the_insurance_rose_to(real: Matcher, text: str, item: str) -> None:
-    assert_guided(real, text, item)
+def test_what_the_insurance_rose_to(rules: Matcher, text: str, item: str) -> None:
+    assert_guided(rules, text, item)
 
 
 @pytest.mark.parametrize(
@@ -91,8 +91,8 @@ def test_what_the_insurance_rose_to(real: Matcher, text: str, item: str) -> None
         "有辆小轿车能吃低保不",
     ],
 )
-def test_savings_or_a_car_weighed_for_a_means_tested_item(real: Matcher, text: str) -> None:
-    decision = real.decide(text)
+def test_savings_or_a_car_weighed_for_a_means_tested_item(rules: Matcher, text: str) -> None:
+    decision = rules.decide(text)
     assert decision.intent in ("guide", "clarify"), (text, decision.intent, decision.explain)
     names = [decision.item.name] if decision.item else [c.name for c in decision.candidates]
     assert DIBAO in names, decision.explain
@@ -106,8 +106,8 @@ def test_savings_or_a_car_weighed_for_a_means_tested_item(real: Matcher, text: s
         "定期存款提前取要什么",
     ],
 )
-def test_the_banks_business_with_money_stays_out(real: Matcher, text: str) -> None:
-    assert real.decide(text).intent == "unknown", real.decide(text).explain
+def test_the_banks_business_with_money_stays_out(rules: Matcher, text: str) -> None:
+    assert rules.decide(text).intent == "unknown", rules.decide(text).explain
 
 
 @pytest.mark.parametrize(
@@ -133,8 +133,8 @@ def test_a_step_asked_before_another(text: str, mention: str, why: str | None) -
         ("申请低保是不是要先去村委会开证明", DIBAO),
     ],
 )
-def test_the_need_before_its_prerequisite(real: Matcher, text: str, item: str) -> None:
-    assert_guided(real, text, item)
+def test_the_need_before_its_prerequisite(rules: Matcher, text: str, item: str) -> None:
+    assert_guided(rules, text, item)
 
 
 @pytest.mark.parametrize(
@@ -164,8 +164,8 @@ def test_a_verb_with_a_span_of_time_since_is_done(text: str, verb: str, done: bo
         ("医保报销的钱到账了没", "医疗费用零星报销"),
     ],
 )
-def test_whether_the_contribution_went_through(real: Matcher, text: str, item: str) -> None:
-    assert_guided(real, text, item)
+def test_whether_the_contribution_went_through(rules: Matcher, text: str, item: str) -> None:
+    assert_guided(rules, text, item)
 
 
 @pytest.mark.parametrize(
@@ -176,15 +176,15 @@ def test_whether_the_contribution_went_through(real: Matcher, text: str, item: s
         "跟闺女在城里住 那边医院直接刷医保要办啥",
     ],
 )
-def test_the_home_insurance_used_where_one_lives(real: Matcher, text: str) -> None:
-    decision = real.decide(text)
+def test_the_home_insurance_used_where_one_lives(rules: Matcher, text: str) -> None:
+    decision = rules.decide(text)
     assert decision.intent in ("guide", "clarify"), (text, decision.intent, decision.explain)
     names = [decision.item.name] if decision.item else [c.name for c in decision.candidates]
     assert names[0] == "城乡居民医保异地就医备案", decision.explain
 
 
-def test_refused_at_the_hospital_is_reimbursed(real: Matcher) -> None:
-    decision = real.decide("在外地住院医院说不能刷老家医保 自己垫的钱回来咋报")
+def test_refused_at_the_hospital_is_reimbursed(rules: Matcher) -> None:
+    decision = rules.decide("在外地住院医院说不能刷老家医保 自己垫的钱回来咋报")
     assert decision.item is not None and decision.item.name == "医疗费用零星报销", decision.explain
 
 
@@ -200,13 +200,13 @@ def test_refused_at_the_hospital_is_reimbursed(real: Matcher) -> None:
         ("发养老金的卡丢了咋办", "社会保障卡申领"),
     ],
 )
-def test_review_old_age_and_the_payout_card(real: Matcher, text: str, item: str) -> None:
-    assert_guided(real, text, item)
+def test_review_old_age_and_the_payout_card(rules: Matcher, text: str, item: str) -> None:
+    assert_guided(rules, text, item)
 
 
 @pytest.mark.parametrize("text", ["车辆年审在哪办", "发工资的银行卡丢了", "信用卡丢了怎么挂失"])
-def test_vehicles_and_bank_cards_stay_out(real: Matcher, text: str) -> None:
-    assert real.decide(text).intent == "unknown", real.decide(text).explain
+def test_vehicles_and_bank_cards_stay_out(rules: Matcher, text: str) -> None:
+    assert rules.decide(text).intent == "unknown", rules.decide(text).explain
 
 
 @pytest.mark.parametrize(
@@ -219,5 +219,5 @@ def test_vehicles_and_bank_cards_stay_out(real: Matcher, text: str) -> None:
         ("娃在外地上技校 学费减免在哪办", "家庭经济困难学生资助申请"),
     ],
 )
-def test_vocabulary_of_round18(real: Matcher, text: str, item: str) -> None:
-    assert_guided(real, text, item)
+def test_vocabulary_of_round18(rules: Matcher, text: str, item: str) -> None:
+    assert_guided(rules, text, item)

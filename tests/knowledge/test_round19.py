@@ -48,9 +48,9 @@ def test_a_condition_keyword_gives_its_item_no_action() -> None:
     assert "draw" in profile(["领养老金", "交满十五年"])
 
 
-def test_the_drawing_of_the_pension_is_no_paying_in(real: Matcher) -> None:
-    actions = real.scorer.actions
-    names = [t.name for t in real.scorer.texts]
+def test_the_drawing_of_the_pension_is_no_paying_in(rules: Matcher) -> None:
+    actions = rules.scorer.actions
+    names = [t.name for t in rules.scorer.texts]
     assert "pay" not in actions[names.index(DRAW)]
     assert "pay" in actions[names.index(ENROL)]
 
@@ -65,8 +65,8 @@ def test_the_drawing_of_the_pension_is_no_paying_in(real: Matcher) -> None:
         ("农保交满十五年了 啥时候能领钱", DRAW),
     ],
 )
-def test_paying_in_and_drawing_are_told_apart(real: Matcher, text: str, item: str) -> None:
-    assert_guided(real, text, item)
+def test_paying_in_and_drawing_are_told_apart(rules: Matcher, text: str, item: str) -> None:
+    assert_guided(rules, text, item)
 
 
 @pytest.mark.parametrize("text", ["领养老金要交什么", "得交些啥", "要交哪些"])
@@ -97,8 +97,8 @@ def test_handed_in_drops_only_the_clause_ending_verb() -> None:
         ("医保今年交多少", "城乡居民基本医疗保险参保缴费"),
     ],
 )
-def test_handing_in_keeps_the_item(real: Matcher, text: str, item: str) -> None:
-    assert_guided(real, text, item)
+def test_handing_in_keeps_the_item(rules: Matcher, text: str, item: str) -> None:
+    assert_guided(rules, text, item)
 
 
 @pytest.mark.parametrize(
@@ -110,13 +110,13 @@ def test_handing_in_keeps_the_item(real: Matcher, text: str, item: str) -> None:
         ("医保交两档哪个划算", "城乡居民基本医疗保险参保缴费"),
     ],
 )
-def test_whether_paying_in_is_worth_it_is_the_grade(real: Matcher, text: str, item: str) -> None:
-    assert_guided(real, text, item)
+def test_whether_paying_in_is_worth_it_is_the_grade(rules: Matcher, text: str, item: str) -> None:
+    assert_guided(rules, text, item)
 
 
 @pytest.mark.parametrize("text", ["哪家超市买米划算", "在哪买电动车划算", "交电费用哪个app划算"])
-def test_a_bargain_without_paying_in_stays_out(real: Matcher, text: str) -> None:
-    assert real.decide(text).intent == "unknown"
+def test_a_bargain_without_paying_in_stays_out(rules: Matcher, text: str) -> None:
+    assert rules.decide(text).intent == "unknown"
 
 
 @pytest.mark.parametrize(
@@ -127,10 +127,10 @@ def test_a_bargain_without_paying_in_stays_out(real: Matcher, text: str) -> None
         ("社保卡在信用社读不出来了 咋换新的", "社会保障卡申领"),
     ],
 )
-def test_an_office_where_the_card_failed_is_why(real: Matcher, text: str, item: str) -> None:
-    assert_guided(real, text, item)
+def test_an_office_where_the_card_failed_is_why(rules: Matcher, text: str, item: str) -> None:
+    assert_guided(rules, text, item)
 
 
 @pytest.mark.parametrize("text", ["银行卡在取款机刷不出来怎么办", "银行说我贷款逾期了怎么办"])
-def test_the_offices_own_card_or_loan_stays_out(real: Matcher, text: str) -> None:
-    assert real.decide(text).intent == "unknown"
+def test_the_offices_own_card_or_loan_stays_out(rules: Matcher, text: str) -> None:
+    assert rules.decide(text).intent == "unknown"

@@ -49,13 +49,13 @@ def test_repaired_applies_the_homophones_and_slips() -> None:
 @pytest.mark.parametrize(
     "text", ["俺爹这情况能吃低堡不", "家里困难 想吃低堡", "老两口能不能吃低宝"]
 )
-def test_a_misspelt_assistance_is_no_advice(real: Matcher, text: str) -> None:
-    assert_guided(real, text, LOW_INCOME)
+def test_a_misspelt_assistance_is_no_advice(rules: Matcher, text: str) -> None:
+    assert_guided(rules, text, LOW_INCOME)
 
 
 @pytest.mark.parametrize("text", ["这个菌子能吃吗", "野猪肉能吃不"])
-def test_food_advice_stays_out(real: Matcher, text: str) -> None:
-    assert real.decide(text).intent == "unknown"
+def test_food_advice_stays_out(rules: Matcher, text: str) -> None:
+    assert rules.decide(text).intent == "unknown"
 
 
 @pytest.mark.parametrize(
@@ -81,16 +81,16 @@ def test_the_apps_own_matters_are_no_means(text: str) -> None:
     "text",
     ["农村医保交冇得微信吗", "我爸没有智能手机 医保去哪交", "奶奶不会用微信 今年医保咋交"],
 )
-def test_the_app_does_not_sink_paying_the_insurance(real: Matcher, text: str) -> None:
-    assert_guided(real, text, MEDICAL_FEE)
+def test_the_app_does_not_sink_paying_the_insurance(rules: Matcher, text: str) -> None:
+    assert_guided(rules, text, MEDICAL_FEE)
 
 
 @pytest.mark.parametrize(
     "text",
     ["微信怎么改密码", "话费能用微信交吗", "我没有智能手机 怎么下载抖音", "支付宝怎么开通花呗"],
 )
-def test_the_apps_own_business_stays_out(real: Matcher, text: str) -> None:
-    assert real.decide(text).intent == "unknown"
+def test_the_apps_own_business_stays_out(rules: Matcher, text: str) -> None:
+    assert rules.decide(text).intent == "unknown"
 
 
 @pytest.mark.parametrize(
@@ -123,15 +123,15 @@ def test_insurance_not_used_away_is_not_read(text: str) -> None:
         "在那边能直接刷医保卡吗 要办啥",
     ],
 )
-def test_insurance_used_away_is_registering(real: Matcher, text: str) -> None:
-    assert_guided(real, text, AWAY)
+def test_insurance_used_away_is_registering(rules: Matcher, text: str) -> None:
+    assert_guided(rules, text, AWAY)
 
 
 @pytest.mark.parametrize(
     "text", ["在外地住院没备案 回来咋报", "医保不能直接刷 回来怎么报", "没有直接用医保 票据咋报"]
 )
-def test_a_bill_not_settled_on_the_spot_stays_reimbursed(real: Matcher, text: str) -> None:
-    assert_guided(real, text, REFUND)
+def test_a_bill_not_settled_on_the_spot_stays_reimbursed(rules: Matcher, text: str) -> None:
+    assert_guided(rules, text, REFUND)
 
 
 @pytest.mark.parametrize(
@@ -142,8 +142,8 @@ def test_a_bill_not_settled_on_the_spot_stays_reimbursed(real: Matcher, text: st
         "买了商业养老保险 老了咋领",
     ],
 )
-def test_a_commercial_policys_claim_stays_out(real: Matcher, text: str) -> None:
-    decision = real.decide(text)
+def test_a_commercial_policys_claim_stays_out(rules: Matcher, text: str) -> None:
+    decision = rules.decide(text)
     assert decision.intent == "unknown", (text, decision.intent, decision.explain)
 
 
@@ -163,5 +163,5 @@ def test_a_commercial_policy_set_aside_is_no_claim(text: str) -> None:
         ("城乡居民养老保险六十岁咋领", "城乡居民基本养老保险待遇领取"),
     ],
 )
-def test_the_residents_schemes_keep_their_items(real: Matcher, text: str, item: str) -> None:
-    assert_guided(real, text, item)
+def test_the_residents_schemes_keep_their_items(rules: Matcher, text: str, item: str) -> None:
+    assert_guided(rules, text, item)

@@ -78,9 +78,9 @@ def test_a_person_is_still_asked_for() -> None:
     assert "human" in families("有没有人帮我问问")
 
 
-def test_what_a_certificate_is_needed_for_is_no_hint(real: Matcher) -> None:
+def test_what_a_certificate_is_needed_for_is_no_hint(rules: Matcher) -> None:
     def hints(text: str) -> set[str]:
-        found = real.scorer.intents.find(basic(text))
+        found = rules.scorer.intents.find(basic(text))
         return set(found) & {"out_of_scope_hints", "elsewhere"}
 
     assert not hints("我妈办退休要开个户籍证明 能代开吗")
@@ -95,8 +95,8 @@ def test_mentions_not_done_listed_or_asked_how_long() -> None:
     assert reason("残疾证办好了 能领补贴吗", "残疾证") == "done"
 
 
-def test_a_subsidy_for_grain_growers_is_not_garbled(real: Matcher) -> None:
-    query, _, _ = real.scorer.query.prepare(basic("种粮补助一亩多少"))
+def test_a_subsidy_for_grain_growers_is_not_garbled(rules: Matcher) -> None:
+    query, _, _ = rules.scorer.query.prepare(basic("种粮补助一亩多少"))
     assert "种粮补贴" in query
 
 
@@ -125,8 +125,8 @@ def test_a_subsidy_for_grain_growers_is_not_garbled(real: Matcher) -> None:
         ("城乡居民养老保险交哪一档划算", "城乡居民基本养老保险参保登记"),
     ],
 )
-def test_answered(real: Matcher, text: str, item: str) -> None:
-    decision = real.decide(text)
+def test_answered(rules: Matcher, text: str, item: str) -> None:
+    decision = rules.decide(text)
     assert decision.item is not None and decision.item.name == item, decision.explain["why"]
 
 
@@ -145,13 +145,13 @@ def test_answered(real: Matcher, text: str, item: str) -> None:
         "打电话的说我社保卡被冻结了，要我转账，社保卡怎么解冻",
     ],
 )
-def test_out_of_scope(real: Matcher, text: str) -> None:
-    assert real.decide(text).intent == "unknown", real.decide(text).explain
+def test_out_of_scope(rules: Matcher, text: str) -> None:
+    assert rules.decide(text).intent == "unknown", rules.decide(text).explain
 
 
 @pytest.mark.parametrize(
     "text",
     ["高龄津贴申请了两个月 还没到账", "残疾证申请了 啥时候能发下来"],
 )
-def test_progress(real: Matcher, text: str) -> None:
-    assert real.decide(text).intent == "status"
+def test_progress(rules: Matcher, text: str) -> None:
+    assert rules.decide(text).intent == "status"

@@ -1,0 +1,83 @@
+"""The rules' verdict and the learned model's probabilities (learned.py) made into one decision.
+
+The rules keep what they do best: a ticket number, a complaint, a request for a person, the
+center's hours, a greeting (any verdict other than guide, clarify or unknown stands); an item
+whose name or alias is written in the message (an alias the center just added is obeyed at
+once); and any verdict on a message shorter than SHORT characters (the model learnt from
+sentences: a name, a village or 办理 typed into a form is never turned into a menu, and one
+word several items share, 救助, keeps its menu). A message the rules rejected as another
+office's (an out-of-scope hint: 银行, 台湾, 保险公司) gets at most a menu from the model, never
+a direct answer. For the
+rest, scored on writers nobody fitted on, the learned model names the right item more often
+than the rules and rejects more out-of-scope questions, and the rules catch some of its
+misses; so:
+- the model's best label "unknown" (or another non-item label when the rules saw no item), at
+  UNKNOWN_AT or more, or with no item at OFFER_AT, is unknown;
+- when the rules answer with the model's best item, that stands;
+- the model's best item at GUIDE_AT or more is answered directly, unless the rules answered
+  another item that the model also gives ALSO_AT: then both are offered;
+- otherwise the model's items at OFFER_AT or more are offered (at most MENU_LEARNED), with
+  the rules' item added when they had answered one.
+Items the model was never taught (a new catalog item, a town's extra item) are the rules' alone:
+a verdict naming one stands. The cut-offs were chosen by cross-validation across writers and
+checked on the files nobody fits on (docs/matcher-rounds.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from knowledge.decision import MENU_MAX, Verdict
+
+NON_ITEM = frozenset(("human", "status", "complaint", "center_info", "greeting", "unknown"))
+GUIDE_AT = 0.4
+UNKNOWN_AT = 0.5
+OFFER_AT = 0.1
+ALSO_AT = 0.1
+SHORT = 9  # characters of the normalized message, spaces not counted
+MENU_LEARNED = 4  # the model's own items in a menu; the rules' item may make it MENU_MAX
+
+
+def blend(
+    verdict: Verdict,
+    learned: Sequence[tuple[str, float]],
+    index_of: Mapping[str, int],
+    known: frozenset[str] | set[str],
+    *,
+    named: bool,
+    length: int,
+    hinted: bool,
+) -> Verdict:
+    """`learned`: labels and probabilities, best first; `index_of`: item name -> catalog index;
+    `known`: the labels the model was taught; `named`: the rules' best item is named in the
+    message; `length`: the normalized message's characters; `hinted`: an out-of-scope hint."""
+    if verdict.intent not in ("guide", "clarify", "unknown") or not learned:
+        return verdict
+    if (verdict.intent == "guide" and named) or length < SHORT:
+        return verdict
+    names = {i: n for n, i in index_of.items()}
+    ruled = names.get(verdict.item) if verdict.item is not None else None
+    if verdict.intent == "guide" and ruled not in known:
+        return verdict  # an item the model never saw: only the rules can answer it
+    items = [(n, p) for n, p in learned if n in index_of]
+    offered = [index_of[n] for n, p in items if p >= OFFER_AT][:MENU_LEARNED]
+    top, p = learned[0]
+    why = f"learned {top} {p:.2f}; rules: {verdict.why}"
+    if top in NON_ITEM or top not in index_of:
+        if top != "unknown" and verdict.intent != "unknown":
+            return verdict  # the rules' item against a non-item guess: the rules saw more
+        if p >= UNKNOWN_AT or not offered:
+            return Verdict("unknown", why)
+        return Verdict("clarify", why, candidates=tuple(offered))
+    if verdict.intent == "guide" and ruled == top:
+        return verdict
+    if p >= GUIDE_AT and not (hinted and verdict.intent == "unknown"):
+        ruled_p = dict(items).get(ruled or "", 0.0)
+        if verdict.intent == "guide" and verdict.item is not None and ruled_p >= ALSO_AT:
+            return Verdict("clarify", why, candidates=(index_of[top], verdict.item))
+        return Verdict("guide", why, item=index_of[top])
+    if verdict.intent == "guide" and verdict.item is not None and verdict.item not in offered:
+        offered = (offered + [verdict.item])[:MENU_MAX]
+    if not offered:
+        return verdict
+    return Verdict("clarify", why, candidates=tuple(offered))

@@ -38,6 +38,13 @@ SHORT = 9  # characters of the normalized message, spaces not counted
 MENU_LEARNED = 4  # the model's own items in a menu; the rules' item may make it MENU_MAX
 
 
+def consulted(verdict: Verdict, *, named: bool, length: int) -> bool:
+    """Whether the model's probabilities could change this verdict (else none are computed)."""
+    if verdict.intent not in ("guide", "clarify", "unknown") or length < SHORT:
+        return False
+    return not (verdict.intent == "guide" and named)
+
+
 def blend(
     verdict: Verdict,
     learned: Sequence[tuple[str, float]],
@@ -51,9 +58,7 @@ def blend(
     """`learned`: labels and probabilities, best first; `index_of`: item name -> catalog index;
     `known`: the labels the model was taught; `named`: the rules' best item is named in the
     message; `length`: the normalized message's characters; `hinted`: an out-of-scope hint."""
-    if verdict.intent not in ("guide", "clarify", "unknown") or not learned:
-        return verdict
-    if (verdict.intent == "guide" and named) or length < SHORT:
+    if not learned or not consulted(verdict, named=named, length=length):
         return verdict
     names = {i: n for n, i in index_of.items()}
     ruled = names.get(verdict.item) if verdict.item is not None else None

@@ -13,7 +13,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from knowledge.blend import blend
+from knowledge.blend import blend, consulted
 from knowledge.catalog import Catalog, Item
 from knowledge.decision import DEFAULT_MODEL, MENU_MAX, Model, Verdict, policy
 from knowledge.scoring import Analysis, Scorer
@@ -79,16 +79,18 @@ class Matcher:
         items = self.catalog.items
         explain = dict(analysis.explain)
         learned = self.catalog.learned
-        if learned is not None:
+        named, length = analysis.strong_hit, len(analysis.normalized.replace(" ", ""))
+        if learned is not None and consulted(verdict, named=named, length=length):
             guesses = learned.predict(analysis.query, analysis.tokens)
+            hinted = analysis.features.get("oos", 0.0) > 0
             verdict = blend(
                 verdict,
                 guesses,
                 self._index_of,
                 self._taught,
-                named=analysis.strong_hit,
-                length=len(analysis.normalized.replace(" ", "")),
-                hinted=analysis.features.get("oos", 0.0) > 0,
+                named=named,
+                length=length,
+                hinted=hinted,
             )
             explain["learned"] = [(label, round(p, 3)) for label, p in guesses[:3]]
         explain["why"] = verdict.why

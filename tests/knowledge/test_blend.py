@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.blend import GUIDE_AT, MENU_LEARNED, OFFER_AT, SHORT, UNKNOWN_AT, blend
+from knowledge.blend import GUIDE_AT, MENU_LEARNED, OFFER_AT, SHORT, UNKNOWN_AT, blend, consulted
 from knowledge.decision import Verdict
 from knowledge.matcher import Matcher
 
@@ -39,6 +39,20 @@ def test_a_short_message_keeps_the_rules_verdict() -> None:
     # a name typed into a form, or one word several items share, keeps its menu
     for verdict in (GUIDE_A, UNKNOWN, MENU_BC):
         assert mix(verdict, [("b", 0.99)], length=SHORT - 1) is verdict
+
+
+def test_the_model_is_consulted_only_where_it_could_count() -> None:
+    assert consulted(UNKNOWN, named=False, length=LONG)
+    assert consulted(GUIDE_A, named=False, length=LONG)
+    assert not consulted(GUIDE_A, named=True, length=LONG)
+    assert consulted(MENU_BC, named=True, length=LONG)  # a menu of named siblings may be settled
+    assert not consulted(MENU_BC, named=False, length=SHORT - 1)
+    assert not consulted(Verdict("status", "rules"), named=False, length=LONG)
+
+
+def test_a_short_message_is_decided_without_the_model(real: Matcher) -> None:
+    decision = real.decide("\u6551\u52a9")  # 救助: one word several items share
+    assert decision.intent == "clarify" and "learned" not in decision.explain
 
 
 def test_an_item_the_model_never_saw_is_the_rules_alone() -> None:
@@ -100,8 +114,10 @@ def test_nothing_to_offer_keeps_the_rules_verdict() -> None:
 def test_the_matcher_explains_the_models_guess(real: Matcher) -> None:
     decision = real.decide(
         "\u4ffa\u5bb6\u7537\u4eba\u762b\u5728\u5e8a\u4e0a\u597d\u51e0\u5e74\u4e86"
-        "\u4e00\u5bb6\u5b50\u5c31\u9760\u6211\u79cd\u4e24\u4ea9\u5730\u80fd\u5403\u4e2a\u4f4e\u4fdd\u4e0d"
-    )  # a long story asking for minimum living allowance (低保)
+        "\u4e00\u5bb6\u5b50\u5c31\u9760\u6211\u79cd\u4e24\u4ea9\u5730\u65e5\u5b50"
+        "\u5b9e\u5728\u8fc7\u4e0d\u4e0b\u53bb\u4e86\u653f\u5e9c\u80fd\u7ed9\u70b9"
+        "\u5565\u4fdd\u969c\u4e0d"
+    )  # a long story that never names minimum living allowance (低保) but needs it
     assert decision.intent == "guide" and decision.item is not None
     assert decision.item.id == "dibao"
     assert decision.explain["learned"][0][0] == decision.item.name

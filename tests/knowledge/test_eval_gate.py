@@ -10,8 +10,8 @@ loudly the day a file meets them all (then move them into the gate).
 
 Every file but four is fitted on by the rules and taught to the learned model (knowledge/
 learned.py, `make learn`): their figures are training figures, gated so nothing breaks.
-questions_d.tsv, questions_w.tsv and questions_x.tsv are never fitted on, never read while
-developing and never taught: their figures are the honest estimate for a new writer
+questions_d.tsv, questions_w.tsv, questions_x.tsv, questions_y.tsv and questions_z.tsv are
+never fitted on, never read while developing and never taught: their figures are the honest estimate for a new writer
 (questions_e.tsv, the same, is not gated). How the figures moved, round by round (each round's rules, every new writer's blind first
 scores, every file after the round) is told in docs/matcher-rounds.md.
 """
@@ -53,11 +53,14 @@ FILES = {
     "questions_v.tsv": 600,
     "questions_w.tsv": 600,
     "questions_x.tsv": 600,
+    "questions_y.tsv": 600,
+    "questions_z.tsv": 600,
 }
 # gate levels per file: the target where it is met, else a floor under the figure reached
 GATES = {name: TARGETS for name in FILES}
 # never fitted on, never read while fitting, never taught to the learned model
 GATES["questions_d.tsv"] = GATES["questions_x.tsv"] = {**TARGETS, "item_direct_or_menu": 0.975}
+GATES["questions_y.tsv"] = {**TARGETS, "out_of_scope_rejected": 0.94}
 
 # each non-item intent (and the items as one) recognized at least this often per file
 INTENT_FLOOR = {
@@ -84,6 +87,8 @@ INTENT_FLOOR = {
     "questions_v.tsv": 0.8,
     "questions_w.tsv": 0.8,
     "questions_x.tsv": 0.8,
+    "questions_y.tsv": 0.8,
+    "questions_z.tsv": 0.8,
 }
 
 
@@ -125,7 +130,7 @@ def test_every_intent_is_mostly_recognized(report: tuple[str, Report]) -> None:
 
 
 # files gated at all four targets
-MEETS_TARGETS = frozenset(FILES) - {"questions_d.tsv", "questions_x.tsv"}
+MEETS_TARGETS = frozenset(FILES) - {"questions_d.tsv", "questions_x.tsv", "questions_y.tsv"}
 
 
 def test_full_targets(report: tuple[str, Report], request: pytest.FixtureRequest) -> None:
@@ -134,7 +139,8 @@ def test_full_targets(report: tuple[str, Report], request: pytest.FixtureRequest
         request.applymarker(
             pytest.mark.xfail(
                 strict=True,
-                reason="not all four targets yet: direct-or-menu on questions_d and _x",
+                reason="not all four targets yet: direct-or-menu on questions_d and _x, "
+                "out-of-scope rejected on _y",
             )
         )
     assert result.meets_targets(), f"{name}\n{format_report(result)}"

@@ -7,10 +7,9 @@ once); and any verdict on a message shorter than SHORT characters (the model lea
 sentences: a name, a village or 办理 typed into a form is never turned into a menu, and one
 word several items share, 救助, keeps its menu). A message the rules rejected as another
 office's (an out-of-scope hint: 银行, 台湾, 保险公司) gets at most a menu from the model, never
-a direct answer. For the
-rest, scored on writers nobody fitted on, the learned model names the right item more often
-than the rules and rejects more out-of-scope questions, and the rules catch some of its
-misses; so:
+a direct answer. For the rest, scored on writers nobody fitted on, the learned model names the
+right item more often than the rules and rejects more out-of-scope questions, and the rules
+catch some of its misses; so:
 - the model's best label "unknown" (or another non-item label when the rules saw no item), at
   UNKNOWN_AT or more, or with no item at OFFER_AT, is unknown;
 - when the rules answer with the model's best item, that stands;
@@ -29,6 +28,7 @@ from collections.abc import Mapping, Sequence
 
 from knowledge.decision import MENU_MAX, Verdict
 
+# the labels of labelled messages that are not catalog items (evaluate.py scores them apart)
 NON_ITEM = frozenset(("human", "status", "complaint", "center_info", "greeting", "unknown"))
 GUIDE_AT = 0.4
 UNKNOWN_AT = 0.5

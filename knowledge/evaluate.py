@@ -10,9 +10,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from knowledge.blend import NON_ITEM
 from knowledge.matcher import Decision, Matcher
 
-NON_ITEM_LABELS = ("human", "status", "complaint", "center_info", "greeting", "unknown")
+NON_ITEM_LABELS = NON_ITEM  # the labels that are not catalog items
 TARGETS = {
     "item_direct": 0.92,
     "item_direct_or_menu": 0.98,

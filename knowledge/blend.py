@@ -49,19 +49,20 @@ def blend(
     verdict: Verdict,
     learned: Sequence[tuple[str, float]],
     index_of: Mapping[str, int],
+    names: Sequence[str],
     known: frozenset[str] | set[str],
     *,
     named: bool,
     length: int,
     hinted: bool,
 ) -> Verdict:
-    """`learned`: labels and probabilities, best first; `index_of`: item name -> catalog index;
+    """`learned`: labels and probabilities, best first; `index_of`: item name -> catalog index,
+    `names` the reverse;
     `known`: the labels the model was taught; `named`: the rules' best item is named in the
     message; `length`: the normalized message's characters; `hinted`: an out-of-scope hint."""
     if not learned or not consulted(verdict, named=named, length=length):
         return verdict
-    names = {i: n for n, i in index_of.items()}
-    ruled = names.get(verdict.item) if verdict.item is not None else None
+    ruled = names[verdict.item] if verdict.item is not None else None
     if verdict.intent == "guide" and ruled not in known:
         return verdict  # an item the model never saw: only the rules can answer it
     items = [(n, p) for n, p in learned if n in index_of]

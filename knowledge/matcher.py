@@ -50,7 +50,8 @@ class Matcher:
         self.catalog = catalog
         self.model = model or DEFAULT_MODEL
         self.scorer = Scorer(catalog, cache_dir=cache_dir)
-        self._index_of = {item.name: i for i, item in enumerate(catalog.items)}
+        self._names = tuple(item.name for item in catalog.items)
+        self._index_of = {name: i for i, name in enumerate(self._names)}
         self._taught = frozenset(catalog.learned.labels) if catalog.learned else frozenset()
         # Villagers send the same words again and again (低保, 确认, 进度, 1, and on a
         # payout day everyone's same question): the last decisions, by exact text.
@@ -87,6 +88,7 @@ class Matcher:
                 verdict,
                 guesses,
                 self._index_of,
+                self._names,
                 self._taught,
                 named=named,
                 length=length,

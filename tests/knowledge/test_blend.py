@@ -10,6 +10,7 @@ from knowledge.decision import Verdict
 from knowledge.matcher import Matcher
 
 INDEX = {"a": 0, "b": 1, "c": 2, "d": 3, "e": 4, "new": 5}
+NAMES = sorted(INDEX, key=INDEX.__getitem__)
 TAUGHT = frozenset({"a", "b", "c", "d", "e", "unknown", "status", "human"})
 LONG = SHORT + 5
 
@@ -17,7 +18,7 @@ LONG = SHORT + 5
 def mix(verdict: Verdict, learned: list[tuple[str, float]], **kw: object) -> Verdict:
     args: dict[str, object] = {"named": False, "length": LONG, "hinted": False}
     args.update(kw)
-    return blend(verdict, learned, INDEX, TAUGHT, **args)  # type: ignore[arg-type]
+    return blend(verdict, learned, INDEX, NAMES, TAUGHT, **args)  # type: ignore[arg-type]
 
 
 GUIDE_A = Verdict("guide", "rules", item=0)

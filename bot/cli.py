@@ -138,22 +138,44 @@ def kb_check(directory: Path | None, lint: bool) -> None:
 
 @kb.command("learn")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-def kb_learn(files: tuple[Path, ...]) -> None:
+@click.option(
+    "--taught",
+    is_flag=True,
+    help="Also the messages staff taught on the console's questions page, read from the database.",
+)
+def kb_learn(files: tuple[Path, ...], taught: bool) -> None:
     """Train the classifier of labelled messages (FILES: label<TAB>question) and save it
-    beside the catalog, where the matcher picks it up (needs scikit-learn)."""
+    beside the catalog, where the matcher picks it up (needs scikit-learn). A running
+    server reloads it with the catalog."""
     from knowledge.catalog import LEARNED_FILE
     from knowledge.teach import learn
 
     settings = _offline_settings()
+    lines = asyncio.run(_taught_lines(settings)) if taught else []
     try:
-        model = learn(_load_catalog(settings.kb_path), files, Path("data/cache"))
+        model, skipped = learn(_load_catalog(settings.kb_path), files, Path("data/cache"), lines)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     model.save(settings.kb_path / LEARNED_FILE)
+    if skipped:
+        click.echo(f"skipped {len(skipped)} taught lines whose item is no longer in the catalog")
+    extra = f" and {len(lines) - len(skipped)} taught lines" if taught else ""
     click.echo(
         f"wrote {settings.kb_path / LEARNED_FILE}: {len(model.labels)} labels, "
-        f"{len(model.vocabulary)} features, from {len(files)} files"
+        f"{len(model.vocabulary)} features, from {len(files)} files{extra}"
     )
+
+
+async def _taught_lines(settings: Settings) -> list[tuple[str, str]]:
+    from storage.db import make_engine, make_sessionmaker
+    from storage.repositories.taught import TaughtRepository
+
+    engine = make_engine(settings.database_url)
+    try:
+        async with make_sessionmaker(engine)() as session:
+            return await TaughtRepository(session).lines()
+    finally:
+        await engine.dispose()
 
 
 @kb.command("export")

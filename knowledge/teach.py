@@ -7,6 +7,7 @@ non-item intent are refused: a renamed item must be relabelled first.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -16,19 +17,43 @@ from knowledge.evaluate import load_labelled
 from knowledge.learned import PhraseModel, file_digest, train
 from knowledge.scoring import Scorer
 
+TAUGHT_SOURCE = "taught (console)"  # the source name of lines staff taught in the console
 
-def learn(catalog: Catalog, files: Sequence[Path], cache_dir: Path | None = None) -> PhraseModel:
+
+def learn(
+    catalog: Catalog,
+    files: Sequence[Path],
+    cache_dir: Path | None = None,
+    taught: Sequence[tuple[str, str]] = (),
+) -> tuple[PhraseModel, list[str]]:
+    """The model, and the labels of `taught` lines that were skipped. `taught`: (label,
+    question) lines staff labelled in the console (问题学习); one whose item has since been
+    renamed or removed is skipped, not refused (nobody can relabel it in a file)."""
     scorer = Scorer(catalog, cache_dir=cache_dir)
     samples: list[tuple[str, str, tuple[str, ...]]] = []
     unknown_labels: set[str] = set()
+
+    def known(label: str) -> bool:
+        return label in catalog.by_name or label in NON_ITEM
+
+    def add(label: str, question: str) -> None:
+        analysis = scorer.analyze(question)
+        samples.append((label, analysis.query, analysis.tokens))
+
     for file in files:
         for label, question in load_labelled(file):
-            if label not in catalog.by_name and label not in NON_ITEM:
+            if known(label):
+                add(label, question)
+            else:
                 unknown_labels.add(f"{file.name}: {label}")
-                continue
-            analysis = scorer.analyze(question)
-            samples.append((label, analysis.query, analysis.tokens))
     if unknown_labels:
         raise ValueError("labels that are not catalog items: " + ", ".join(sorted(unknown_labels)))
     sources = [(f.name, file_digest(f)) for f in sorted(files, key=lambda f: f.name)]
-    return train(samples, sources)
+    skipped = [label for label, _ in taught if not known(label)]
+    kept = [(label, question) for label, question in taught if known(label)]
+    for label, question in kept:
+        add(label, question)
+    if kept:
+        lines = "".join(f"{label}\t{question}\n" for label, question in kept)
+        sources.append((TAUGHT_SOURCE, hashlib.sha256(lines.encode()).hexdigest()))
+    return train(samples, sources), skipped

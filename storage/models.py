@@ -436,3 +436,19 @@ class ExtensionRequest(Base):
     decided_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     decided_at: Mapped[dt.datetime | None]
     decision_note: Mapped[str | None] = mapped_column(Text)
+
+
+class TaughtQuestion(Base):
+    """A villager's message the bot did not understand (or offered a menu for), labelled by
+    staff with what it should have answered: the console's 问题学习, exported as training lines
+    for the learned classifier (`bianmin kb learn --taught`). A label of None: dismissed."""
+
+    __tablename__ = "taught_questions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_id: Mapped[int] = mapped_column(ForeignKey("inbound_messages.id"), unique=True)
+    text: Mapped[str] = mapped_column(Text)  # kept: the export must not depend on the log's
+    label: Mapped[str | None] = mapped_column(String(64))
+    town_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    taught_at: Mapped[dt.datetime]

@@ -17,6 +17,7 @@ from bot.console import (
     api_handoffs,
     api_notices,
     api_reports,
+    api_taught,
     api_team,
     api_tickets,
     auth,
@@ -44,6 +45,7 @@ MODULES = (
     api_audit,
     api_calendar,
     api_catalog,
+    api_taught,
     events,
     openapi,
 )

@@ -220,6 +220,18 @@ COMPONENTS: dict[str, Schema] = {
         }
     ),
     "Escalation": obj({"ticket": ref("TicketSummary"), "last_escalated_at": TIME, "times": INT}),
+    "Missed": obj(
+        {
+            "id": INT,
+            "text": STR,
+            "intent": STR,
+            "received_at": TIME,
+            "town": null(STR),
+            "label": null(STR),
+            "taught_by": null(STR),
+            "taught_at": null(TIME),
+        }
+    ),
 }
 
 

@@ -12,6 +12,7 @@ from storage.repositories.auth import AuthRepository
 from storage.repositories.console_queries import ConsoleQueries
 from storage.repositories.extensions import ExtensionRepository
 from storage.repositories.sessions import SessionRepository
+from storage.repositories.taught import TaughtRepository
 
 
 @dataclass
@@ -22,6 +23,7 @@ class ConsoleRepos:
     audit: AuditRepository
     extensions: ExtensionRepository
     queries: ConsoleQueries
+    taught: TaughtRepository
 
     @classmethod
     def bind(cls, session: AsyncSession) -> ConsoleRepos:
@@ -32,4 +34,5 @@ class ConsoleRepos:
             audit=AuditRepository(session),
             extensions=ExtensionRepository(session),
             queries=ConsoleQueries(session),
+            taught=TaughtRepository(session),
         )

@@ -113,3 +113,63 @@ def test_python_dash_m_bot_is_the_same_command() -> None:
         timeout=60,
     )
     assert out.returncode == 0 and "kb" in out.stdout and "tick" in out.stdout
+
+
+def test_kb_learn_taught_adds_the_consoles_lines(
+    env: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lines staff taught in the console (问题学习) are trained on with the files; one whose
+    item has since left the catalog is skipped and said so, not fatal."""
+    import asyncio
+    import datetime as dt
+    import shutil
+
+    from knowledge.catalog import LEARNED_FILE
+    from knowledge.learned import PhraseModel
+    from knowledge.teach import TAUGHT_SOURCE
+    from storage.db import make_engine, make_sessionmaker
+    from storage.models import InboundMessage, Staff, TaughtQuestion
+
+    catalog = tmp_path / "catalog"
+    shutil.copytree(ROOT / "knowledge" / "catalog", catalog, ignore=shutil.ignore_patterns("*.npz"))
+    monkeypatch.setenv("BIANMIN_KB_DIR", str(catalog))
+    labelled = tmp_path / "few.tsv"
+    labelled.write_text(
+        "最低生活保障申请\t低保怎么申请\n最低生活保障申请\t低保要带什么\n"
+        "unknown\t明天下雨吗\nunknown\t今天天气怎么样\n",
+        encoding="utf-8",
+    )
+    taught = [
+        ("临时救助申请", "家里着火了房子烧了咋办"),
+        ("临时救助申请", "家里着火了东西都烧了"),
+        ("早已撤销的事项", "这个事项没有了"),
+    ]
+
+    async def store() -> None:
+        now = dt.datetime(2026, 12, 7, tzinfo=dt.UTC)
+        engine = make_engine(env["BIANMIN_DATABASE_URL"])
+        async with make_sessionmaker(engine)() as session, session.begin():
+            staff = Staff(username="a", display_name="a", role="admin", password_hash="x")
+            staff.created_at = now
+            session.add(staff)
+            for n, (label, text) in enumerate(taught):
+                msg = InboundMessage(
+                    dedup_key=f"k{n}", openid="o", msg_type="text", text=text, intent="unknown",
+                    wechat_time=now, received_at=now,
+                )  # fmt: skip
+                session.add(msg)
+                await session.flush()
+                session.add(
+                    TaughtQuestion(
+                        message_id=msg.id, text=text, label=label, staff_id=staff.id, taught_at=now
+                    )
+                )
+        await engine.dispose()
+
+    asyncio.run(store())
+    result = CliRunner().invoke(cli, ["kb", "learn", "--taught", str(labelled)])
+    assert result.exit_code == 0, result.output
+    assert "skipped 1 taught lines" in result.output and "and 2 taught lines" in result.output
+    model = PhraseModel.load(catalog / LEARNED_FILE)
+    assert [name for name, _ in model.sources] == ["few.tsv", TAUGHT_SOURCE]
+    assert "临时救助申请" in model.labels and "早已撤销的事项" not in model.labels

@@ -1,12 +1,13 @@
 // Admin: staff accounts and roles, 2FA policy, departments, the leader-on-duty
 // roster, holiday calendar overrides, the catalog (browse, reload, try a
-// question) and the audit log.
+// question), the questions it missed (learn.js) and the audit log.
 
 import { h, replace, field, fmtTime, fmtDate, todayIso } from "./dom.js";
 import * as api from "./api.js";
 import { ROLES, INTENTS, AUDIT_ACTIONS, EXPLAIN_KEYS } from "./labels.js";
 import { ROLE, session, errorBox, loading, empty, tabs, pageHead, formDialog, confirmDialog, act, toast } from "./ui.js";
 import { countyTowns } from "./towns.js";
+import { questionsTab } from "./learn.js";
 
 const TABS = [
   { id: "staff", label: "人员账号" },
@@ -15,6 +16,7 @@ const TABS = [
   { id: "roster", label: "带班表" },
   { id: "calendar", label: "节假日" },
   { id: "catalog", label: "事项目录" },
+  { id: "questions", label: "问题学习" },
   { id: "audit", label: "操作日志" },
 ];
 
@@ -39,7 +41,7 @@ export function adminView(root, params) {
   const tab = TABS.some((t) => t.id === params.tab) ? params.tab : "staff";
   const out = h("div", { class: "admin-out" }, loading());
   replace(root, pageHead("系统管理"), tabs(TABS, tab, (id) => `#/admin/${id}`, { label: "管理分类" }), out);
-  const views = { staff, policies, departments: departmentsTab, roster, calendar, catalog, audit };
+  const views = { staff, policies, departments: departmentsTab, roster, calendar, catalog, questions: questionsTab, audit };
   const load = () => views[tab](out).catch((err) => replace(out, errorBox(err)));
   load();
   return { refresh: load };

@@ -66,6 +66,7 @@ export const AUDIT_ACTIONS = {
   "staff.password_reset": "重置密码", "staff.deactivate": "停用账号", "policy.set": "设置两步验证策略",
   "calendar.day": "设置节假日", "calendar.year": "确认年度日历", "roster.set": "设置带班领导",
   "catalog.reload": "重新加载目录", "departments.sync": "同步部门",
+  "question.teach": "问题学习", "question.export": "导出学习问题",
 };
 
 // The matcher's explanation keys, for the admin's "try a question" box.

@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from knowledge import blend  # noqa: E402
+from knowledge import blend, learned  # noqa: E402
 from knowledge.catalog import load_catalog  # noqa: E402
 from knowledge.evaluate import Outcome, Report, load_labelled, outcome_of  # noqa: E402
 from knowledge.learned import train  # noqa: E402
@@ -77,8 +77,19 @@ def main() -> None:
         "--add", default="", help="untracked files to teach too, e.g. aa,ab (default: git's)"
     )
     ap.add_argument("--per-group", action="store_true", help="print each group's figures too")
+    ap.add_argument("--confusions", type=int, default=0, help="print the N commonest misses")
+    ap.add_argument(
+        "--show", default="", help="print the misses expected:got, e.g. unknown:clarify"
+    )
+    ap.add_argument(
+        "--ngrams",
+        default="",
+        help="a features() variant to try: character n-gram sizes, e.g. 1,2,3,4",
+    )
     args = ap.parse_args()
 
+    if args.ngrams:  # predict() and train() both call the module's features()
+        learned.NGRAMS = tuple(int(n) for n in args.ngrams.split(","))
     held = never_taught()
     tracked = subprocess.run(
         ["git", "ls-files", "tests/data"], cwd=ROOT, capture_output=True, text=True, check=True
@@ -133,6 +144,11 @@ def main() -> None:
                 f"C={c:g} min_df={min_df} guide={guide_at} unknown={unknown_at} offer={offer_at}"
             )
             print(f"{setting:<44} {figures(total)}", flush=True)
+            for (expected, got), n in Report(tuple(total)).confusions()[: args.confusions]:
+                print(f"    {n:4d}  {expected} -> {got}")
+            for o in total:
+                if f"{o.expected}:{o.got}" == args.show:
+                    print(f"    {o.question}")
 
 
 if __name__ == "__main__":

@@ -16,9 +16,16 @@ from knowledge import cues, texts
 from knowledge.context import request_clauses
 from knowledge.normalize import basic
 
-# Ticket numbers look like BM20261121-0007 (interfaces.md); villagers may drop the dash or add
-# spaces, and may type full-width letters (NFKC folds them).
-TICKET = re.compile(r"bm\s*(\d{8})\s*[-_\s]?\s*(\d{4})", re.IGNORECASE)
+# Ticket numbers look like BM20261121-0007 (interfaces.md); villagers may drop the dash, add
+# spaces (BM 2026 1117 0035), type full-width letters (NFKC folds them), drop the BM when the
+# dash stays (20261118-0054: a date and a dash, never a phone number), and voice input spells
+# the digits out (BM二零二六一一零五杠零零一八).
+_DATE = r"(20\d\d)\s*(0[1-9]|1[0-2])\s*(0[1-9]|[12]\d|3[01])"
+TICKET = re.compile(r"b\s*m\s*" + _DATE + r"\s*[-_\s\u6760]?\s*(\d{4})(?!\d)", re.IGNORECASE)
+BARE_TICKET = re.compile(r"(?<!\d)" + _DATE + r"\s*[-_\u6760]\s*(\d{4})(?!\d)")
+SPOKEN_DIGITS = str.maketrans(
+    "\u3007\u96f6\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5e7a", "001234567891"
+)
 MIN_GAPPED = 3
 INTENTS = ("human", "complaint", "status", "center_info", "greeting", "out_of_scope_hints")
 FAMILIES = (
@@ -88,10 +95,13 @@ def asked_in(text: str, words: list[str], *, strict: bool = False) -> bool:
 
 
 def find_ticket(text: str) -> str | None:
-    match = TICKET.search(unicodedata.normalize("NFKC", text))
-    if match is None:
-        return None
-    return f"BM{match.group(1)}-{match.group(2)}"
+    folded = unicodedata.normalize("NFKC", text)
+    for candidate in (folded, folded.translate(SPOKEN_DIGITS)):
+        match = TICKET.search(candidate) or BARE_TICKET.search(candidate)
+        if match is not None:
+            year, month, day, serial = match.groups()
+            return f"BM{year}{month}{day}-{serial}"
+    return None
 
 
 def gapped_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:

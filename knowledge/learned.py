@@ -112,7 +112,7 @@ def train(
     samples: Iterable[tuple[str, str, Sequence[str]]],
     sources: Sequence[tuple[str, str]] = (),
     *,
-    c: float = 10.0,
+    c: float = 20.0,
     min_df: int = 2,
 ) -> PhraseModel:
     """Fit on (label, prepared query, tokens). C and min_df were chosen by leave-writers-out

@@ -76,3 +76,18 @@ def test_ticket_numbers_in_many_spellings() -> None:
     assert find_ticket("工单号bm20261008 0115") == "BM20261008-0115"
     assert find_ticket("ＢＭ２０２６０９１５－００３２") == "BM20260915-0032"
     assert find_ticket("我的电话13800138000") is None
+    # round 22: grouped like a phone number, read out by voice input, the BM left off
+    assert find_ticket("BM 2026 1117 0035") == "BM20261117-0035"
+    assert find_ticket("b m 20261117 0035") == "BM20261117-0035"
+    assert find_ticket("BM二零二六一一零五杠零零一八") == "BM20261105-0018"
+    assert find_ticket("20261118-0054") == "BM20261118-0054"
+    # never: a date alone, an ID card number, digits run on, a month 13, no dash without BM
+    for text in (
+        "2026年11月18日交的",
+        "身份证号420102199001011234",
+        "BM2026111700351",
+        "bm202613010001",
+        "202611180054",
+        "一二三四五六七八",
+    ):
+        assert find_ticket(text) is None, text

@@ -1,11 +1,14 @@
 """问题学习: the admin reads what villagers asked that the bot did not understand (its
 "unknown" answer or a menu), says what the right answer was, and exports the taught lines
 for `bianmin kb learn --taught`, which retrains the learned classifier on them. A town's
-admin sees their town's villagers only."""
+admin sees their town's villagers only; long numbers (phones, ID cards) are masked in the lines
+kept for training."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 
 from aiohttp import web
 
@@ -90,7 +93,8 @@ async def teach(call: Call) -> web.StreamResponse:
         and label not in call.rt.knowledge.current.by_name
     ):
         fail(400, "bad_request", field="label")
-    await call.db.taught.teach(missed, label=label, staff_id=call.staff.id, now=call.now())
+    kept = dataclasses.replace(missed, text=_redact(missed.text))
+    await call.db.taught.teach(kept, label=label, staff_id=call.staff.id, now=call.now())
     await call.audit(
         "question.teach", f"message:{missed.message_id}", town_id=missed.town_id, label=label
     )
@@ -118,6 +122,15 @@ async def export(call: Call) -> web.StreamResponse:
         charset="utf-8",
         headers={"Content-Disposition": 'attachment; filename="taught.tsv"'},
     )
+
+
+# Phone, ID card and bank card numbers a villager wrote: the training lines (exported, kept
+# beside the model) need the words, not the numbers.
+_LONG_NUMBER = re.compile(r"\d[\d -]{5,}\d[xX]?")
+
+
+def _redact(text: str) -> str:
+    return _LONG_NUMBER.sub(lambda m: "#" * len(m.group(0)), text)
 
 
 def _one_line(text: str) -> str:

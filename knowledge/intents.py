@@ -23,9 +23,7 @@ from knowledge.normalize import basic
 _DATE = r"(20\d\d)\s*(0[1-9]|1[0-2])\s*(0[1-9]|[12]\d|3[01])"
 TICKET = re.compile(r"b\s*m\s*" + _DATE + r"\s*[-_\s\u6760]?\s*(\d{4})(?!\d)", re.IGNORECASE)
 BARE_TICKET = re.compile(r"(?<!\d)" + _DATE + r"\s*[-_\u6760]\s*(\d{4})(?!\d)")
-SPOKEN_DIGITS = str.maketrans(
-    "\u3007\u96f6\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5e7a", "001234567891"
-)
+SPOKEN_DIGITS = str.maketrans(texts.SPOKEN_DIGITS, "001234567891")
 MIN_GAPPED = 3
 INTENTS = ("human", "complaint", "status", "center_info", "greeting", "out_of_scope_hints")
 FAMILIES = (

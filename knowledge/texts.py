@@ -381,6 +381,9 @@ DIALECT: dict[str, str] = {
     "倾下": "聊一下",
     "色俩目": "你好",
 }
+# Digits as voice input spells them out in a ticket number (二零二六一一零五; 幺 is 1 read aloud)
+SPOKEN_DIGITS = "〇零一二三四五六七八九幺"
+
 # Wu 伐 ending a question after 了, 好, 对, 是, 行 (批下来了伐, 好伐) is 吗; 砍伐, 乱砍滥伐 and 树伐了
 # stay as written
 DIALECT_ASK_WORD = "伐"

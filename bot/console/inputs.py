@@ -136,9 +136,21 @@ def path_number(request: web.Request) -> str:
     return raw.upper()
 
 
+# Dates the console may ask about: far wider than any ticket's, narrow enough that the day's
+# midnight in the center's zone still converts to UTC (0001-01-01 does not: found by fuzzing).
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
+
+
+def _sane_date(raw: str) -> dt.date:
+    day = dt.date.fromisoformat(raw)
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ValueError(raw)
+    return day
+
+
 def path_date(request: web.Request, name: str = "day") -> dt.date:
     try:
-        return dt.date.fromisoformat(request.match_info[name])
+        return _sane_date(request.match_info[name])
     except ValueError:
         fail(404, "not_found")
 
@@ -166,7 +178,7 @@ def query_date(request: web.Request, name: str, default: dt.date) -> dt.date:
     if not raw:
         return default
     try:
-        return dt.date.fromisoformat(raw)
+        return _sane_date(raw)
     except ValueError:
         fail(400, "bad_request", field=name)
 

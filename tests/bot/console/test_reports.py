@@ -134,6 +134,9 @@ async def test_time_and_staff_groups(console: Console, dataset: dict[str, str]) 
     assert empty["rows"] == [] and empty["totals"]["completion_rate"] is None
     await admin.get("/api/v1/reports/summary?from=2026-12-01&to=2026-11-01", status=400)
     await admin.get("/api/v1/reports/summary?from=yesterday", status=400)
+    # a year whose midnight in Asia/Shanghai is before year 1 in UTC (found by the fuzz test)
+    await admin.get("/api/v1/reports/export?from=0001-01-01&to=0001-01-01", status=400)
+    await admin.get("/api/v1/reports/summary?from=2026-11-01&to=9999-12-31", status=400)
 
 
 async def test_csv_and_excel_exports_parse_back(console: Console, dataset: dict[str, str]) -> None:

@@ -73,6 +73,7 @@ def main() -> None:
     ap.add_argument("--guide-at", type=floats, default=[blend.GUIDE_AT])
     ap.add_argument("--unknown-at", type=floats, default=[blend.UNKNOWN_AT])
     ap.add_argument("--offer-at", type=floats, default=[blend.OFFER_AT])
+    ap.add_argument("--overrule-at", type=floats, default=[blend.OVERRULE_AT])
     ap.add_argument(
         "--add", default="", help="untracked files to teach too, e.g. aa,ab (default: git's)"
     )
@@ -125,10 +126,11 @@ def main() -> None:
                 for e, _, a in rows
             ]
             models.append(train(samples, c=c, min_df=min_df))
-        for guide_at, unknown_at, offer_at in itertools.product(
-            args.guide_at, args.unknown_at, args.offer_at
+        for guide_at, unknown_at, offer_at, overrule_at in itertools.product(
+            args.guide_at, args.unknown_at, args.offer_at, args.overrule_at
         ):
             blend.GUIDE_AT, blend.UNKNOWN_AT, blend.OFFER_AT = guide_at, unknown_at, offer_at
+            blend.OVERRULE_AT = overrule_at
             total: list[Outcome] = []
             for group, model in zip(groups, models, strict=True):
                 matcher = with_model(base, model)
@@ -142,6 +144,7 @@ def main() -> None:
                     print(f"    {' '.join(f.stem[10:] or 'a' for f in group):<40} {figures(got)}")
             setting = (
                 f"C={c:g} min_df={min_df} guide={guide_at} unknown={unknown_at} offer={offer_at}"
+                f" overrule={overrule_at}"
             )
             print(f"{setting:<44} {figures(total)}", flush=True)
             for (expected, got), n in Report(tuple(total)).confusions()[: args.confusions]:

@@ -11,7 +11,8 @@ a direct answer. For the rest, scored on writers nobody fitted on, the learned m
 right item more often than the rules and rejects more out-of-scope questions, and the rules
 catch some of its misses; so:
 - the model's best label "unknown" (or another non-item label when the rules saw no item), at
-  UNKNOWN_AT or more, or with no item at OFFER_AT, is unknown;
+  UNKNOWN_AT or more (OVERRULE_AT against an item the rules answered directly, which otherwise
+  stays in the menu), or with no item at OFFER_AT, is unknown;
 - when the rules answer with the model's best item, that stands;
 - the model's best item at GUIDE_AT or more is answered directly, unless the rules answered
   another item that the model also gives ALSO_AT: then both are offered;
@@ -32,6 +33,9 @@ from knowledge.decision import MENU_MAX, Verdict
 NON_ITEM = frozenset(("human", "status", "complaint", "center_info", "greeting", "unknown"))
 GUIDE_AT = 0.4
 UNKNOWN_AT = 0.5
+# ...and to overrule an item the rules answered directly, the model's "unknown" needs this much;
+# below it the villager is asked (the rules' item in the menu) rather than turned away
+OVERRULE_AT = 0.6
 OFFER_AT = 0.1
 ALSO_AT = 0.1
 SHORT = 9  # characters of the normalized message, spaces not counted
@@ -72,7 +76,12 @@ def blend(
     if top in NON_ITEM or top not in index_of:
         if top != "unknown" and verdict.intent != "unknown":
             return verdict  # the rules' item against a non-item guess: the rules saw more
-        if p >= UNKNOWN_AT or not offered:
+        ruled_item = verdict.item if verdict.intent == "guide" else None
+        if p >= (UNKNOWN_AT if ruled_item is None else OVERRULE_AT):
+            return Verdict("unknown", why)
+        if ruled_item is not None and ruled_item not in offered:
+            offered = [ruled_item, *offered][:MENU_MAX]
+        if not offered:
             return Verdict("unknown", why)
         return Verdict("clarify", why, candidates=tuple(offered))
     if verdict.intent == "guide" and ruled == top:

@@ -72,6 +72,8 @@ _SPACED_WORDS = re.compile(
 )
 # ...and, in a message so typed, two lone characters too (孩 子，死 了: 死了)
 _SPACED_PAIR = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff] [\u4e00-\u9fff](?![\u4e00-\u9fff])")
+# round 22: a message of lone characters only (投 诉, 人 工, 谢 谢): one word typed apart
+_ALL_LONE = re.compile(r"^[\u4e00-\u9fff](?: [\u4e00-\u9fff])+$")
 _LONE_CHAR = re.compile(r"(?:^| )[\u4e00-\u9fff](?= |$)")
 _EMOJI_CHARS = frozenset("".join(texts.EMOJI))
 
@@ -88,6 +90,8 @@ def basic(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     if not text.isascii():
         if " " in text:
+            if _ALL_LONE.match(text.strip()):
+                text = text.strip().replace(" ", "")
             spaced = _SPACED_WORDS.sub(_join_spaced_words, text)
             spaced = _SPACED_CHARS.sub(lambda m: m.group(0).replace(" ", ""), spaced)
             if spaced != text:

@@ -380,6 +380,15 @@ DIALECT: dict[str, str] = {
     "喺度": "在这里",
     "倾下": "聊一下",
     "色俩目": "你好",
+    # Wu (Jiangnan): here, time, not, don't, find someone, clearly, where
+    "搿搭": "这里",
+    "辰光": "时间",
+    "覅": "不要",
+    "勿": "不",
+    "弗": "不",
+    "寻个人": "找个人",
+    "讲清爽": "讲清楚",
+    "勒啥地方": "在什么地方",
 }
 # Digits as voice input spells them out in a ticket number (二零二六一一零五; 幺 is 1 read aloud)
 SPOKEN_DIGITS = "〇零一二三四五六七八九幺"

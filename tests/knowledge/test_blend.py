@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.blend import GUIDE_AT, MENU_LEARNED, OFFER_AT, SHORT, UNKNOWN_AT, blend, consulted
+from knowledge.blend import (
+    GUIDE_AT,
+    MENU_LEARNED,
+    OFFER_AT,
+    OVERRULE_AT,
+    SHORT,
+    UNKNOWN_AT,
+    blend,
+    consulted,
+)
 from knowledge.decision import Verdict
 from knowledge.matcher import Matcher
 
@@ -66,8 +75,17 @@ def test_agreement_stands() -> None:
 
 
 def test_the_model_sure_of_unknown_rejects() -> None:
-    assert mix(GUIDE_A, [("unknown", UNKNOWN_AT), ("a", 0.2)]).intent == "unknown"
+    assert mix(GUIDE_A, [("unknown", OVERRULE_AT), ("a", 0.2)]).intent == "unknown"
+    assert mix(MENU_BC, [("unknown", UNKNOWN_AT), ("b", 0.2)]).intent == "unknown"
     assert mix(MENU_BC, [("unknown", 0.9)]).intent == "unknown"
+
+
+def test_an_item_the_rules_answered_is_asked_about_when_the_model_only_leans_to_unknown() -> None:
+    # round 22: 村里的补贴公示在哪里能看到 (rules: the subsidy lookup, sure; the model: unknown 0.55)
+    got = mix(GUIDE_A, [("unknown", (UNKNOWN_AT + OVERRULE_AT) / 2), ("b", 0.2)])
+    assert (got.intent, got.candidates) == ("clarify", (0, 1))
+    got = mix(GUIDE_A, [("unknown", (UNKNOWN_AT + OVERRULE_AT) / 2), ("b", 0.05)])
+    assert (got.intent, got.candidates) == ("clarify", (0,))
 
 
 def test_the_model_leaning_to_unknown_offers_its_items() -> None:

@@ -9,7 +9,7 @@ figure reached (so a regression fails), and the full targets stay a strict xfail
 loudly the day a file meets them all (then move them into the gate).
 
 Every other file is taught to the learned model (knowledge/learned.py, `make learn`), and all
-but round 22's (questions_aa-ae) are fitted on by the rules: their figures are training figures,
+are fitted on by the rules (round 22's, questions_aa-aj, only lightly): their figures are training figures,
 gated so nothing breaks. questions_d, _w, _x, _y, _z, _za and _zb are never fitted on, never read
 while developing and never taught: their figures are the honest estimate for a new writer
 (questions_e.tsv, the same, is not gated). How the figures moved, round by round (each round's rules, every new writer's blind first
@@ -60,18 +60,23 @@ FILES = {
     "questions_ac.tsv": 600,
     "questions_ad.tsv": 600,
     "questions_ae.tsv": 600,
+    "questions_af.tsv": 600,
+    "questions_ag.tsv": 600,
+    "questions_ah.tsv": 600,
+    "questions_ai.tsv": 600,
+    "questions_aj.tsv": 600,
     "questions_za.tsv": 600,
     "questions_zb.tsv": 600,
 }
 # gate levels per file: the target where it is met, else a floor under the figure reached
 GATES = {name: TARGETS for name in FILES}
 # never fitted on, never read while fitting, never taught to the learned model
-GATES["questions_d.tsv"] = GATES["questions_z.tsv"] = {**TARGETS, "item_direct_or_menu": 0.97}
-for name in ("questions_x.tsv", "questions_za.tsv"):
-    GATES[name] = {**TARGETS, "item_direct_or_menu": 0.975}
+GATES["questions_d.tsv"] = GATES["questions_x.tsv"] = {**TARGETS, "item_direct_or_menu": 0.97}
 # taught (round 22's writers) but short of a target through the rules' verdicts the model
 # does not override (short messages, named items, non-item intents)
-GATES["questions_aa.tsv"] = {**TARGETS, "item_direct_or_menu": 0.975}
+for name in ("questions_aa.tsv", "questions_af.tsv", "questions_ah.tsv"):
+    GATES[name] = {**TARGETS, "item_direct_or_menu": 0.975}
+GATES["questions_aj.tsv"] = {**TARGETS, "item_direct_or_menu": 0.97}
 GATES["questions_ab.tsv"] = {**TARGETS, "item_direct_or_menu": 0.96}
 GATES["questions_ad.tsv"] = {**TARGETS, "out_of_scope_rejected": 0.90}
 
@@ -107,6 +112,11 @@ INTENT_FLOOR = {
     "questions_ac.tsv": 0.75,
     "questions_ad.tsv": 0.8,
     "questions_ae.tsv": 0.65,
+    "questions_af.tsv": 0.9,
+    "questions_ag.tsv": 0.75,
+    "questions_ah.tsv": 0.6,
+    "questions_ai.tsv": 0.55,
+    "questions_aj.tsv": 0.9,
     "questions_za.tsv": 0.85,
     "questions_zb.tsv": 0.65,
 }
@@ -151,7 +161,7 @@ def test_every_intent_is_mostly_recognized(report: tuple[str, Report]) -> None:
 
 # files gated at all four targets
 MEETS_TARGETS = frozenset(FILES) - {
-    f"questions_{w}.tsv" for w in ("d", "x", "z", "za", "aa", "ab", "ad")
+    f"questions_{w}.tsv" for w in ("d", "x", "aa", "ab", "ad", "af", "ah", "aj")
 }
 
 
@@ -161,8 +171,8 @@ def test_full_targets(report: tuple[str, Report], request: pytest.FixtureRequest
         request.applymarker(
             pytest.mark.xfail(
                 strict=True,
-                reason="not all four targets yet: direct-or-menu on questions_d, _x, _z, _za,"
-                " _aa and _ab, out-of-scope rejected on _ad",
+                reason="not all four targets yet: direct-or-menu on questions_d, _x, _aa, _ab,"
+                " _af, _ah and _aj, out-of-scope rejected on _ad",
             )
         )
     assert result.meets_targets(), f"{name}\n{format_report(result)}"

@@ -1,7 +1,8 @@
 """Round 22 (the five new writers aa-ae taught, their misses grouped by cause): northern-plain
 and north-western words of time and place (晌午, 后晌, 清起来, 阿达 where), Cantonese parking
-(泊车), that one (嗰个), here (喺度), eating (食咗饭未) and the Hui greeting 色俩目 are read as
-their Mandarin words, so the center's hours, its car park and a hello are recognised in them; a
+(泊车), that one (嗰个), here (喺度), eating (食咗饭未), Wu here, time and not (搿搭, 辰光, 勿, 弗)
+and the Hui greeting 色俩目 are read as their Mandarin words, and a message of lone characters
+typed apart (投 诉, 谢 谢) as one word, so the center's hours, its car park and a hello are recognised in them; a
 rest at noon (歇) and knocking off (收工) are asked of the center like 午休 and 下班; 培训俺 is
 training, not being scolded (训俺); and a ticket number is found grouped like a phone number,
 read out by voice input, or without its BM. Probes written for these tests, not taken from the
@@ -25,6 +26,11 @@ from tests.knowledge.probes import assert_guided
         ("恁们在阿达", "你们在哪里"),
         ("车泊喺边度", "车泊在哪里"),
         ("嗰个窗口", "那个窗口"),
+        ("侬搿搭几点开门", "你这里几点开门"),
+        ("上班辰光改了伐", "上班时间改了吗"),
+        ("勿晓得", "不晓得"),
+        ("投 诉", "投诉"),
+        ("谢 谢", "谢谢"),
     ],
 )
 def test_dialect_words_read_as_mandarin(typed: str, mandarin: str) -> None:
@@ -40,13 +46,15 @@ def test_dialect_words_read_as_mandarin(typed: str, mandarin: str) -> None:
         "清起来几点开门",
         "你们那里泊车方便吗",
         "你们在阿达",
+        "侬搿搭礼拜六上班伐",
+        "冬天上班辰光是几点",
     ],
 )
 def test_the_centers_hours_and_place_in_dialect(rules: Matcher, text: str) -> None:
     assert rules.decide(text).intent == "center_info"
 
 
-@pytest.mark.parametrize("text", ["色俩目", "食咗饭未", "多谢晒 拜拜"])
+@pytest.mark.parametrize("text", ["色俩目", "食咗饭未", "多谢晒 拜拜", "谢 谢 你"])
 def test_hellos_and_thanks(rules: Matcher, text: str) -> None:
     assert rules.decide(text).intent == "greeting"
 

@@ -83,7 +83,7 @@ async def teach(call: Call) -> web.StreamResponse:
     if "label" not in data:  # null dismisses; a forgotten field must not
         fail(400, "bad_request", field="label")
     label = inputs.text(data, "label", max_len=64, required=False) or None
-    missed = await call.db.taught.message(inputs.path_id(call.request))
+    missed = await call.db.taught.one(inputs.path_id(call.request))
     if missed is None:
         fail(404, "not_found")
     scope.refuse_unless(scope.same_town(call.staff, missed.town_id))
@@ -98,10 +98,9 @@ async def teach(call: Call) -> web.StreamResponse:
     await call.audit(
         "question.teach", f"message:{missed.message_id}", town_id=missed.town_id, label=label
     )
-    found = await call.db.taught.missed(
-        town_id=missed.town_id, taught=True, before=missed.message_id + 1, limit=1
-    )
-    return json_response(missed_json(found[0]))
+    taught = await call.db.taught.one(missed.message_id)
+    assert taught is not None  # just written, in this transaction
+    return json_response(missed_json(taught))
 
 
 @routes.get(

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import InboundMessage, Staff, TaughtQuestion, Villager
@@ -38,33 +38,42 @@ class TaughtRepository:
     ) -> list[Missed]:
         """Newest first: not yet taught (taught=False), or taught and dismissed ones (True).
         town_id limits to one town's villagers; None: every town."""
+        t, v = TaughtQuestion, Villager
+        q = self._listing().where(t.id.is_not(None) if taught else t.id.is_(None))
+        if town_id is not None:
+            q = q.where(v.town_id == town_id)
+        if before is not None:
+            q = q.where(InboundMessage.id < before)
+        rows = await self.session.execute(q.order_by(InboundMessage.id.desc()).limit(limit))
+        return [_missed(r) for r in rows]
+
+    async def one(self, message_id: int) -> Missed | None:
+        """One message the bot missed, with what it was taught if it was."""
+        row = (
+            await self.session.execute(self._listing().where(InboundMessage.id == message_id))
+        ).first()
+        return None if row is None else _missed(row)
+
+    @staticmethod
+    def _listing() -> Select[Any]:
         m, t, v, s = InboundMessage, TaughtQuestion, Villager, Staff
-        q = (
-            select(*_COLUMNS, t.label, s.display_name, t.taught_at)
+        return (
+            # in Missed's order
+            select(
+                m.id,
+                m.text,
+                m.intent,
+                m.received_at,
+                v.town_id,
+                t.label,
+                s.display_name,
+                t.taught_at,
+            )
             .outerjoin(t, t.message_id == m.id)
             .outerjoin(v, v.openid == m.openid)
             .outerjoin(s, s.id == t.staff_id)
             .where(m.intent.in_(MISSED_INTENTS), m.msg_type.in_(WORDED), m.text.is_not(None))
-            .where(t.id.is_not(None) if taught else t.id.is_(None))
         )
-        if town_id is not None:
-            q = q.where(v.town_id == town_id)
-        if before is not None:
-            q = q.where(m.id < before)
-        rows = await self.session.execute(q.order_by(m.id.desc()).limit(limit))
-        return [_missed(r) for r in rows]
-
-    async def message(self, message_id: int) -> Missed | None:
-        """A message that may be taught (one the bot missed), with its villager's town."""
-        m, v = InboundMessage, Villager
-        row = (
-            await self.session.execute(
-                select(*_COLUMNS)
-                .outerjoin(v, v.openid == m.openid)
-                .where(m.id == message_id, m.intent.in_(MISSED_INTENTS), m.msg_type.in_(WORDED))
-            )
-        ).first()
-        return None if row is None or row.text is None else _missed(row)
 
     async def teach(
         self, missed: Missed, *, label: str | None, staff_id: int, now: dt.datetime
@@ -91,15 +100,5 @@ class TaughtRepository:
         return [(str(label), text) for label, text in rows]
 
 
-_COLUMNS = (
-    InboundMessage.id,
-    InboundMessage.text,
-    InboundMessage.intent,
-    InboundMessage.received_at,
-    Villager.town_id,
-)
-
-
 def _missed(row: Row[Any]) -> Missed:
-    taught = tuple(row[5:8]) if len(row) > 5 else (None, None, None)
-    return Missed(row[0], row[1], row[2], row[3], row[4], *taught)
+    return Missed(*row)

@@ -74,6 +74,7 @@ def main() -> None:
     ap.add_argument("--unknown-at", type=floats, default=[blend.UNKNOWN_AT])
     ap.add_argument("--offer-at", type=floats, default=[blend.OFFER_AT])
     ap.add_argument("--overrule-at", type=floats, default=[blend.OVERRULE_AT])
+    ap.add_argument("--intent-at", type=floats, default=[blend.INTENT_AT])
     ap.add_argument(
         "--add", default="", help="untracked files to teach too, e.g. aa,ab (default: git's)"
     )
@@ -126,9 +127,10 @@ def main() -> None:
                 for e, _, a in rows
             ]
             models.append(train(samples, c=c, min_df=min_df))
-        for guide_at, unknown_at, offer_at, overrule_at in itertools.product(
-            args.guide_at, args.unknown_at, args.offer_at, args.overrule_at
+        for guide_at, unknown_at, offer_at, overrule_at, intent_at in itertools.product(
+            args.guide_at, args.unknown_at, args.offer_at, args.overrule_at, args.intent_at
         ):
+            blend.INTENT_AT = intent_at
             blend.GUIDE_AT, blend.UNKNOWN_AT, blend.OFFER_AT = guide_at, unknown_at, offer_at
             blend.OVERRULE_AT = overrule_at
             total: list[Outcome] = []
@@ -144,9 +146,11 @@ def main() -> None:
                     print(f"    {' '.join(f.stem[10:] or 'a' for f in group):<40} {figures(got)}")
             setting = (
                 f"C={c:g} min_df={min_df} guide={guide_at} unknown={unknown_at} offer={offer_at}"
-                f" overrule={overrule_at}"
+                f" overrule={overrule_at} intent={intent_at}"
             )
             print(f"{setting:<44} {figures(total)}", flush=True)
+            per = Report(tuple(total)).per_intent()
+            print("    " + "  ".join(f"{k} {c / t:.3f}" for k, (c, t) in sorted(per.items())))
             for (expected, got), n in Report(tuple(total)).confusions()[: args.confusions]:
                 print(f"    {n:4d}  {expected} -> {got}")
             for o in total:

@@ -7,6 +7,7 @@ import pytest
 
 from knowledge.blend import (
     GUIDE_AT,
+    INTENT_AT,
     MENU_LEARNED,
     OFFER_AT,
     OVERRULE_AT,
@@ -155,3 +156,12 @@ def test_other_offices_questions_are_never_answered_as_an_item(
     real: Matcher, question: str
 ) -> None:
     assert real.decide(question).intent in ("unknown", "clarify")
+
+
+def test_the_models_own_intent_where_the_rules_saw_nothing() -> None:
+    # round 22: 恁们后晌几点下班 reads as nothing to the rules; the model knows the center's hours
+    assert mix(UNKNOWN, [("center_info", INTENT_AT), ("unknown", 0.2)]).intent == "center_info"
+    assert mix(UNKNOWN, [("human", INTENT_AT - 0.01), ("unknown", 0.3)]).intent == "unknown"
+    # ...never against an item the rules saw
+    assert mix(GUIDE_A, [("center_info", 0.95)]) is GUIDE_A
+    assert mix(MENU_BC, [("human", 0.95)]) is MENU_BC

@@ -127,12 +127,12 @@ async def test_a_towns_admin_sees_and_teaches_their_town_only(county: Console) -
 
 
 async def test_numbers_a_villager_wrote_stay_out_of_the_training_lines(console: Console) -> None:
-    text = "我电话13812345678 身份证410102195001011234 那个钱咋还没到"
+    text = "我电话13812345678 身份证410102195001011234 帮我看看明天下不下雨"
     await console.villager_says("oTeachPhone", text)
     admin = await console.login("admin")
     (row,) = (await admin.get(LIST))["items"]
     assert row["text"] == text  # the admin reads what was written
-    await admin.post(f"{LIST}/{row['id']}/teach", {"label": "惠民惠农财政补贴资金查询"})
+    await admin.post(f"{LIST}/{row['id']}/teach", {"label": "unknown"})
     assert await admin.get(f"{LIST}/export") == (
-        f"惠民惠农财政补贴资金查询\t我电话{'#' * 11} 身份证{'#' * 18} 那个钱咋还没到\n"
+        f"unknown\t我电话{'#' * 11} 身份证{'#' * 18} 帮我看看明天下不下雨\n"
     )

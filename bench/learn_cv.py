@@ -48,15 +48,6 @@ def floats(text: str) -> list[float]:
     return [float(x) for x in text.split(",")]
 
 
-def with_model(base: Matcher, model: object | None) -> Matcher:
-    """The base matcher (its index built once) deciding with another learned model."""
-    clone = object.__new__(Matcher)
-    clone.__dict__.update(base.__dict__)
-    clone.catalog = dataclasses.replace(base.catalog, learned=model)
-    clone._taught = frozenset(model.labels) if model is not None else frozenset()  # type: ignore[attr-defined]
-    return clone
-
-
 def figures(outcomes: list[Outcome]) -> str:
     f = Report(tuple(outcomes)).figures()
     return (
@@ -68,8 +59,10 @@ def figures(outcomes: list[Outcome]) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--groups", type=int, default=5)
-    ap.add_argument("--c", type=floats, default=[10.0])
-    ap.add_argument("--min-df", type=lambda s: [int(x) for x in s.split(",")], default=[2])
+    ap.add_argument("--c", type=floats, default=[learned.C])
+    ap.add_argument(
+        "--min-df", type=lambda s: [int(x) for x in s.split(",")], default=[learned.MIN_DF]
+    )
     ap.add_argument("--guide-at", type=floats, default=[blend.GUIDE_AT])
     ap.add_argument("--unknown-at", type=floats, default=[blend.UNKNOWN_AT])
     ap.add_argument("--offer-at", type=floats, default=[blend.OFFER_AT])
@@ -135,7 +128,7 @@ def main() -> None:
             blend.OVERRULE_AT = overrule_at
             total: list[Outcome] = []
             for group, model in zip(groups, models, strict=True):
-                matcher = with_model(base, model)
+                matcher = base.with_learned(model)
                 got = [
                     outcome_of(e, q, matcher.apply(a))
                     for f in group

@@ -80,8 +80,8 @@ def blend(
     top, p = learned[0]
     why = f"learned {top} {p:.2f}; rules: {verdict.why}"
     if top in NON_ITEM or top not in index_of:
-        if top != "unknown" and verdict.intent == "unknown" and p >= INTENT_AT:
-            return Verdict(top, why)
+        if top in NON_ITEM and top != "unknown" and verdict.intent == "unknown" and p >= INTENT_AT:
+            return Verdict(top, why)  # never an item this catalog lacks taken for an intent
         if top != "unknown" and verdict.intent != "unknown":
             return verdict  # the rules' item against a non-item guess: the rules saw more
         ruled_item = verdict.item if verdict.intent == "guide" else None

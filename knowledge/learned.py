@@ -26,6 +26,9 @@ import numpy as np
 FORMAT = 1  # bump when features() changes: a model saved under another format is refused
 NGRAMS = (1, 2, 3)
 TOP = 10  # labels kept from one prediction (the menu shows at most 5)
+# regularisation and the fewest messages a feature must appear in: chosen by cross-validating
+# the whole matcher across writers (bench/learn_cv.py, docs/matcher-rounds.md round 22)
+C, MIN_DF = 20.0, 2
 
 
 def features(query: str, tokens: Sequence[str]) -> list[str]:
@@ -112,11 +115,11 @@ def train(
     samples: Iterable[tuple[str, str, Sequence[str]]],
     sources: Sequence[tuple[str, str]] = (),
     *,
-    c: float = 20.0,
-    min_df: int = 2,
+    c: float = C,
+    min_df: int = MIN_DF,
 ) -> PhraseModel:
-    """Fit on (label, prepared query, tokens). C and min_df were chosen by leave-writers-out
-    cross-validation (docs/matcher-rounds.md); a feature seen in one message only is dropped."""
+    """Fit on (label, prepared query, tokens); by default a feature seen in one message only is
+    dropped."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 

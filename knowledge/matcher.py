@@ -10,13 +10,17 @@ can refit the model without re-scoring (see calibrate.py).
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from knowledge.blend import blend, consulted
 from knowledge.catalog import Catalog, Item
 from knowledge.decision import DEFAULT_MODEL, MENU_MAX, Model, Verdict, policy
 from knowledge.scoring import Analysis, Scorer
+
+if TYPE_CHECKING:
+    from knowledge.learned import PhraseModel  # numpy only where a model is loaded
 
 __all__ = ["MENU_MAX", "Decision", "Matcher", "Model", "Verdict", "decide_analysis"]
 
@@ -107,9 +111,21 @@ class Matcher:
 
     def with_model(self, model: Model) -> Matcher:
         """A matcher sharing this one's index but deciding with another model."""
+        clone = self._clone()
+        clone.model = model
+        return clone
+
+    def with_learned(self, learned: PhraseModel | None) -> Matcher:
+        """A matcher sharing this one's index but blending another learned model (None: the
+        rules alone); cross-validation trains one per group of writers (bench/learn_cv.py)."""
+        clone = self._clone()
+        clone.catalog = replace(self.catalog, learned=learned)
+        clone._taught = frozenset(learned.labels) if learned else frozenset()
+        return clone
+
+    def _clone(self) -> Matcher:
         clone = object.__new__(Matcher)
         clone.__dict__.update(self.__dict__)
-        clone.model = model
-        clone._recent = OrderedDict()  # decisions under the other model are not these
+        clone._recent = OrderedDict()  # decisions of another model are not these
         clone.recent_hits = clone.recent_misses = 0
         return clone

@@ -20,6 +20,11 @@ from knowledge.scoring import Scorer
 TAUGHT_SOURCE = "taught (console)"  # the source name of lines staff taught in the console
 
 
+def is_label(catalog: Catalog, label: str) -> bool:
+    """What a labelled message may be labelled: a catalog item's name or a non-item intent."""
+    return label in catalog.by_name or label in NON_ITEM
+
+
 def learn(
     catalog: Catalog,
     files: Sequence[Path],
@@ -33,24 +38,21 @@ def learn(
     samples: list[tuple[str, str, tuple[str, ...]]] = []
     unknown_labels: set[str] = set()
 
-    def known(label: str) -> bool:
-        return label in catalog.by_name or label in NON_ITEM
-
     def add(label: str, question: str) -> None:
         analysis = scorer.analyze(question)
         samples.append((label, analysis.query, analysis.tokens))
 
     for file in files:
         for label, question in load_labelled(file):
-            if known(label):
+            if is_label(catalog, label):
                 add(label, question)
             else:
                 unknown_labels.add(f"{file.name}: {label}")
     if unknown_labels:
         raise ValueError("labels that are not catalog items: " + ", ".join(sorted(unknown_labels)))
     sources = [(f.name, file_digest(f)) for f in sorted(files, key=lambda f: f.name)]
-    skipped = [label for label, _ in taught if not known(label)]
-    kept = [(label, question) for label, question in taught if known(label)]
+    skipped = [label for label, _ in taught if not is_label(catalog, label)]
+    kept = [(label, question) for label, question in taught if is_label(catalog, label)]
     for label, question in kept:
         add(label, question)
     if kept:

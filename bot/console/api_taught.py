@@ -17,7 +17,7 @@ from bot.console.api_tickets import ID
 from bot.console.routing import ADMINS, Call, Param, Routes
 from bot.console.schemas import body, listing, null, ref
 from bot.console.security import fail, json_response
-from knowledge.blend import NON_ITEM
+from knowledge.teach import is_label
 from storage.repositories.taught import Missed
 
 routes = Routes("taught")
@@ -87,11 +87,7 @@ async def teach(call: Call) -> web.StreamResponse:
     if missed is None:
         fail(404, "not_found")
     scope.refuse_unless(scope.same_town(call.staff, missed.town_id))
-    if (
-        label is not None
-        and label not in NON_ITEM
-        and label not in call.rt.knowledge.current.by_name
-    ):
+    if label is not None and not is_label(call.rt.knowledge.current, label):
         fail(400, "bad_request", field="label")
     kept = dataclasses.replace(missed, text=_redact(missed.text))
     await call.db.taught.teach(kept, label=label, staff_id=call.staff.id, now=call.now())

@@ -162,6 +162,8 @@ def test_the_models_own_intent_where_the_rules_saw_nothing() -> None:
     # round 22: 恁们后晌几点下班 reads as nothing to the rules; the model knows the center's hours
     assert mix(UNKNOWN, [("center_info", INTENT_AT), ("unknown", 0.2)]).intent == "center_info"
     assert mix(UNKNOWN, [("human", INTENT_AT - 0.01), ("unknown", 0.3)]).intent == "unknown"
+    # ...never an item label this catalog lacks (a town's catalog) taken for an intent
+    assert mix(UNKNOWN, [("gone", INTENT_AT + 0.3), ("unknown", 0.05)]).intent == "unknown"
     # ...never against an item the rules saw
     assert mix(GUIDE_A, [("center_info", 0.95)]) is GUIDE_A
     assert mix(MENU_BC, [("human", 0.95)]) is MENU_BC

@@ -51,8 +51,8 @@ def floats(text: str) -> list[float]:
 def figures(outcomes: list[Outcome]) -> str:
     f = Report(tuple(outcomes)).figures()
     return (
-        f"{100 * f['item_direct']:5.1f} / {100 * f['item_direct_or_menu']:5.1f} / "
-        f"{100 * f['out_of_scope_rejected']:5.1f} / {100 * f['confidently_wrong']:4.1f}"
+        f"{100 * f['item_direct']:6.2f} / {100 * f['item_direct_or_menu']:6.2f} / "
+        f"{100 * f['out_of_scope_rejected']:6.2f} / {100 * f['confidently_wrong']:5.2f}"
     )
 
 
@@ -68,6 +68,8 @@ def main() -> None:
     ap.add_argument("--offer-at", type=floats, default=[blend.OFFER_AT])
     ap.add_argument("--overrule-at", type=floats, default=[blend.OVERRULE_AT])
     ap.add_argument("--intent-at", type=floats, default=[blend.INTENT_AT])
+    ap.add_argument("--close-at", type=floats, default=[blend.CLOSE_AT])
+    ap.add_argument("--named-other-at", type=floats, default=[blend.NAMED_OTHER_AT])
     ap.add_argument(
         "--add", default="", help="untracked files to teach too, e.g. aa,ab (default: git's)"
     )
@@ -120,10 +122,24 @@ def main() -> None:
                 for e, _, a in rows
             ]
             models.append(train(samples, c=c, min_df=min_df))
-        for guide_at, unknown_at, offer_at, overrule_at, intent_at in itertools.product(
-            args.guide_at, args.unknown_at, args.offer_at, args.overrule_at, args.intent_at
+        for (
+            guide_at,
+            unknown_at,
+            offer_at,
+            overrule_at,
+            intent_at,
+            close_at,
+            named_at,
+        ) in itertools.product(
+            args.guide_at,
+            args.unknown_at,
+            args.offer_at,
+            args.overrule_at,
+            args.intent_at,
+            args.close_at,
+            args.named_other_at,
         ):
-            blend.INTENT_AT = intent_at
+            blend.INTENT_AT, blend.CLOSE_AT, blend.NAMED_OTHER_AT = intent_at, close_at, named_at
             blend.GUIDE_AT, blend.UNKNOWN_AT, blend.OFFER_AT = guide_at, unknown_at, offer_at
             blend.OVERRULE_AT = overrule_at
             total: list[Outcome] = []
@@ -139,7 +155,7 @@ def main() -> None:
                     print(f"    {' '.join(f.stem[10:] or 'a' for f in group):<40} {figures(got)}")
             setting = (
                 f"C={c:g} min_df={min_df} guide={guide_at} unknown={unknown_at} offer={offer_at}"
-                f" overrule={overrule_at} intent={intent_at}"
+                f" overrule={overrule_at} intent={intent_at} close={close_at} named={named_at}"
             )
             print(f"{setting:<44} {figures(total)}", flush=True)
             per = Report(tuple(total)).per_intent()

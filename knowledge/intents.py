@@ -300,22 +300,24 @@ class IntentPhrases:
     def elsewhere_cues(self, text: str) -> list[str]:
         """Topics, documents and offices of others; being seen at another office (去县医院做胃镜)
         only when the message does not ask what an item does about it (回来咋报销)."""
-        found = self.elsewhere.findall(text) if self.elsewhere is not None else []
-        if self.seen_there is not None and not cues.SEEN_COVERED.search(text):
-            found += self.seen_there.findall(text)
-        return found
+        return self._elsewhere(text)[0]
 
     def elsewhere_asked(self, text: str) -> list[str]:
         """Topics, documents and offices of others that the question itself is about: asked how,
         where, what it costs or whether it is right right after them (结婚登记要带什么, 学籍怎么转,
         乐队一般多少钱), not only told of in the story."""
+        return self._elsewhere(text)[1]
+
+    def _elsewhere(self, text: str) -> tuple[list[str], list[str]]:
+        """elsewhere_cues and elsewhere_asked from one scan (the longest pattern there is)."""
         if self.elsewhere is None:
-            return []
-        return [
-            m.group(0)
-            for m in self.elsewhere.finditer(text)
-            if cues.ELSEWHERE_ASKED.match(text[m.end() :])
-        ]
+            return [], []
+        matches = list(self.elsewhere.finditer(text))
+        found = [m.group(0) for m in matches]
+        asked = [m.group(0) for m in matches if cues.ELSEWHERE_ASKED.match(text[m.end() :])]
+        if self.seen_there is not None and not cues.SEEN_COVERED.search(text):
+            found += self.seen_there.findall(text)
+        return found, asked
 
     def find(self, text: str) -> dict[str, list[str]]:
         """intent -> the cues found in the normalized text (spaces mark punctuation)."""
@@ -329,10 +331,10 @@ class IntentPhrases:
             "greeting": is_greeting(text, self.patterns.get("greeting")),
             "advice": [m.group(0) for m in cues.ADVICE_RE.finditer(text)],
             "vague": vague(text),
-            "elsewhere": self.elsewhere_cues(text),
+            "elsewhere": (elsewhere := self._elsewhere(text))[0],
             "apply_q": [m.group(0) for m in cues.APPLY_Q.finditer(text)],
             "center_dept": department_cues(text, self.departments),
-            "elsewhere_asked": self.elsewhere_asked(text),
+            "elsewhere_asked": elsewhere[1],
             # round 20: 商业保险住院报销: a commercial policy's claim, the insurer's business
             "commercial": [m.group(0) for m in cues.COMMERCIAL_CLAIM.finditer(text)],
         }

@@ -15,7 +15,7 @@ from functools import lru_cache
 from opencc import OpenCC
 
 from knowledge import texts
-from knowledge.pinyin import char_reading, word_pinyin
+from knowledge.pinyin import char_reading, fuzzy, word_pinyin
 
 _T2S = OpenCC("t2s")
 _LATIN_WORD = re.compile("[a-z]{2,}")
@@ -76,6 +76,7 @@ _SPACED_PAIR = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff] [\u4e00-\u9fff](
 _ALL_LONE = re.compile(r"^[\u4e00-\u9fff](?: [\u4e00-\u9fff])+$")
 _LONE_CHAR = re.compile(r"(?:^| )[\u4e00-\u9fff](?= |$)")
 _EMOJI_CHARS = frozenset("".join(texts.EMOJI))
+_STICKER = re.compile(r"\[([^\[\]]{1,4})\]")
 
 
 def _join_spaced_words(match: re.Match[str]) -> str:
@@ -98,6 +99,8 @@ def basic(text: str) -> str:
                 text = _SPACED_PAIR.sub(lambda m: m.group(0).replace(" ", ""), spaced)
         if not _EMOJI_CHARS.isdisjoint(text):
             text = _EMOJI.sub(lambda m: texts.EMOJI[m.group(0)], text)
+        if "[" in text:
+            text = _STICKER.sub(lambda m: texts.WECHAT_STICKERS.get(m.group(1), m.group(0)), text)
         if any(_is_traditional(ch) for ch in text):
             text = str(_T2S.convert(text))  # whole text: opencc converts some words as phrases
         if not _DIALECT_CHARS.isdisjoint(text):
@@ -200,6 +203,11 @@ def replace_runs(
     return "".join(out), repairs
 
 
+# fuzzy pinyin only for windows this long and with no common word in them: two merged syllables
+# match too many words (临夏), and so do common words with a neighbour (六十了, 老娘能)
+FUZZY_FROM = 3
+
+
 @lru_cache(maxsize=65536)
 def _token_readings(token: str) -> tuple[str, ...] | None:
     """The usual readings of a Chinese token's characters, None for other tokens (cached: the
@@ -226,6 +234,9 @@ class PinyinRepair:
     frequent_char: Callable[[str], bool] = lambda ch: False
     # toneless pinyin written in Latin letters (dibao, shen fen zheng) -> the word it spells
     latin: Mapping[str, str] = field(default_factory=dict)
+    # the same keys with fuzzy pinyin's merged sounds (pinyin.fuzzy), tried when `index` has
+    # no word: only keys that still name one word
+    fuzzy_index: Mapping[tuple[str, ...], str] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -255,6 +266,15 @@ class PinyinRepair:
             if key in index and index[key] != target:
                 ambiguous.add(key)
             index.setdefault(key, target)
+        fuzzy_index: dict[tuple[str, ...], str] = {}
+        blurred: set[tuple[str, ...]] = set()
+        for key, word in index.items():
+            near = tuple(map(fuzzy, key))
+            if key in ambiguous or fuzzy_index.get(near, word) != word:
+                blurred.add(near)
+            fuzzy_index.setdefault(near, word)
+        for near in blurred:
+            del fuzzy_index[near]
         for key in ambiguous:  # two vocabulary words sound alike: do not guess between them
             del index[key]
         spelled_by: dict[str, set[str]] = {}
@@ -277,6 +297,7 @@ class PinyinRepair:
             is_common=is_common,
             frequent_char=frequent_char,
             latin=latin,
+            fuzzy_index=fuzzy_index,
         )
 
     def spell(self, text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -368,6 +389,8 @@ class PinyinRepair:
             if len(key) < 2:
                 continue
             word = self.index.get(key)
+            if word is None and len(key) >= FUZZY_FROM and not any_common:
+                word = self.fuzzy_index.get(tuple(map(fuzzy, key)))
             if word is None:
                 continue
             window = "".join(tokens[pos:end])

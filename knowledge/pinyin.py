@@ -6,6 +6,7 @@ importing pypinyin's large dictionaries; pypinyin is imported only to build cach
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 
 from knowledge.cache import cached_json, write_atomic
@@ -52,3 +53,23 @@ def char_reading(ch: str) -> str:
 def word_pinyin(word: str) -> tuple[str, ...]:
     """Toneless pinyin of a word as read in context (phrase dictionary aware)."""
     return tuple(_pypinyin(word))
+
+
+# Southern and north-western speakers merge these sounds, and their input methods' fuzzy
+# pinyin (模糊音) lets them: 龙机 for 农机 (n/l), 光龙牌 for 光荣牌 (r/l), 身份阵 for 身份证
+# (zh/z, -ng/-n), 胡口 for 户口 is already a homophone. Longest prefix first.
+_FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"), ("r", "l"), ("f", "h"))
+_FUZZY_FINALS = (("iang", "ian"), ("uang", "uan"), ("ang", "an"), ("eng", "en"), ("ing", "in"))
+
+
+@cache  # a few hundred syllables
+def fuzzy(syllable: str) -> str:
+    """A toneless syllable with the sounds fuzzy pinyin merges merged (zhen, zheng -> zen)."""
+    for long, short in _FUZZY_INITIALS:
+        if syllable.startswith(long):
+            syllable = short + syllable[len(long) :]
+            break
+    for long, short in _FUZZY_FINALS:
+        if syllable.endswith(long):
+            return syllable[: -len(long)] + short
+    return syllable

@@ -370,6 +370,7 @@ DIALECT: dict[str, str] = {
     "明儿个": "明天",
     "恁们": "你们",
     "阿达": "哪里",
+    "阿达西": "朋友",  # round 23: the Uyghur friend, not 阿达 where
     "谝": "聊",
     "泊车": "停车",
     "嗰个": "那个",
@@ -561,10 +562,15 @@ CUE_WORDS: dict[str, str] = {
     # round 17: Wu and chat-English goodbyes and thanks, greetings of minority languages (Tibetan
     # 扎西德勒, Uyghur 亚克西 and 热合麦特 thanks, Mongolian 赛白努), a matter said to be done
     "再会 再会了 thx thanks thank 3q bye byebye 88 扎西德勒 亚克西 热合麦特 赛白努 赛拜诺 "
-    "已经办好了 已经弄好了 都办好了",
+    "已经办好了 已经弄好了 都办好了 "
+    # round 23: Uyghur hello and thanks (亚克西木斯孜, 热合买提), Arabic salam, Tibetan thanks
+    # (突及其), Xinjiang friend and no problem (阿达西, 没麻达), Minnan hello, sorry and eaten yet,
+    # chat thanks (谢谢宝), understood (问清楚了, 知了)
+    "亚克西木斯孜 亚克西姆赛斯 萨拉木 萨拉姆 热合买提 拉合买提 热合麦提 突及其 突吉切 阿达西 没麻达 "
+    "歹得很 汝好 不好意思 食饱未 食饱了未 知了 问清楚了 清楚了 弄清楚了",
     "greeting_filler": "小助手 助手 同志 老师 师傅 领导 小妹 小哥 美女 帅哥 工作人员 麻烦 "
     # forms of address (谢了老妹儿, 辛苦了大兄弟)
-    "老铁 老妹儿 老妹 妹儿 妹子 大妹子 老弟 小老弟 大兄弟 老哥 姑娘 小姑娘 小伙 小伙子 靓女 靓仔 老乡 你们 你 您 恁 大家 "
+    "宝 宝子 朋友 老铁 老妹儿 老妹 妹儿 妹子 大妹子 老弟 小老弟 大兄弟 老哥 姑娘 小姑娘 小伙 小伙子 靓女 靓仔 老乡 你们 你 您 恁 大家 "
     "啦 了 呀 啊 哈 呢 喔 嘛 的 哈哈 很 非常 太 真 一下 哦 嗯 呐 哟 哇 咯 请问 那个 啊啊 在 吗 么 各位 亲 晒 "
     "噻 撒 嘞 咧 哒 嗷 哦哦 嗯嗯 好好 啊呀 喂 哦 噢 嗯 哎 诶 唉 我 俺 那 明天 后天 改天 回头 过两天 到时候 就 吧 去 来 再 "
     "我想问个事 想问个事 问个事 问点事 我有个事 有个事 有点事 想问问 问问 请教 请教一下 打扰一下 在不在",
@@ -1617,6 +1623,23 @@ PINYIN_WORDS = {
     "disabled": "残疾",
     "pension": "养老金",
     "need": "需要",
+}
+
+# WeChat's own stickers arrive in a text message as their names in brackets ([合十], [捂脸]):
+# those that say thanks, ok or bye become the word, the others only separate words
+WECHAT_STICKERS = {
+    **dict.fromkeys(("抱拳", "合十", "玫瑰", "握手", "爱心", "拥抱", "鼓掌"), " 谢谢 "),
+    **dict.fromkeys(("强", "OK", "好的", "胜利", "耶", "666"), " 好的 "),
+    "再见": " 再见 ",
+    **dict.fromkeys(
+        "微笑 撇嘴 色 发呆 得意 流泪 害羞 闭嘴 睡 大哭 尴尬 发怒 调皮 呲牙 惊讶 难过 囧 抓狂 吐 偷笑 "
+        "愉快 白眼 傲慢 困 惊恐 憨笑 悠闲 咒骂 疑问 嘘 晕 衰 骷髅 敲打 擦汗 抠鼻 坏笑 右哼哼 左哼哼 "
+        "鄙视 委屈 快哭了 亲亲 可怜 笑脸 生病 破涕为笑 脸红 恐惧 失望 无语 嘿哈 捂脸 奸笑 机智 皱眉 "
+        "吃瓜 加油 汗 天啊 社会社会 旺柴 打脸 哇 翻白眼 让我看看 叹气 苦涩 裂开 嘴唇 心碎 弱 勾引 "
+        "拳头 啤酒 咖啡 蛋糕 凋谢 菜刀 炸弹 便便 月亮 太阳 庆祝 礼物 红包 發 福 烟花 爆竹 猪头 跳跳 "
+        "发抖 转圈 Emm".split(),
+        " ",
+    ),
 }
 
 # Emoji that stand for a word in a chat (a thumbs-up is "ok", folded hands "thanks"); other

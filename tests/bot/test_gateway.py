@@ -69,6 +69,22 @@ async def test_text_question_gets_the_catalog_answer(
     assert villager.openid == OPENID and villager.last_inbound_at == clock.now()
 
 
+async def test_wechat_stickers_in_a_text_are_read_as_words(
+    app_client: TestClient[Any, Any], clock: FixedClock
+) -> None:
+    # WeChat sends its own stickers inside the text as [名字]: [合十] is thanks, [捂脸] nothing
+    import xmltodict
+
+    resp = await post(app_client, clock, helpers.text_xml(OPENID, "您好[合十]", now_ts(clock)))
+    assert "小助手" in xmltodict.parse(await resp.text())["xml"]["Content"]
+    resp = await post(
+        app_client, clock, helpers.text_xml(OPENID, "低保咋办[捂脸][捂脸]", now_ts(clock))
+    )
+    assert "最低生活保障" in xmltodict.parse(await resp.text())["xml"]["Content"]
+    intents = sorted(m.intent for m in await rows(app_client, InboundMessage))
+    assert intents == ["greeting", "guide"]
+
+
 async def test_metrics_count_repeated_questions_answered_from_recent_decisions(
     app_client: TestClient[Any, Any], clock: FixedClock
 ) -> None:

@@ -6,9 +6,11 @@ from __future__ import annotations
 import pytest
 
 from knowledge.blend import (
+    CLOSE_AT,
     GUIDE_AT,
     INTENT_AT,
     MENU_LEARNED,
+    NAMED_OTHER_AT,
     OFFER_AT,
     OVERRULE_AT,
     SHORT,
@@ -43,7 +45,28 @@ def test_the_rules_non_item_intents_stand(intent: str) -> None:
 
 
 def test_an_item_named_in_the_message_stands() -> None:
-    assert mix(GUIDE_A, [("b", 0.99)], named=True) is GUIDE_A
+    assert mix(GUIDE_A, [("a", 0.5), ("b", 0.4)], named=True) is GUIDE_A
+    assert mix(GUIDE_A, [("b", NAMED_OTHER_AT - 0.01)], named=True) is GUIDE_A
+    assert mix(GUIDE_A, [("unknown", 0.99)], named=True) is GUIDE_A
+
+
+def test_a_named_item_against_the_models_sure_other_item_offers_both() -> None:
+    # round 23: 有残疾证的 每个月那个补助去哪里报 names the card, asks for the allowance
+    got = mix(GUIDE_A, [("b", NAMED_OTHER_AT), ("a", 0.1)], named=True)
+    assert (got.intent, got.candidates) == ("clarify", (0, 1))
+
+
+def test_a_close_runner_up_makes_a_menu() -> None:
+    # round 23: 家里墙裂了 低保户 想修房子: the rules and the model agree on one item, but the
+    # model weighs another nearly as much
+    got = mix(GUIDE_A, [("a", 0.45), ("b", CLOSE_AT)])
+    assert (got.intent, got.candidates) == ("clarify", (0, 1))
+    assert mix(GUIDE_A, [("a", 0.45), ("b", CLOSE_AT - 0.01)]) is GUIDE_A
+    got = mix(UNKNOWN, [("b", 0.5), ("c", CLOSE_AT)])
+    assert (got.intent, got.candidates) == ("clarify", (1, 2))
+    # the rules' own other item joins the menu
+    got = mix(GUIDE_A, [("b", 0.5), ("c", CLOSE_AT)])
+    assert (got.intent, got.candidates) == ("clarify", (1, 2, 0))
 
 
 def test_a_short_message_keeps_the_rules_verdict() -> None:
@@ -55,7 +78,7 @@ def test_a_short_message_keeps_the_rules_verdict() -> None:
 def test_the_model_is_consulted_only_where_it_could_count() -> None:
     assert consulted(UNKNOWN, named=False, length=LONG)
     assert consulted(GUIDE_A, named=False, length=LONG)
-    assert not consulted(GUIDE_A, named=True, length=LONG)
+    assert consulted(GUIDE_A, named=True, length=LONG)  # round 23: the name may be the story
     assert consulted(MENU_BC, named=True, length=LONG)  # a menu of named siblings may be settled
     assert not consulted(MENU_BC, named=False, length=SHORT - 1)
     assert not consulted(Verdict("status", "rules"), named=False, length=LONG)

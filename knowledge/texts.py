@@ -443,7 +443,7 @@ CUE_WORDS: dict[str, str] = {
     "交税 入学 择校 转学 学籍 招生 分数线 中考 高考 公租房 廉租房 经适房 商品房 房产证 征兵 参军 入伍报名 报名入伍 应征入伍 入伍体检 "
     "老年大学 养老院 敬老院收费 私立 手机卡 携号转网 电话卡 社区医院 卫生院看病 住院押金 彩礼 律师费 打官司费 退休工资 退休金涨 企业退休 "
     "国企退休 职工退休 看病要预约 预约看病 医院预约 预防针 招工 考驾照 考公务员 公务员 事业编 招聘 护工 体检 住院部 专家门诊 物业 物业费 房租 "
-    "租房子 拆迁款 商标 专利 退税 兽医 兽药 猪瘟 收购价 粮价 墓地 公墓 二手车 "
+    "租房子 包工包料 拆迁款 商标 专利 退税 兽医 兽药 猪瘟 收购价 粮价 墓地 公墓 二手车 "
     "加油卡 燃气费 话费 充值 学费 补课 幼儿园报名 小学报名 初中报名 报名上学 "
     "上学报名 驾校 成绩 录取通知 奖学金 分红 股票 基金 寿险 医美 "
     # by class, so a new writer's question about another office's business is recognised too
@@ -567,7 +567,9 @@ CUE_WORDS: dict[str, str] = {
     # (突及其), Xinjiang friend and no problem (阿达西, 没麻达), Minnan hello, sorry and eaten yet,
     # chat thanks (谢谢宝), understood (问清楚了, 知了)
     "亚克西木斯孜 亚克西姆赛斯 萨拉木 萨拉姆 热合买提 拉合买提 热合麦提 突及其 突吉切 阿达西 没麻达 "
-    "歹得很 汝好 不好意思 食饱未 食饱了未 知了 问清楚了 清楚了 弄清楚了",
+    "歹得很 汝好 不好意思 食饱未 食饱了未 知了 问清楚了 清楚了 弄清楚了 "
+    # round 24: the central plains' ok, a voice call's hello and goodbye
+    "可中 能听见不 能听见吗 能听到吗 听得见吗 听得到吗 听见没 挂了 先挂了",
     "greeting_filler": "小助手 助手 同志 老师 师傅 领导 小妹 小哥 美女 帅哥 工作人员 麻烦 "
     # forms of address (谢了老妹儿, 辛苦了大兄弟)
     "宝 宝子 朋友 老铁 老妹儿 老妹 妹儿 妹子 大妹子 老弟 小老弟 大兄弟 老哥 姑娘 小姑娘 小伙 小伙子 靓女 靓仔 老乡 你们 你 您 恁 大家 "
@@ -864,6 +866,9 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "asked_by_office": ("(?:«@institutions»|«@employer»)«~6»«要 让 叫 需要 要求 说要»«~12»证明",),
     "elsewhere_frame": (
+        # round 24: signing up for the army (当兵 报名 咋报), a courier's tracking number (SF1409…)
+        "«当兵 参军 征兵».{0,3}«报名 体检 政审»",
+        "(?<![a-z])«sf yt zto zt jt jd sto yd ems»\\d{9,15}",
         "«@institutions»«~6»(?:«@time_q»|«@contact_q»|«在哪 在哪里 在哪儿 哪个窗口 几楼 哪个科 哪个楼 "
         "怎么走 咋走 怎么去 咋去»)",
         # not when the residents' own scheme is asked for after it (公司给我交了职工医保 家里孩子的

@@ -9,7 +9,7 @@ figure reached (so a regression fails), and the full targets stay a strict xfail
 loudly the day a file meets them all (then move them into the gate).
 
 Every other file is taught to the learned model (knowledge/learned.py, `make learn`), and all
-are fitted on by the rules (rounds 22 and 23's, questions_aa-ap, only lightly): their figures are training figures,
+are fitted on by the rules (rounds 22 to 24's, questions_aa-at, only lightly): their figures are training figures,
 gated so nothing breaks. questions_d, _w, _x, _y, _z, _za and _zb are never fitted on, never read
 while developing and never taught: their figures are the honest estimate for a new writer
 (questions_e.tsv, the same, is not gated). How the figures moved, round by round (each round's rules, every new writer's blind first
@@ -71,13 +71,16 @@ FILES = {
     "questions_an.tsv": 600,
     "questions_ao.tsv": 600,
     "questions_ap.tsv": 600,
+    "questions_aq.tsv": 600,
+    "questions_ar.tsv": 600,
+    "questions_as.tsv": 600,
+    "questions_at.tsv": 600,
     "questions_za.tsv": 600,
     "questions_zb.tsv": 600,
 }
 # gate levels per file: the target where it is met, else a floor under the figure reached
 GATES = {name: TARGETS for name in FILES}
 # never fitted on, never read while fitting, never taught to the learned model
-GATES["questions_x.tsv"] = {**TARGETS, "item_direct_or_menu": 0.975}
 # taught (round 22's writers) but short of a target through the rules' verdicts the model
 # does not override (short messages, non-item intents)
 GATES["questions_aj.tsv"] = {**TARGETS, "item_direct_or_menu": 0.97}
@@ -126,6 +129,10 @@ INTENT_FLOOR = {
     "questions_an.tsv": 0.85,
     "questions_ao.tsv": 0.85,
     "questions_ap.tsv": 0.85,
+    "questions_aq.tsv": 0.8,
+    "questions_ar.tsv": 0.8,
+    "questions_as.tsv": 0.85,
+    "questions_at.tsv": 0.8,
     "questions_za.tsv": 0.85,
     "questions_zb.tsv": 0.65,
 }
@@ -169,7 +176,7 @@ def test_every_intent_is_mostly_recognized(report: tuple[str, Report]) -> None:
 
 
 # files gated at all four targets
-MEETS_TARGETS = frozenset(FILES) - {f"questions_{w}.tsv" for w in ("x", "ad", "aj")}
+MEETS_TARGETS = frozenset(FILES) - {f"questions_{w}.tsv" for w in ("ad", "aj")}
 
 
 def test_full_targets(report: tuple[str, Report], request: pytest.FixtureRequest) -> None:
@@ -178,8 +185,8 @@ def test_full_targets(report: tuple[str, Report], request: pytest.FixtureRequest
         request.applymarker(
             pytest.mark.xfail(
                 strict=True,
-                reason="not all four targets yet: direct-or-menu on questions_x (97.95 %) and"
-                " _aj, out-of-scope rejected on _ad",
+                reason="not all four targets yet: direct-or-menu on questions_aj, out-of-scope"
+                " rejected on _ad",
             )
         )
     assert result.meets_targets(), f"{name}\n{format_report(result)}"

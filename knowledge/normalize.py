@@ -215,6 +215,13 @@ def _token_readings(token: str) -> tuple[str, ...] | None:
     return tuple(char_reading(ch) for ch in token) if is_cjk(token) else None
 
 
+@lru_cache(maxsize=65536)
+def _token_fuzzy(token: str) -> tuple[str, ...] | None:
+    """_token_readings with fuzzy pinyin's merged sounds (pinyin.fuzzy)."""
+    readings = _token_readings(token)
+    return None if readings is None else tuple(map(fuzzy, readings))
+
+
 @dataclass(frozen=True)
 class PinyinRepair:
     """Maps runs of 2-4 characters that sound like a vocabulary word onto that word.
@@ -365,7 +372,10 @@ class PinyinRepair:
         # per token: its readings if Chinese, and whether it is a common multi-character word
         readings = [_token_readings(t) for t in tokens]
         common = [len(t) > 1 and self.is_common(t) for t in tokens]
-        return replace_runs(tokens, lambda pos: self._match_at(tokens, readings, common, pos))
+        fuzzed = [_token_fuzzy(t) for t in tokens]
+        return replace_runs(
+            tokens, lambda pos: self._match_at(tokens, readings, common, pos, fuzzed)
+        )
 
     def _match_at(
         self,
@@ -373,9 +383,11 @@ class PinyinRepair:
         readings: list[tuple[str, ...] | None],
         common: list[bool],
         pos: int,
+        fuzzed: list[tuple[str, ...] | None],
     ) -> tuple[str | None, int]:
         """The longest repair of a window of whole tokens starting at `pos`."""
         key: tuple[str, ...] = ()
+        near: tuple[str, ...] = ()
         found: tuple[str | None, int] = (None, pos)
         any_common = False
         for end in range(pos + 1, len(tokens) + 1):
@@ -383,6 +395,7 @@ class PinyinRepair:
             if reading is None:
                 break
             key += reading
+            near += fuzzed[end - 1] or ()
             any_common = any_common or common[end - 1]
             if len(key) > self.max_len:
                 break
@@ -390,7 +403,7 @@ class PinyinRepair:
                 continue
             word = self.index.get(key)
             if word is None and len(key) >= FUZZY_FROM and not any_common:
-                word = self.fuzzy_index.get(tuple(map(fuzzy, key)))
+                word = self.fuzzy_index.get(near)
             if word is None:
                 continue
             window = "".join(tokens[pos:end])

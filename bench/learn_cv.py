@@ -30,18 +30,10 @@ from knowledge.evaluate import Outcome, Report, load_labelled, outcome_of  # noq
 from knowledge.learned import train  # noqa: E402
 from knowledge.matcher import Matcher  # noqa: E402
 from knowledge.scoring import Analysis  # noqa: E402
+from knowledge.teach import never_taught  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 CATALOG = ROOT / "knowledge" / "catalog"
-
-
-def never_taught() -> set[str]:
-    """The Makefile's HELD_OUT, read from it so there is one list."""
-    for line in (ROOT / "Makefile").read_text(encoding="utf-8").splitlines():
-        if line.startswith("HELD_OUT"):
-            stems = line.split(",", 1)[1].rstrip(")").replace(".tsv", "").split()
-            return {f"questions_{w}.tsv" for w in stems}
-    raise SystemExit("Makefile has no HELD_OUT line")
 
 
 def floats(text: str) -> list[float]:
@@ -87,7 +79,7 @@ def main() -> None:
 
     if args.ngrams:  # predict() and train() both call the module's features()
         learned.NGRAMS = tuple(int(n) for n in args.ngrams.split(","))
-    held = never_taught()
+    held = never_taught(ROOT / "Makefile")
     tracked = subprocess.run(
         ["git", "ls-files", "tests/data"], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout.split()

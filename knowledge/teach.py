@@ -20,6 +20,16 @@ from knowledge.scoring import Scorer
 TAUGHT_SOURCE = "taught (console)"  # the source name of lines staff taught in the console
 
 
+def never_taught(makefile: Path) -> frozenset[str]:
+    """The labelled files `make learn` leaves out (the Makefile's HELD_OUT, the one list):
+    never fitted on, never read while developing, never taught (tests/data/README.md)."""
+    for line in makefile.read_text(encoding="utf-8").splitlines():
+        if line.startswith("HELD_OUT"):
+            stems = line.split(",", 1)[1].rstrip(")").replace(".tsv", "").split()
+            return frozenset(f"questions_{w}.tsv" for w in stems)
+    raise ValueError(f"{makefile}: no HELD_OUT line")
+
+
 def is_label(catalog: Catalog, label: str) -> bool:
     """What a labelled message may be labelled: a catalog item's name or a non-item intent."""
     return label in catalog.by_name or label in NON_ITEM

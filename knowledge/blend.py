@@ -59,11 +59,10 @@ SHORT = 9  # characters of the normalized message, spaces not counted
 MENU_LEARNED = 4  # the model's own items in a menu; the rules' item may make it MENU_MAX
 
 
-def consulted(verdict: Verdict, *, named: bool, length: int) -> bool:
-    """Whether the model's probabilities could change this verdict (else none are computed)."""
-    if verdict.intent not in ("guide", "clarify", "unknown") or length < SHORT:
-        return False
-    return not (verdict.intent == "guide" and named) or NAMED_OTHER_AT <= 1.0
+def consulted(verdict: Verdict, *, length: int) -> bool:
+    """Whether the model's probabilities could change this verdict (else none are computed):
+    an item named in the message too, since round 23 (NAMED_OTHER_AT)."""
+    return verdict.intent in ("guide", "clarify", "unknown") and length >= SHORT
 
 
 def blend(
@@ -81,7 +80,7 @@ def blend(
     `names` the reverse;
     `known`: the labels the model was taught; `named`: the rules' best item is named in the
     message; `length`: the normalized message's characters; `hinted`: an out-of-scope hint."""
-    if not learned or not consulted(verdict, named=named, length=length):
+    if not learned or not consulted(verdict, length=length):
         return verdict
     ruled = names[verdict.item] if verdict.item is not None else None
     if verdict.intent == "guide" and ruled not in known:
@@ -114,15 +113,10 @@ def blend(
         return Verdict("clarify", why, candidates=tuple(offered))
     runner_up = next((n for n, q in items[1:2] if q >= CLOSE_AT), None)
     if verdict.intent == "guide" and ruled == top:
-        if runner_up is not None:
-            return Verdict("clarify", why, candidates=(index_of[top], index_of[runner_up]))
-        return verdict
+        return verdict if runner_up is None else _close(verdict, index_of, top, runner_up, why)
     if p >= GUIDE_AT and not (hinted and verdict.intent == "unknown"):
         if runner_up is not None:
-            pair = [index_of[top], index_of[runner_up]]
-            if verdict.intent == "guide" and verdict.item is not None and verdict.item not in pair:
-                pair.append(verdict.item)
-            return Verdict("clarify", why, candidates=tuple(pair))
+            return _close(verdict, index_of, top, runner_up, why)
         ruled_p = dict(items).get(ruled or "", 0.0)
         if verdict.intent == "guide" and verdict.item is not None and ruled_p >= ALSO_AT:
             return Verdict("clarify", why, candidates=(index_of[top], verdict.item))
@@ -132,3 +126,13 @@ def blend(
     if not offered:
         return verdict
     return Verdict("clarify", why, candidates=tuple(offered))
+
+
+def _close(
+    verdict: Verdict, index_of: Mapping[str, int], top: str, runner_up: str, why: str
+) -> Verdict:
+    """The model's best item and its close runner-up offered, with the rules' item if another."""
+    pair = [index_of[top], index_of[runner_up]]
+    if verdict.intent == "guide" and verdict.item is not None and verdict.item not in pair:
+        pair.append(verdict.item)
+    return Verdict("clarify", why, candidates=tuple(pair))

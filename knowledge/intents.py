@@ -302,14 +302,11 @@ class IntentPhrases:
         only when the message does not ask what an item does about it (回来咋报销)."""
         return self._elsewhere(text)[0]
 
-    def elsewhere_asked(self, text: str) -> list[str]:
-        """Topics, documents and offices of others that the question itself is about: asked how,
-        where, what it costs or whether it is right right after them (结婚登记要带什么, 学籍怎么转,
-        乐队一般多少钱), not only told of in the story."""
-        return self._elsewhere(text)[1]
-
     def _elsewhere(self, text: str) -> tuple[list[str], list[str]]:
-        """elsewhere_cues and elsewhere_asked from one scan (the longest pattern there is)."""
+        """elsewhere_cues, and from the same scan (the longest pattern there is) the topics,
+        documents and offices of others that the question itself is about: asked how, where,
+        what it costs or whether it is right right after them (结婚登记要带什么, 学籍怎么转,
+        乐队一般多少钱), not only told of in the story."""
         if self.elsewhere is None:
             return [], []
         matches = list(self.elsewhere.finditer(text))

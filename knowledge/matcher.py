@@ -85,7 +85,7 @@ class Matcher:
         explain = dict(analysis.explain)
         learned = self.catalog.learned
         named, length = analysis.strong_hit, len(analysis.normalized.replace(" ", ""))
-        if learned is not None and consulted(verdict, named=named, length=length):
+        if learned is not None and consulted(verdict, length=length):
             guesses = learned.predict(analysis.query, analysis.tokens)
             hinted = analysis.features.get("oos", 0.0) > 0
             verdict = blend(

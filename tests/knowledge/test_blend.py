@@ -76,12 +76,11 @@ def test_a_short_message_keeps_the_rules_verdict() -> None:
 
 
 def test_the_model_is_consulted_only_where_it_could_count() -> None:
-    assert consulted(UNKNOWN, named=False, length=LONG)
-    assert consulted(GUIDE_A, named=False, length=LONG)
-    assert consulted(GUIDE_A, named=True, length=LONG)  # round 23: the name may be the story
-    assert consulted(MENU_BC, named=True, length=LONG)  # a menu of named siblings may be settled
-    assert not consulted(MENU_BC, named=False, length=SHORT - 1)
-    assert not consulted(Verdict("status", "rules"), named=False, length=LONG)
+    assert consulted(UNKNOWN, length=LONG)
+    assert consulted(GUIDE_A, length=LONG)  # named or not: round 23, the name may be the story
+    assert consulted(MENU_BC, length=LONG)  # a menu of named siblings may be settled
+    assert not consulted(MENU_BC, length=SHORT - 1)
+    assert not consulted(Verdict("status", "rules"), length=LONG)
 
 
 def test_a_short_message_is_decided_without_the_model(real: Matcher) -> None:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 
 from knowledge import cues
 from knowledge.context import DONE, REFUSED, verb_role
+from knowledge.retrie import trie_alternation
 
 ACTIONS = ("pay", "draw", "move", "refund", "replace", "cancel", "certify", "record", "check")
 # action -> verbs (longest matched first). Single characters only count as whole words or at the
@@ -39,7 +40,7 @@ _DOCUMENT = cues.pattern("document")
 # a loss (弄丢了, 过期了) is the reason for a replacement even though it has happened
 _LOST = frozenset(cues.words("act_lost").split())
 _MULTI = {v: a for a, verbs in VERBS.items() for v in verbs if len(v) > 1}
-_MULTI_RE = re.compile("|".join(sorted(map(re.escape, _MULTI), key=len, reverse=True)))
+_MULTI_RE = re.compile(trie_alternation(_MULTI))
 
 
 def profile(titles: Iterable[str]) -> frozenset[str]:

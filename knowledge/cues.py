@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from knowledge import texts
+from knowledge.retrie import trie_alternation
 
 _PART = re.compile("«(@?)([^«»]*)»")
 
@@ -26,11 +27,9 @@ def words(name: str) -> str:
 
 
 def alternation(words: str) -> str:
-    """A regex alternation of space-separated words, longest first ('_' is the empty word)."""
-    alternatives = sorted(
-        ("" if w == "_" else re.escape(w) for w in words.split()), key=len, reverse=True
-    )
-    return "(?:" + "|".join(alternatives) + ")"
+    """A regex alternation of space-separated words, longest first ('_' is the empty word),
+    written as a trie (retrie.py)."""
+    return trie_alternation(("" if w == "_" else w for w in words.split()), guard=True)
 
 
 def expand(template: str) -> str:

@@ -16,6 +16,7 @@ from opencc import OpenCC
 
 from knowledge import texts
 from knowledge.pinyin import char_reading, fuzzy, word_pinyin
+from knowledge.retrie import trie_alternation
 
 _T2S = OpenCC("t2s")
 _LATIN_WORD = re.compile("[a-z]{2,}")
@@ -43,7 +44,7 @@ def _is_traditional(ch: str) -> bool:
     return converted != ch
 
 
-_DIALECT = re.compile("|".join(sorted(map(re.escape, texts.DIALECT), key=len, reverse=True)))
+_DIALECT = re.compile(trie_alternation(texts.DIALECT))
 _DIALECT_CHARS = frozenset("".join(texts.DIALECT))
 # Cantonese 点 + verb (点迁, 点交) is 怎么 + verb, not after a number, 几, 有 (几点交, 有点补)
 _DIALECT_HOW = re.compile(
@@ -114,11 +115,11 @@ def basic(text: str) -> str:
 
 
 def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
-    """One regex that matches any phrase, preferring the longest (alternation order)."""
-    unique = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
+    """One regex that matches any phrase, preferring the longest (a trie: retrie.py)."""
+    unique = {p for p in phrases if p}
     if not unique:
         return None
-    return re.compile("|".join(re.escape(p) for p in unique))
+    return re.compile(trie_alternation(unique))
 
 
 @dataclass(frozen=True)

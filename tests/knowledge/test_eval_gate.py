@@ -6,7 +6,8 @@ The issue's targets: >= 92% right item directly, >= 98% right item directly or i
 >= 95% out-of-scope rejected, <= 2% confidently wrong (of all questions). Where a file reaches a
 target it is gated at the target. Where it does not yet, it is gated at a floor just under the
 figure reached (so a regression fails), and the full targets stay a strict xfail that fails
-loudly the day a file meets them all (then move them into the gate).
+loudly the day a file meets them all (then move them into the gate). All files together are
+gated at the four targets.
 
 Every other file is taught to the learned model (knowledge/learned.py, `make learn`), and all
 are fitted on by the rules (rounds 22 to 24's, questions_aa-at, only lightly): their figures are training figures,
@@ -143,15 +144,24 @@ def matcher(tmp_path_factory: pytest.TempPathFactory) -> Matcher:
     return Matcher(load_catalog(REAL_CATALOG), cache_dir=tmp_path_factory.mktemp("cache"))
 
 
+# each file's report, kept for the pooled gate at the end
+_REPORTS: dict[str, Report] = {}
+
+
+def _report(matcher: Matcher, name: str) -> Report:
+    if name not in _REPORTS:
+        rows = load_labelled(DATA / name)
+        assert len(rows) >= FILES[name]
+        _REPORTS[name] = evaluate(matcher, rows)
+    return _REPORTS[name]
+
+
 @pytest.fixture(scope="module", params=sorted(FILES))
 def report(request: pytest.FixtureRequest, matcher: Matcher) -> tuple[str, Report]:
     name: str = request.param
-    path = DATA / name
-    if not path.is_file():
+    if not (DATA / name).is_file():
         pytest.skip(f"tests/data/{name} absent")
-    rows = load_labelled(path)
-    assert len(rows) >= FILES[name]
-    return name, evaluate(matcher, rows)
+    return name, _report(matcher, name)
 
 
 def test_gated_levels(report: tuple[str, Report]) -> None:
@@ -203,3 +213,12 @@ def test_report_format_names_the_figures(report: tuple[str, Report]) -> None:
     ):
         assert words in text
     assert "guide" in text and "unknown" in text
+
+
+def test_the_whole_set_meets_every_target(matcher: Matcher) -> None:
+    """The repository's own set, every file together, at the issue's four targets: the files
+    still under one target (above) do not pull the whole under it."""
+    present = [name for name in sorted(FILES) if (DATA / name).is_file()]
+    pooled = Report(tuple(o for name in present for o in _report(matcher, name).outcomes))
+    assert len(pooled.outcomes) >= 25_000
+    assert pooled.meets_targets(), format_report(pooled)

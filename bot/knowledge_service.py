@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from knowledge.cache import CACHE_VERSION
+from knowledge.cache import catalog_path
 from knowledge.catalog import Catalog, CatalogError
 from knowledge.matcher import Matcher
 from knowledge.reloader import CatalogHolder
@@ -19,6 +19,7 @@ from knowledge.towns import MAIN, Town, load_towns, town_files
 
 log = logging.getLogger(__name__)
 _ROOT = Path(__file__).resolve().parent.parent  # where `bot` and `knowledge` import from
+BUILT = "built"  # in a catalog's cache folder: a child process filled it
 
 
 class KnowledgeService:
@@ -156,7 +157,7 @@ def prebuild(catalog: Catalog, cache_dir: Path) -> None:
     against 203 MB from a filled cache, above the 250 MB a county process may use, and
     more with every edited catalog. The child's memory goes back with it. A plain
     subprocess, not multiprocessing: spawn would re-run whatever script is __main__."""
-    done = cache_dir / f"built-{CACHE_VERSION}-{catalog.digest[:24]}"
+    done = catalog_path(cache_dir, catalog.digest) / BUILT
     if done.exists():
         return
     command = [sys.executable, "-c", f"import {__name__} as k; k.fill_cache_from_stdin()"]

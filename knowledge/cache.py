@@ -1,10 +1,13 @@
 """Derived data kept on disk so that `bianmin ask` starts fast: one folder per catalog digest
-(the jieba dictionary, tokenized item fields, pinyin of the vocabulary) and one table of
-character readings shared by all catalogs. Writes are atomic; a damaged file is rebuilt.
+and version of the matcher's code (the jieba dictionary, tokenized item fields, pinyin of the
+vocabulary) and one table of character readings shared by all catalogs. Writes are atomic; a
+damaged file is rebuilt.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import os
 import tempfile
@@ -12,15 +15,32 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-CACHE_VERSION = "4"  # bump when anything derived changes shape or recipe
+CACHE_VERSION = "4"  # bump when anything derived changes shape
+_CODE = Path(__file__).resolve().parent  # the matcher's code: knowledge/*.py
+
+
+@functools.cache
+def recipe() -> str:
+    """A fingerprint of the code that derives the cached data. The catalog's digest covers
+    only its files; a change of normalisation (texts.py, normalize.py...) changes the derived
+    dictionary too, and an upgraded server must not read the old one."""
+    digest = hashlib.sha256()
+    for file in sorted(_CODE.glob("*.py")):
+        digest.update(file.name.encode() + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()[:10]
 
 
 def default_cache_dir() -> Path:
     return Path(tempfile.gettempdir()) / "bianmin-cache"
 
 
+def catalog_path(cache_dir: Path | None, key: str) -> Path:
+    """Where the derived data of a catalog (its digest: `key`) lives, for this code."""
+    return (cache_dir or default_cache_dir()) / f"catalog-{CACHE_VERSION}-{recipe()}-{key[:24]}"
+
+
 def catalog_folder(cache_dir: Path | None, key: str) -> Path:
-    folder = (cache_dir or default_cache_dir()) / f"catalog-{CACHE_VERSION}-{key[:24]}"
+    folder = catalog_path(cache_dir, key)
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 

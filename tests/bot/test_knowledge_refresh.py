@@ -17,7 +17,7 @@ import pytest
 
 from bot.config import PROJECT_ROOT
 from bot.knowledge_service import KnowledgeService
-from knowledge.cache import CACHE_VERSION
+from knowledge.cache import catalog_path
 
 CATALOG = PROJECT_ROOT / "knowledge" / "catalog"
 NEW_NAME = "救命钱补助"
@@ -99,10 +99,8 @@ def test_a_first_start_fills_the_cache_in_a_child_process(tmp_path: Path) -> Non
     first = KnowledgeService(CATALOG, cache_dir=cache)
     first.warm()
     files = _cache_files(cache)
-    marker = f"built-{CACHE_VERSION}-{first.current.digest[:24]}"
-    assert marker in files
-    folder = f"catalog-{CACHE_VERSION}-{first.current.digest[:24]}"
-    assert {f"{folder}/derived-v2.json", f"{folder}/jieba.cache"} <= files
+    folder = catalog_path(cache, first.current.digest).relative_to(cache).as_posix()
+    assert {f"{folder}/built", f"{folder}/derived-v2.json", f"{folder}/jieba.cache"} <= files
     stamps = {p: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()}
     again = KnowledgeService(CATALOG, cache_dir=cache)
     again.warm()  # from the files: nothing rewritten
@@ -119,5 +117,5 @@ def test_a_failing_child_leaves_the_build_to_the_server(
         service = KnowledgeService(CATALOG, cache_dir=cache)
         service.warm()
     assert any("cache child failed" in r.getMessage() for r in caplog.records)
-    assert not [f for f in _cache_files(cache) if f.startswith("built-")]  # tried again next start
+    assert not [f for f in _cache_files(cache) if f.endswith("/built")]  # tried again next start
     assert service.matcher.decide("低保怎么申请").item.id == "dibao"

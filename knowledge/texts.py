@@ -400,8 +400,9 @@ DIALECT_ASK_WORD = "伐"
 DIALECT_ASK = "吗"
 DIALECT_ASK_AFTER = "了好对是行"
 # round 17: ...and after any character closing a question (要拍照伐, 能报伐, 卡号会变伐), except
-# the felling words (砍伐, 采伐, 盗伐, 滥伐, 间伐) and 讨伐, 征伐, 步伐, 杀伐, 北伐
-DIALECT_ASK_NOT_AFTER = "砍采盗滥间讨征步杀北挞"
+# the felling words (砍伐, 采伐, 盗伐, 滥伐, 乱伐, 间伐, 择伐, 皆伐, 禁伐: a logging ban, a keyword of
+# the forest compensation) and 讨伐, 征伐, 步伐, 杀伐, 北伐
+DIALECT_ASK_NOT_AFTER = "砍采盗滥乱间择皆禁讨征步杀北挞"
 # Cantonese 点 + verb is 怎么 + verb (hk点迁, 点交, 点补): 点 is «how» before these verbs unless a
 # number, 几, 有, 一 or the like stands before it (几点交, 三点上班, 有点补)
 DIALECT_HOW_WORD = "点"

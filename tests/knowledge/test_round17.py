@@ -75,6 +75,10 @@ def test_words_typed_with_spaces_are_one_run(text: str, expected: str) -> None:
         ("林木采伐证", "林木采伐证"),
         ("有人盗伐", "有人盗伐"),
         ("伐木要批吗", "伐木要批吗"),
+        # a logging ban (a keyword of the forest compensation) and the other felling words
+        ("山林划成禁伐区了", "山林划成禁伐区了"),
+        ("乱砍乱伐", "乱砍乱伐"),
+        ("择伐和皆伐", "择伐和皆伐"),
     ],
 )
 def test_wu_words(text: str, expected: str) -> None:

@@ -5,13 +5,14 @@ message and the start-up heap is frozen out of the garbage collector's scans
 from __future__ import annotations
 
 import gc
+import logging
 from collections.abc import Callable
 
 from aiohttp.test_utils import TestClient, TestServer
 
 from bot.config import Settings
 from bot.runtime import RUNTIME
-from bot.serve import build
+from bot.serve import build, configure_logging
 from tests import helpers
 
 
@@ -33,3 +34,21 @@ async def test_serve_warms_the_matchers_and_freezes_the_start_up_heap(
             assert knowledge._matchers == {matcher.catalog.digest: matcher}  # no rebuild
     finally:
         gc.unfreeze()  # the rest of the test session collects as usual
+
+
+def test_the_scheduler_s_chatter_is_kept_out_of_the_log() -> None:
+    """A job run is two INFO lines of APScheduler's; a missed run or a failing job, a
+    WARNING or worse, still shows, and so does everything under debug logging."""
+    root, scheduler = logging.getLogger(), logging.getLogger("apscheduler")
+    saved = root.level, scheduler.level
+    try:
+        configure_logging("info")
+        assert root.level == logging.INFO
+        assert not scheduler.isEnabledFor(logging.INFO)
+        assert scheduler.isEnabledFor(logging.WARNING)
+        assert logging.getLogger("apscheduler.executors.default").isEnabledFor(logging.ERROR)
+        configure_logging("debug")
+        assert scheduler.isEnabledFor(logging.DEBUG)
+    finally:
+        root.setLevel(saved[0])
+        scheduler.setLevel(saved[1])

@@ -45,6 +45,7 @@ FIELDS = ("name", "phone", "village")
 PHONE = re.compile(r"1[3-9]\d{9}")
 DIGIT_RUN = re.compile(r"\d[\d\s\-\u2010-\u2015()]*")  # digits with the separators people type
 BAD = "bad"  # form-shaped but wrong: ask again instead of treating it as a new question
+NO_PHONE = "no_phone"  # the villager has no mobile: say what will do, then ask again
 COMMANDS = frozenset(
     texts.FORM_START_WORDS
     + texts.YES_WORDS
@@ -93,20 +94,37 @@ def _plain_answer(text: str, ctx: Context) -> bool:
     return clean(text) not in COMMANDS and ctx.decide(text).intent == "unknown"
 
 
+def _not_words(value: str, text: str, ctx: Context) -> bool:
+    """A short reply with no Chinese in it (1, ok, ?, a phone number) that is no question the
+    matcher knows: a wrong answer to a question asking for a name, not something else asked."""
+    return (
+        not any(map(_is_cjk, value))
+        and len(value) <= 20
+        and value not in COMMANDS
+        and ctx.decide(text).intent == "unknown"
+    )
+
+
 def parse(step: str, text: str, item: Item, ctx: Context) -> tuple[str, Any] | str | None:
     """(field, value) for an answer to `step`; BAD for a wrong answer of the right
     shape; None when the message is not an answer at all (an interruption)."""
     value = clean(text)
-    if step in ("name", "reuse"):
-        if step == "reuse" and value in texts.YES_WORDS:
+    choice = parse_choice(text)
+    if step == "reuse":
+        # the question numbers its answers: 1 keeps the details, 2 fills them in anew
+        if value in texts.YES_WORDS or choice == 1:
             return ("reuse", True)
-        if step == "reuse" and value in texts.NO_WORDS:
+        if value in texts.NO_WORDS or choice == 2:
             return ("reuse", False)
+        return BAD if choice is not None else None
+    if step == "name":
         name = _strip_prefix(value, texts.FORM_NAME_PREFIXES)
         if 2 <= len(name) <= 6 and all(map(_is_cjk, name)) and _plain_answer(text, ctx):
             return ("name", name)
-        return None
+        return BAD if _not_words(value, text, ctx) else None
     if step == "phone":
+        if value in texts.FORM_NO_PHONE_WORDS:
+            return NO_PHONE
         if not any(c.isdigit() for c in unicodedata.normalize("NFKC", text)):
             return None
         phone = parse_phone(text)
@@ -114,12 +132,11 @@ def parse(step: str, text: str, item: Item, ctx: Context) -> tuple[str, Any] | s
     if step == "village":
         village = _strip_prefix(value, texts.FORM_VILLAGE_PREFIXES)
         if not (2 <= len(village) <= 20 and any(map(_is_cjk, village))) or village in COMMANDS:
-            return None
+            return BAD if _not_words(value, text, ctx) else None
         place_like = len(village) <= 10 and village.endswith(texts.FORM_VILLAGE_SUFFIXES)
         if place_like or _plain_answer(text, ctx):
             return ("village", village)
         return None
-    choice = parse_choice(text)
     if step == "case":
         if choice is not None:
             return ("case", item.cases[choice - 1].name) if 1 <= choice <= len(item.cases) else BAD
@@ -212,6 +229,8 @@ async def handle(msg: Inbound, ctx: Context) -> Reply:
     if result is None or result == ("confirm", "cancel"):
         ctx.goto(GUIDED, "offered", item=item.id)
         return Reply.say(texts.FORM_CANCELLED)
+    if result == NO_PHONE:
+        return await _ask(form.step, data, item, msg, ctx, intro=texts.FORM_NO_PHONE)
     if isinstance(result, str):  # BAD
         return await _ask(form.step, data, item, msg, ctx, bad=True)
     field, answer = result
@@ -273,9 +292,18 @@ async def _ask(
         cases = "\n".join(f"{n}. {c.name}" for n, c in enumerate(item.cases, 1))
         question = texts.FORM_ASK[step].format(n=fields.index(step) + 1, cases=cases)
         if bad:
-            wrong = texts.FORM_BAD_PHONE if step == "phone" else texts.FORM_BAD_CASE
-            question = wrong.format(n=len(item.cases)) + "\n" + question
+            question = _BAD[step].format(n=len(item.cases)) + "\n" + question
+    if step == "reuse" and bad:
+        question = texts.FORM_BAD_REUSE + "\n" + question
     return Reply.say("\n".join(part for part in (intro, question) if part))
+
+
+_BAD = {
+    "name": texts.FORM_BAD_NAME,
+    "phone": texts.FORM_BAD_PHONE,
+    "village": texts.FORM_BAD_VILLAGE,
+    "case": texts.FORM_BAD_CASE,
+}
 
 
 async def _register(data: dict[str, Any], item: Item, msg: Inbound, ctx: Context) -> Reply:
@@ -284,4 +312,5 @@ async def _register(data: dict[str, Any], item: Item, msg: Inbound, ctx: Context
     ticket = await ctx.desk.register(openid=msg.openid, item=item, case=case, **fields)
     ctx.goto(TICKET, "offered", ticket=ticket.number)
     head = texts.REGISTERED.format(number=ticket.number)
-    return Reply.say(await render_ticket(ticket, ctx, head=head, tail=texts.REGISTERED_NEXT))
+    reply = await render_ticket(ticket, ctx, head=head, tail=texts.REGISTERED_NEXT, number=False)
+    return Reply.say(reply)

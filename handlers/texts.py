@@ -81,6 +81,16 @@ FORM_NEXT = {
 }
 FORM_BAD_PHONE = "这个手机号好像不对。请回复11位手机号，比如 13812345678。"
 FORM_BAD_CASE = "请回复 1 到 {n} 之间的数字，选择您的情况。"
+FORM_BAD_NAME = "请用汉字回复办事人的姓名，比如“张桂兰”。"
+FORM_BAD_VILLAGE = "请回复村（社区）的名字，比如“青石村”。"
+FORM_BAD_REUSE = "请回复“是”（还用这些信息）或“否”（重新填）。"
+# no mobile of one's own (elderly villagers): a family member's number does, or a person helps
+FORM_NO_PHONE_WORDS = tuple(
+    "没有手机 没手机 没有手机号 没手机号 没有电话 没电话 不会用手机 没有 没".split()
+)
+FORM_NO_PHONE = (
+    "没有手机也不要紧：可以填家里人的手机号，办好了我们打给他。要找工作人员，回复“人工”。"
+)
 FORM_NAME_PREFIXES = tuple("我的名字是 我的名字叫 名字是 名字叫 姓名是 姓名 我叫 我是 叫".split())
 # An answer ending like a place name is a village even if it sounds like an item (五保村).
 FORM_VILLAGE_SUFFIXES = ("村", "社区", "组", "寨", "屯", "庄", "队", "街道", "小区")

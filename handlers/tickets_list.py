@@ -74,12 +74,16 @@ async def handle(msg: Inbound, ctx: Context) -> Reply:
     return Reply.say("\n".join(lines))
 
 
-async def render_ticket(ticket: Any, ctx: Context, *, head: str = "", tail: str = "") -> str:
+async def render_ticket(
+    ticket: Any, ctx: Context, *, head: str = "", tail: str = "", number: bool = True
+) -> str:
     """One ticket in full; the materials are left out (with the guide link) if the
-    reply would pass WeChat's size limit."""
+    reply would pass WeChat's size limit. `number`: False where `head` says it already."""
     top = [head] if head else []
     bottom = [tail] if tail else []
     body = await describe(ticket, ctx)
+    if not number:
+        body = body[1:]
     text = "\n".join([*top, *body, *materials(ticket), *bottom])
     if fits(text) or not ticket.item_id:
         return text

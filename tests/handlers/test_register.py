@@ -59,6 +59,7 @@ async def test_full_registration_with_a_multi_case_item(chat: Chat) -> None:
         "回复“预约”",
     ):
         assert part in reply, part
+    assert reply.count("BM20261123-0001") == 1  # said once, in the first line
     assert "节假日还没公布" not in reply  # not provisional
     assert "以家庭为单位申请" not in reply
 
@@ -231,6 +232,64 @@ async def test_returning_villager_may_refuse_the_saved_details(chat: Chat) -> No
     await chat.say("高龄津贴")
     await chat.say("办理")
     assert "第1步" in await chat.say("否")
+
+
+async def test_returning_villager_answers_the_numbered_choice_with_a_digit(chat: Chat) -> None:
+    """The question numbers its answers (1. still these details, 2. fill in anew): an elderly
+    villager replies with the digit. 3 is no choice: asked again, not taken for a question."""
+    await chat.register("低保要带什么", "张建明", "13812345678", "青石村", "1", "确认")
+    await chat.say("高龄津贴")
+    await chat.say("办理")
+    again = await chat.say("3")
+    assert "请回复“是”" in again and "张*明" in again and "答不上来" not in again
+    reply = await chat.say("1")
+    if "情况" in reply:
+        reply = await chat.say("1")
+    assert "核对" in reply and "张建明" in reply and "13812345678" in reply
+    await chat.say("高龄津贴")
+    await chat.say("办理")
+    assert "第1步" in await chat.say("2")
+
+
+async def test_a_name_or_village_that_is_no_words_is_asked_again(chat: Chat) -> None:
+    """What was tried at the name step: a digit, Latin letters, a lone question mark and a
+    phone number given too early; at the village step a bare number. Each is asked for
+    again with an example, never answered with the long "I don't know" list."""
+    await chat.say("高龄津贴")
+    await chat.say("办理")
+    for wrong in ("1", "zhang", "？", "13812345678"):
+        reply = await chat.say(wrong)
+        assert "请用汉字回复办事人的姓名" in reply and "第1步" in reply, wrong
+        assert "答不上来" not in reply
+        state = await chat.state()
+        assert state is not None and (state.flow, state.step) == ("register", "name")
+    assert "第2步" in await chat.say("王秀英")
+    assert "第3步" in await chat.say("13812345678")
+    reply = await chat.say("3")
+    assert "村（社区）的名字" in reply and "第3步" in reply
+    state = await chat.state()
+    assert state is not None and state.step == "village"
+    reply = await chat.say("青石村")
+    assert "第4步" in reply and "情况" in reply  # 高龄津贴 has two cases
+
+
+async def test_no_mobile_of_one_s_own_is_answered_kindly(chat: Chat) -> None:
+    await chat.say("高龄津贴")
+    await chat.say("办理")
+    await chat.say("王秀英")
+    reply = await chat.say("没有手机")
+    assert "家里人的手机号" in reply and "人工" in reply and "第2步" in reply
+    state = await chat.state()
+    assert state is not None and state.step == "phone"
+    assert "第3步" in await chat.say("13912345678")  # a daughter's number
+
+
+async def test_a_question_at_the_name_step_is_still_answered(chat: Chat) -> None:
+    """A message in Chinese that is a question, not a name, is answered and the form waits."""
+    await chat.say("高龄津贴")
+    await chat.say("办理")
+    reply = await chat.say("低保要带什么")
+    assert "最低生活保障申请" in reply and "登记还没填完" in reply
 
 
 async def test_banli_without_an_item_asks_what(chat: Chat) -> None:

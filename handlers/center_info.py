@@ -13,4 +13,4 @@ def matches(msg: Inbound, ctx: Context) -> bool:
 
 
 async def handle(msg: Inbound, ctx: Context) -> Reply:
-    return Reply.say(render_center_info(ctx.catalog.center))
+    return Reply.say(render_center_info(ctx.catalog.center, msg.text or ""))

@@ -17,15 +17,16 @@ def guide_url(base_url: str, item_id: str) -> str:
     return f"{base_url.rstrip('/')}/guide/{item_id}"
 
 
-def reply_for(decision: Decision, center: Center, *, base_url: str) -> str:
-    """The villager-facing text for a decision."""
+def reply_for(decision: Decision, center: Center, *, base_url: str, question: str = "") -> str:
+    """The villager-facing text for a decision (`question`: what was asked, for the parts of
+    the center's card it asks about)."""
     intent = decision.intent
     if intent == "guide" and decision.item is not None:
         return render_guide(decision.item, center, guide_url=guide_url(base_url, decision.item.id))
     if intent == "clarify" and decision.candidates:
         return render_menu(decision.candidates)
     if intent == "center_info":
-        return render_center_info(center)
+        return render_center_info(center, question)
     if intent == "human":
         return texts.ASK_HUMAN
     if intent == "status":
@@ -50,7 +51,7 @@ def answer(
         "intent": decision.intent,
         "item": decision.item.name if decision.item else None,
         "candidates": [c.name for c in decision.candidates],
-        "reply": reply_for(decision, center, base_url=base_url),
+        "reply": reply_for(decision, center, base_url=base_url, question=text),
         "item_id": decision.item.id if decision.item else None,
         "score": decision.score,
     }

@@ -5,12 +5,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from knowledge import texts
-from knowledge.catalog import Case, Center, Item
+from knowledge.catalog import Case, Center, Department, Item
 from knowledge.facts import consult_phone, hours_of, place_of
 from knowledge.guide_page import guide_html
+from knowledge.normalize import basic
 
 __all__ = [
     "WECHAT_TEXT_LIMIT",
@@ -140,25 +142,56 @@ def render_unknown(center: Center) -> str:
     return _cut(text) if not fits(text := "\n".join(lines)) else text
 
 
-def render_center_info(center: Center) -> str:
-    lines = [
-        center.name,
-        texts.CENTER_ADDRESS.format(address=center.address),
-        texts.CENTER_HOURS.format(hours=center.hours),
-    ]
-    if center.hours_note:
-        lines.append(texts.CENTER_HOURS_NOTE.format(note=center.hours_note))
+_ASPECT_WORDS = {aspect: tuple(words.split()) for aspect, words in texts.CENTER_ASPECTS.items()}
+
+
+def center_aspects(question: str) -> frozenset[str]:
+    """What a question about the center asks: hours, address, phone (any number of them)."""
+    text = basic(question).replace(" ", "")
+    return frozenset(a for a, words in _ASPECT_WORDS.items() if any(w in text for w in words))
+
+
+def render_center_info(center: Center, question: str = "") -> str:
+    """The center's address, hours and phones. A question about a visit alone (周六上班吗,
+    中心在哪) gets the address, the hours and the consult phone; one about phones alone the
+    phones; either with only the windows of the departments it names, if it names any. The
+    whole card (every window) goes with the other questions."""
+    aspects = center_aspects(question) if question else frozenset()
+    visit = bool(aspects) and aspects <= {"hours", "address"}
+    phone = aspects == {"phone"}
+    compact = basic(question).replace(" ", "")
+    named = tuple(d for d in center.departments if _names(compact, d))
+    lines = [center.name]
+    if not phone:
+        lines.append(texts.CENTER_ADDRESS.format(address=center.address))
+        lines.append(texts.CENTER_HOURS.format(hours=center.hours))
+        if center.hours_note:
+            lines.append(texts.CENTER_HOURS_NOTE.format(note=center.hours_note))
     phones = center.phones
     if phones.consult:
         lines.append(texts.CENTER_CONSULT.format(phone=phones.consult))
-    if phones.complaint:
-        lines.append(texts.CENTER_COMPLAINT.format(phone=phones.complaint))
-    if phones.county_hotline:
-        lines.append(texts.CENTER_HOTLINE.format(phone=phones.county_hotline))
-    lines.append(texts.CENTER_WINDOWS)
-    lines.extend(
-        texts.CENTER_WINDOW.format(window=d.window, name=d.name, phone=d.phone)
-        for d in center.departments
-    )
+    if not visit:
+        if phones.complaint:
+            lines.append(texts.CENTER_COMPLAINT.format(phone=phones.complaint))
+        if phones.county_hotline:
+            lines.append(texts.CENTER_HOTLINE.format(phone=phones.county_hotline))
+    short = visit or (phone and bool(named))
+    windows = named if short else center.departments
+    if windows:
+        lines.append(texts.CENTER_WINDOWS)
+        lines.extend(
+            texts.CENTER_WINDOW.format(window=d.window, name=d.name, phone=d.phone) for d in windows
+        )
+    if short:
+        lines.append(texts.CENTER_MORE)
     text = "\n".join(lines)
     return text if fits(text) else _cut(text)
+
+
+def _names(compact: str, department: Department) -> bool:
+    """Whether the question names a department: its name (民政办), a part in or out of its
+    bracket (社会保障所, 人社), either without its ending (医保 of 医保工作站), or its window."""
+    parts = {department.name, department.window, *re.split(r"[()（）]", department.name)}
+    words = {basic(p).replace(" ", "") for p in parts}
+    words |= {w[: -len(e)] for w in words for e in texts.CENTER_DEPT_ENDINGS if w.endswith(e)}
+    return any(len(w) >= 2 and w in compact for w in words)

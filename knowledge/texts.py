@@ -89,7 +89,19 @@ CENTER_CONSULT = "咨询电话：{phone}"
 CENTER_COMPLAINT = "监督投诉电话：{phone}"
 CENTER_HOTLINE = "政务服务热线：{phone}"
 CENTER_WINDOWS = "各窗口："
+# a department's name without these endings is how villagers say it (医保 of 医保工作站)
+CENTER_DEPT_ENDINGS = ("工作站", "服务站", "中心", "窗口", "办", "站", "所")
 CENTER_WINDOW = "· {window} {name} {phone}"
+CENTER_MORE = "要各窗口的电话，回复“中心电话”。"
+# what a center question asks about (normalized, Simplified): when it is open or where it is
+# (a visit) gets the short card, the phones the phone list; both, or neither, the whole card
+CENTER_ASPECTS = {
+    "hours": "上班 开门 关门 下班 几点 时间 周六 周日 周末 星期六 星期天 星期日 礼拜六 礼拜天 "
+    "节假日 放假 中午 午休 营业 开不开 开没开 值班",
+    "address": "在哪 在什么地方 哪里 哪儿 地址 地点 位置 怎么走 怎么去 咋走 咋去 坐车 路线 导航 "
+    "门牌",
+    "phone": "电话 号码 联系方式 热线 手机",
+}
 
 # --- the printable guide page -------------------------------------------------------------------
 PAGE_TITLE = "{name} 办事指南"

@@ -126,6 +126,37 @@ def test_center_info_has_hours_address_and_phones(catalog_dir: Path) -> None:
     assert "· 3号窗口 民政办 0871-6512 3403" in text
 
 
+def test_a_visit_question_gets_the_short_card(catalog_dir: Path) -> None:
+    """周六上班吗 asks when, 在哪 where: address, hours (with the Saturday note) and the consult
+    phone, and where to ask for the windows; not fifteen windows' phones."""
+    center = load_catalog(catalog_dir).center
+    for question in ("你们周六上班吗", "便民中心在哪里", "幾點下班", "中心在哪 几点开门"):
+        text = render_center_info(center, question)
+        assert "地址：" in text and "办公时间：" in text and "周六上午9:00-12:00" in text, question
+        assert "咨询电话：0871-6512 3456" in text and "中心电话" in text, question
+        assert "各窗口：" not in text and "监督投诉电话" not in text, question
+    named = render_center_info(center, "民政办几点下班")
+    assert "· 3号窗口 民政办 0871-6512 3403" in named
+    assert named.count("· ") == 1
+
+
+def test_a_phone_question_gets_the_phones(catalog_dir: Path) -> None:
+    center = load_catalog(catalog_dir).center
+    whole = render_center_info(center, "中心电话")
+    assert "监督投诉电话" in whole and "地址：" not in whole
+    assert whole.count("· ") == len(center.departments)
+    one = render_center_info(center, "民政电话多少")  # 民政 of 民政办
+    assert "· 3号窗口 民政办 0871-6512 3403" in one and one.count("· ") == 1
+
+
+def test_other_center_questions_get_the_whole_card(catalog_dir: Path) -> None:
+    center = load_catalog(catalog_dir).center
+    for question in ("", "你们中心的情况", "在哪 电话多少"):
+        text = render_center_info(center, question)
+        assert "地址：" in text and "监督投诉电话" in text, question
+        assert text.count("· ") == len(center.departments), question
+
+
 def test_guide_page_is_complete_printable_and_escaped(make_catalog: Callable[..., Path]) -> None:
     nasty = item(
         "nasty",

@@ -173,16 +173,19 @@ def prebuild(catalog: Catalog, cache_dir: Path) -> None:
     except (OSError, subprocess.SubprocessError):  # the server builds it itself, only fatter
         log.warning("could not build the catalog cache in a child process", exc_info=True)
         return
-    if child.returncode == 0:
-        done.touch()
-    else:
+    if child.returncode != 0:
         tail = child.stderr.decode(errors="replace")[-2000:]
         log.warning(
             "catalog cache child failed (%s); building in process: %s", child.returncode, tail
         )
+    elif not done.exists():  # the child ran other code: files on disk changed since start
+        log.warning("the catalog cache child filled another folder; building in process")
 
 
 def fill_cache_from_stdin() -> None:
     """The child's side of `prebuild`: the catalog pickled on stdin, the cache folder in argv."""
     catalog = pickle.loads(sys.stdin.buffer.read())
-    Matcher(catalog, cache_dir=Path(sys.argv[1]))
+    cache_dir = Path(sys.argv[1])
+    Matcher(catalog, cache_dir=cache_dir)
+    # marked by the child, in the folder of the code it ran: the parent only reads it
+    (catalog_path(cache_dir, catalog.digest) / BUILT).touch()

@@ -119,3 +119,19 @@ def test_a_failing_child_leaves_the_build_to_the_server(
     assert any("cache child failed" in r.getMessage() for r in caplog.records)
     assert not [f for f in _cache_files(cache) if f.endswith("/built")]  # tried again next start
     assert service.matcher.decide("低保怎么申请").item.id == "dibao"
+
+
+def test_code_changed_on_disk_meanwhile_leaves_the_build_to_the_server(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An upgrade writing new code while the old server runs: the child fills the new code's
+    folder, the server (still the old code) finds its own empty and builds it itself."""
+    monkeypatch.setattr("knowledge.cache.recipe", lambda: "oldcode000")
+    cache = tmp_path / "cache"
+    with caplog.at_level(logging.WARNING, logger="bot.knowledge_service"):
+        service = KnowledgeService(CATALOG, cache_dir=cache)
+        service.warm()
+    assert any("another folder" in r.getMessage() for r in caplog.records)
+    folders = {p.name.split("-")[2] for p in cache.glob("catalog-*")}
+    assert "oldcode000" in folders and len(folders) == 2  # the child's, and the server's own
+    assert service.matcher.decide("低保怎么申请").item.id == "dibao"

@@ -110,6 +110,8 @@ def parse(step: str, text: str, item: Item, ctx: Context) -> tuple[str, Any] | s
     shape; None when the message is not an answer at all (an interruption)."""
     value = clean(text)
     choice = parse_choice(text)
+    if value in texts.FORM_EDIT_WORDS and step not in ("confirm", "edit", "reuse"):
+        return ("confirm", "edit")  # mid-form: an earlier answer was wrong (村 after 情形)
     if step == "reuse":
         # the question numbers its answers: 1 keeps the details, 2 fills them in anew
         if value in texts.YES_WORDS or choice == 1:
@@ -240,7 +242,6 @@ async def handle(msg: Inbound, ctx: Context) -> Reply:
         return await _ask("edit", data, item, msg, ctx)
     if field == "edit":
         data.pop(answer, None)
-        data["editing"] = True
         return await _ask(answer, data, item, msg, ctx)
     if field == "reuse" and answer:
         known = await ctx.repos.villagers.applicant(msg.openid)
@@ -248,8 +249,10 @@ async def handle(msg: Inbound, ctx: Context) -> Reply:
             data.update(name=known.name, phone=known.phone, village=known.village)
     elif field != "reuse":
         data[field] = answer
-    step = "confirm" if data.pop("editing", False) else _next_step(data, item)
-    return await _ask(step, data, item, msg, ctx)
+    # the first field still missing, else the summary (also after an edit, asked on the
+    # summary or mid-form)
+    data.pop("editing", None)  # a flag of forms saved by an earlier version
+    return await _ask(_next_step(data, item), data, item, msg, ctx)
 
 
 async def _start(item: Item, msg: Inbound, ctx: Context) -> Reply:

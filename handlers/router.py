@@ -70,8 +70,11 @@ async def route(msg: Inbound, ctx: Context) -> Reply:
         return reply
     waiting = ctx.state is not None and ctx.state.flow in (register.FLOW, *register.PASSIVE)
     if form is not None and module is not human and waiting:
-        # Remind only when nothing else waits for an answer (a menu, a slot list).
-        reply = Reply.say(reply.text + _waiting_note(form, ctx))
+        # Remind only when nothing else waits for an answer (a menu, a slot list). Mid-form
+        # a message nobody understood (确认 before the last step) gets one line, not the
+        # center's whole list of departments.
+        text = texts.FORM_NOT_UNDERSTOOD if module is unknown and not expired else reply.text
+        reply = Reply.say(text + _waiting_note(form, ctx))
     if expired:
         # A late answer nobody understood was meant for the form: say only why.
         text = texts.FORM_EXPIRED if module is unknown else reply.text + "\n\n" + texts.FORM_EXPIRED

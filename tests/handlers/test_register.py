@@ -292,6 +292,43 @@ async def test_a_question_at_the_name_step_is_still_answered(chat: Chat) -> None
     assert "最低生活保障申请" in reply and "登记还没填完" in reply
 
 
+async def test_an_earlier_answer_is_corrected_mid_form(chat: Chat) -> None:
+    """修改 before the summary (the village was wrong, noticed at the 情形 step) opens the
+    list of fields; after the fix the form goes on where it was, the 情形 still to choose."""
+    await chat.say("老年证怎么办")
+    await chat.say("办理")
+    await chat.say("李秀珍")
+    await chat.say("13912345678")
+    assert "情况" in await chat.say("下河村")
+    fields = await chat.say("修改")
+    assert "要改哪一项" in fields and "3. 村（社区）" in fields
+    assert "第3步" in await chat.say("3")
+    cases = await chat.say("上河村")
+    assert "第4步" in cases and "1. 首次办理" in cases  # not the summary yet
+    summary = await chat.say("1")
+    assert "核对" in summary and "上河村" in summary and "首次办理" in summary
+    await chat.say("确认")
+    (ticket,) = await chat.tickets()
+    assert (ticket.village, ticket.case_name) == ("上河村", "首次办理")
+
+
+async def test_a_word_nobody_understood_mid_form_gets_one_line(chat: Chat) -> None:
+    """确认 at the 情形 step, or a stray word: one line and what the form waits for, not
+    the center's list of departments."""
+    await chat.say("老年证怎么办")
+    await chat.say("办理")
+    await chat.say("李秀珍")
+    await chat.say("13912345678")
+    await chat.say("下河村")
+    for stray in ("确认", "xyz"):
+        reply = await chat.say(stray)
+        assert reply.startswith("抱歉，这句我没看懂") and "人工" in reply, stray
+        assert "登记还没填完" in reply and "数字选择您的情况" in reply, stray
+        assert "民政办：" not in reply, stray
+    state = await chat.state()
+    assert state is not None and (state.flow, state.step) == ("register", "case")
+
+
 async def test_banli_without_an_item_asks_what(chat: Chat) -> None:
     reply = await chat.say("办理")
     assert "要办什么事" in reply

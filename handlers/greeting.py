@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from handlers import texts
+from handlers.tickets_list import clean
 from handlers.types import Context, Inbound, Reply
 
 NAME = "greeting"
@@ -13,6 +14,12 @@ def matches(msg: Inbound, ctx: Context) -> bool:
 
 
 async def handle(msg: Inbound, ctx: Context) -> Reply:
-    if any(word in msg.text for word in texts.THANKS_WORDS):
+    """Thanks, goodbye and "got it" are answered in a line; only a hello introduces the bot."""
+    said = clean(msg.text)
+    if any(word in said for word in texts.THANKS_WORDS):
         return Reply.say(texts.THANKS)
+    if any(word in said for word in texts.BYE_WORDS):
+        return Reply.say(texts.BYE)
+    if said in texts.ACK_ALONE or any(word in said for word in texts.ACK_WORDS):
+        return Reply.say(texts.ACK)
     return Reply.say(texts.GREETING.format(center=ctx.catalog.center.name))

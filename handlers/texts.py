@@ -19,6 +19,12 @@ LINK_RECEIVED = "链接收到了。请用一句话告诉我您想问什么事。
 LOCATION_REPLY = "收到您的位置。便民服务中心在：{address}\n办公时间：{hours}"
 GREETING = "您好！我是{center}的小助手。\n想办什么事，直接问我，比如“办低保要带什么”。"
 THANKS = "不客气！还有别的事随时问我。"
+ACK = "好的。还有别的事随时问我。"
+BYE = "好的，再见！有事随时找我。"
+# a villager closing the talk (the matcher reads these as greetings): no self-introduction
+ACK_WORDS = tuple("好的 好嘞 好吧 知道了 晓得了 明白了 懂了 收到 得嘞 行吧 可以了 ok okay".split())
+ACK_ALONE = tuple("好 行 嗯 嗯嗯 中 哦 噢 喔 成".split())
+BYE_WORDS = tuple("再见 拜拜 bye 回头见 下次聊".split())
 # "Yes" to a one-item menu ("您问的是…吗？"): as good as replying 1.
 MENU_YES = frozenset(
     "是 是的 是啊 是滴 是呀 对 对的 对头 对啊 对呀 嗯 嗯嗯 好 好的 要 没错 系 係 係呀 就是 就是这个".split()
@@ -150,6 +156,8 @@ LIST_HEAD = "您的办件（最近{count}件）："
 LIST_LINE = "{n}. {number} {item}：{status}{due}"
 LIST_DUE = "，{date}前办结"
 LIST_NEXT = "回复编号（比如 {number}）查看详情；不办了回复“撤回”。"
+LIST_EMPTY_ASK = "您还没有在这里登记过办件。您问的事，可以打电话问：\n{departments}\n也可以回复“人工”找工作人员。"
+LIST_EMPTY_DEPT = "· {name}（{window}）{phone}"
 LIST_EMPTY = "您还没有登记过办件。\n想办什么事直接问我，看完要带的材料后，回复“办理”就能登记。"
 TICKET_NOT_FOUND = "没有查到编号为 {number} 的办件，请核对一下编号。\n查自己的办件，请回复“进度”。"
 

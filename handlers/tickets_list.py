@@ -10,11 +10,13 @@ from typing import Any
 from handlers import texts
 from handlers.types import Context, Inbound, Reply
 from knowledge.intents import find_ticket
+from knowledge.matcher import items_named
 from knowledge.render import fits
 
 NAME = "status"
 OPEN = ("accepted", "in_progress", "need_materials")
 LIST_MAX = 10
+NAMED_DEPARTMENTS_MAX = 2  # of a status question with no ticket: a third would be a guess
 CONTENT_MAX = 60  # characters of a complaint's text shown back
 
 
@@ -55,7 +57,7 @@ async def handle(msg: Inbound, ctx: Context) -> Reply:
         return Reply.say(await render_ticket(ticket, ctx))
     tickets = await ctx.repos.tickets.listed(msg.openid, limit=LIST_MAX)
     if not tickets:
-        return Reply.say(texts.LIST_EMPTY)
+        return Reply.say(_nothing_registered(msg.text, ctx))
     lines = [texts.LIST_HEAD.format(count=len(tickets))]
     for n, ticket in enumerate(tickets, 1):
         due = ""
@@ -149,3 +151,23 @@ def materials(ticket: Any) -> list[str]:
             )
         )
     return lines
+
+
+def _nothing_registered(text: str, ctx: Context) -> str:
+    """No ticket here, but the question names what it is about (我的养老金怎么还没到账, 低保批了
+    没有: applied in the village, or a payment): the departments that know, with their phones."""
+    departments = []
+    for item in items_named(ctx.decide(text), ctx.catalog):
+        try:
+            dep = ctx.catalog.department(item.department)
+        except KeyError:
+            continue
+        if dep not in departments:
+            departments.append(dep)
+    if not departments:
+        return texts.LIST_EMPTY
+    lines = [
+        texts.LIST_EMPTY_DEPT.format(name=d.name, window=d.window, phone=d.phone)
+        for d in departments[:NAMED_DEPARTMENTS_MAX]
+    ]
+    return texts.LIST_EMPTY_ASK.format(departments="\n".join(lines))

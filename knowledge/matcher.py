@@ -36,6 +36,18 @@ class Decision:
     explain: dict[str, object] = field(compare=False)
 
 
+def items_named(decision: Decision, catalog: Catalog) -> list[Item]:
+    """Items whose name, alias or keyword phrase the message writes (among the five best
+    scored), whatever it asks about them: 低保 of 低保批了没有, a status question."""
+    top = decision.explain.get("top", [])
+    names = (
+        [e["item"] for e in top if isinstance(e, dict) and e.get("phrase")]
+        if isinstance(top, list)
+        else []
+    )
+    return [catalog.by_name[n] for n in names if n in catalog.by_name]
+
+
 def decide_analysis(analysis: Analysis, model: Model) -> Verdict:
     """The policy of decision.py applied to one analysis."""
     return policy(analysis.ranked, analysis.features, analysis.intents, analysis.ticket, model)

@@ -66,3 +66,16 @@ async def test_someone_elses_number_is_not_found(chat: Chat) -> None:
 async def test_unknown_number_is_not_found(chat: Chat) -> None:
     reply = await chat.say("BM20260101-0099")
     assert "没有查到编号为 BM20260101-0099" in reply
+
+
+async def test_no_ticket_but_a_named_matter_gets_the_department_that_knows(chat: Chat) -> None:
+    """低保批了没有 from a villager who applied through the village, not here: the 民政办's
+    window and phone, not only "you have registered nothing"."""
+    reply = await chat.say("低保批了没有")
+    assert "还没有在这里登记过" in reply
+    assert "· 民政办（3号窗口）0871-6512 3403" in reply and "人工" in reply
+    pension = await chat.say("我的养老金怎么还没到账")
+    assert "社会保障所(人社)（2号窗口）0871-6512 3402" in pension
+    assert pension.count("· ") <= 2
+    plain = await chat.say("进度")  # nothing named: the plain answer
+    assert "还没有登记过办件" in plain and "· " not in plain

@@ -29,6 +29,11 @@ BYE_WORDS = tuple("再见 拜拜 bye 回头见 下次聊".split())
 MENU_YES = frozenset(
     "是 是的 是啊 是滴 是呀 对 对的 对头 对啊 对呀 嗯 嗯嗯 好 好的 要 没错 系 係 係呀 就是 就是这个".split()
 )
+# a lone digit where no list waits for one
+DIGIT_AFTER_GUIDE = "要登记【{item}】，请回复“办理”；想问别的事，直接告诉我就行。"
+DIGIT_NO_MENU = (
+    "现在没有要选的数字。想办什么事，直接告诉我，比如“低保要带什么”；找工作人员请回复“人工”。"
+)
 MENU_BAD_CHOICE = "请回复 1 到 {n} 之间的数字选择；都不是的话，换个说法再问我一次。"
 ERROR = "不好意思，系统刚才出了点问题，请过一会儿再发一次；着急的话请拨打{phone}。"
 THANKS_WORDS = ("谢", "感谢")

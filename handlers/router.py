@@ -15,6 +15,7 @@ from handlers import (
     clarify,
     complaint,
     events,
+    followup,
     greeting,
     guide,
     human,
@@ -41,6 +42,7 @@ ROUTES: tuple[ModuleType, ...] = (
     withdraw,  # 撤回: before the status intent, which also sees the ticket number
     appointment,  # 预约 and its slot list
     complaint,  # a pending description, or the complaint intent
+    followup,  # 需要啥条件 right after a notice: that item's conditions, not a menu or the card
     clarify,  # a pending menu takes a digit; a new question may get a menu below
     attach,  # a picture while a ticket is open
     media,

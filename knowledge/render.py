@@ -20,6 +20,8 @@ __all__ = [
     "guide_html",
     "render_center_info",
     "render_guide",
+    "render_followup",
+    "followup_aspect",
     "render_menu",
     "render_unknown",
 ]
@@ -107,6 +109,49 @@ def render_guide(item: Item, center: Center, *, guide_url: str) -> str:
         if fits(text):
             return text
     return _cut(text)
+
+
+_FOLLOWUP_WORDS = {a: tuple(words.split()) for a, words in texts.FOLLOWUP_ASPECTS.items()}
+
+
+def followup_aspect(question: str) -> str | None:
+    """The part of an item's notice a short follow-up asks about (the first found, in the
+    order of FOLLOWUP_ASPECTS), or None."""
+    text = basic(question).replace(" ", "")
+    return next((a for a, words in _FOLLOWUP_WORDS.items() if any(w in text for w in words)), None)
+
+
+def render_followup(item: Item, center: Center, aspect: str, *, guide_url: str) -> str:
+    """The part of the notice a follow-up asks about; the materials, being the notice's
+    body, are the whole notice again."""
+    if aspect == "materials":
+        return render_guide(item, center, guide_url=guide_url)
+    lines = [texts.GUIDE_TITLE.format(name=item.name)]
+    if aspect == "conditions" and item.conditions:
+        lines.append(texts.GUIDE_CONDITIONS)
+        lines.extend(texts.BULLET + c for c in item.conditions)
+    elif aspect == "conditions":
+        lines.append(texts.GUIDE_NO_CONDITIONS)
+    elif aspect == "limit":
+        limit = texts.limit_text(item.limits.statutory, item.limits.promised, item.publicity_days)
+        lines.append(texts.GUIDE_LIMIT.format(limit=limit))
+    elif aspect == "fee":
+        lines.append(texts.GUIDE_FEE.format(fee=item.fee))
+    elif aspect == "place":
+        lines.append(texts.GUIDE_PLACE.format(place=place_of(item, center)))
+        lines.append(texts.GUIDE_HOURS.format(hours=hours_of(item, center)))
+    elif aspect == "online":
+        online = item.online and item.online_how
+        lines.append(
+            texts.GUIDE_ONLINE.format(how=item.online_how) if online else texts.GUIDE_OFFLINE
+        )
+    phone = consult_phone(item, center)
+    if phone:
+        lines.append(texts.GUIDE_PHONE.format(phone=phone))
+    lines.append(texts.GUIDE_FULL.format(url=guide_url))
+    lines.append(texts.GUIDE_NEXT)
+    text = "\n".join(lines)
+    return text if fits(text) else _cut(text)
 
 
 def _cut(text: str) -> str:

@@ -33,6 +33,18 @@ GUIDE_ONLINE = "网上也能办：{how}"
 GUIDE_FULL = "完整办事指南（可打印，到窗口出示）：{url}"
 GUIDE_OTHER_CASES = "其他情形（{names}）的材料请看完整办事指南。"
 GUIDE_MORE_MATERIALS = "……还有{count}项材料，请看完整办事指南。"
+GUIDE_NO_CONDITIONS = "没有特别的条件，带齐材料就能办。"
+GUIDE_OFFLINE = "这件事要到窗口办，网上办不了。"
+# a short follow-up about the item just answered (需要啥条件, 多久能办好, 在哪办): the part asked
+FOLLOWUP_ASPECTS = {  # in this order: 网上能办吗 asks how, not whether
+    "online": "网上 手机上 线上 小程序 网办 不用跑",
+    "limit": "多久 几天 多长时间 时限 多少天 啥时候能 什么时候能 多快 要等",
+    "fee": "多少钱 收费 要钱 费用 免费 花钱 收钱 几个钱",
+    "place": "在哪办 哪里办 哪办 哪个窗口 几号窗口 去哪 地点 在哪里办",
+    "phone": "电话 号码",
+    "conditions": "条件 资格 符合 够不够 够格 啥人能 什么人能 谁能办 能不能办 能办吗 可以办吗",
+    "materials": "材料 带什么 带啥 要带 准备什么 准备啥 证件 手续 要啥",
+}
 GUIDE_NEXT = "回复“办理”登记办事，回复“人工”找工作人员。"
 BULLET = "· "
 LIST_SEP = "、"

@@ -1,0 +1,43 @@
+"""A short follow-up about the item just answered (需要啥条件, 多久能办好, 在哪办, 要钱吗): the
+part of its notice asked about. Alone these name no item, and would get "I don't know" or the
+center's card; after a notice, they are about that item."""
+
+from __future__ import annotations
+
+from handlers.register import GUIDED
+from handlers.tickets_list import clean
+from handlers.types import Context, Inbound, Reply
+from knowledge.catalog import Item
+from knowledge.render import followup_aspect, render_followup
+
+NAME = "followup"
+FOLLOWUP_MAX = 16  # characters: a longer message is a question of its own
+# what the matcher makes of a follow-up alone; another item answered directly is a new question
+_ALONE = ("unknown", "clarify", "center_info")
+
+
+def _guided_item(ctx: Context) -> Item | None:
+    state = ctx.state
+    if state is None or state.flow != GUIDED:
+        return None
+    return ctx.catalog.by_id.get(str(state.data.get("item")))
+
+
+def matches(msg: Inbound, ctx: Context) -> bool:
+    if not msg.text or len(clean(msg.text)) > FOLLOWUP_MAX or followup_aspect(msg.text) is None:
+        return False
+    item = _guided_item(ctx)
+    if item is None:
+        return False
+    decision = ctx.decide(msg.text)
+    same = decision.intent == "guide" and decision.item is not None and decision.item.id == item.id
+    return decision.intent in _ALONE or same
+
+
+async def handle(msg: Inbound, ctx: Context) -> Reply:
+    item = _guided_item(ctx)
+    aspect = followup_aspect(msg.text)
+    assert item is not None and aspect is not None
+    url = f"{ctx.base_url}/guide/{item.id}"
+    # the state stays: 办理 next still registers this item
+    return Reply.say(render_followup(item, ctx.catalog.center, aspect, guide_url=url))

@@ -1,0 +1,49 @@
+"""Short follow-ups right after a notice, through the real app: they are about that item. What
+was tried: conditions, time limit, fee, place, online, materials, phone; a follow-up naming
+another item (answered as that item); one with no notice before it (not guessed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.handlers.conftest import Chat
+
+
+@pytest.mark.parametrize(
+    ("asked", "part"),
+    [
+        ("需要啥条件", "· 属于低保、特困"),
+        ("我够条件吗", "办理条件："),
+        ("多久能办好", "办理时限：30个工作日"),
+        ("要钱吗", "收费：不收费"),
+        ("在哪办", "办理地点：青石镇便民服务中心9号窗口（村镇建设办）"),
+        ("网上能办吗", "这件事要到窗口办"),
+        ("电话多少", "咨询电话：0871-6512 3409"),
+    ],
+)
+async def test_the_part_asked_about_the_item_just_answered(
+    chat: Chat, asked: str, part: str
+) -> None:
+    await chat.say("我家房子墙裂了好宽的缝 下雨漏水 能申请危房改造不")
+    reply = await chat.say(asked)
+    assert reply.startswith("【农村危房改造申请】") and part in reply, reply
+    assert "答不上来" not in reply and "各窗口：" not in reply
+    assert "回复“办理”" in reply
+    assert "第1步" in await chat.say("办理")  # still that item to register
+
+
+async def test_materials_again_are_the_whole_notice(chat: Chat) -> None:
+    await chat.say("危房改造")
+    reply = await chat.say("要带啥材料")
+    assert "【农村危房改造申请】" in reply and "危房改造申请书" in reply
+
+
+async def test_a_follow_up_naming_another_item_is_a_new_question(chat: Chat) -> None:
+    await chat.say("危房改造")
+    reply = await chat.say("低保要啥条件")
+    assert "【最低生活保障申请】" in reply
+
+
+async def test_without_a_notice_before_it_nothing_is_guessed(chat: Chat) -> None:
+    reply = await chat.say("需要啥条件")
+    assert "【" not in reply

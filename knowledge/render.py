@@ -140,6 +140,9 @@ def render_followup(item: Item, center: Center, aspect: str, *, guide_url: str) 
     elif aspect == "place":
         lines.append(texts.GUIDE_PLACE.format(place=place_of(item, center)))
         lines.append(texts.GUIDE_HOURS.format(hours=hours_of(item, center)))
+    elif aspect == "proxy":
+        proxy = any(texts.PROXY_MATERIAL in m.name for c in item.cases for m in c.materials)
+        lines.append(texts.GUIDE_PROXY_YES if proxy else texts.GUIDE_PROXY_ASK)
     elif aspect == "online":
         online = item.online and item.online_how
         lines.append(

@@ -35,6 +35,9 @@ GUIDE_OTHER_CASES = "其他情形（{names}）的材料请看完整办事指南�
 GUIDE_MORE_MATERIALS = "……还有{count}项材料，请看完整办事指南。"
 GUIDE_NO_CONDITIONS = "没有特别的条件，带齐材料就能办。"
 GUIDE_OFFLINE = "这件事要到窗口办，网上办不了。"
+GUIDE_PROXY_YES = "可以请家人代办：代办人带上自己的身份证原件，和要带的材料一起去。"
+GUIDE_PROXY_ASK = "能不能请人代办要看情况（有的要本人到场签字或认证），请先打电话问一下。"
+PROXY_MATERIAL = "代办人"  # a material of this name: the item takes a proxy
 # a short follow-up about the item just answered (需要啥条件, 多久能办好, 在哪办): the part asked
 FOLLOWUP_ASPECTS = {  # in this order: 网上能办吗 asks how, not whether
     "online": "网上 手机上 线上 小程序 网办 不用跑",
@@ -42,6 +45,8 @@ FOLLOWUP_ASPECTS = {  # in this order: 网上能办吗 asks how, not whether
     "fee": "多少钱 收费 要钱 费用 免费 花钱 收钱 几个钱",
     "place": "在哪办 哪里办 哪办 哪个窗口 几号窗口 去哪 地点 在哪里办",
     "phone": "电话 号码",
+    "proxy": "代办 代理 替我办 帮我办 让儿子 让女儿 让孩子 让家里人 让家人 儿子去 女儿去 别人去 "
+    "亲戚去 家里人去 本人去 本人到场 本人必须 本人要去",
     "conditions": "条件 资格 符合 够不够 够格 啥人能 什么人能 谁能办 能不能办 能办吗 可以办吗",
     "materials": "材料 带什么 带啥 要带 准备什么 准备啥 证件 手续 要啥",
 }

@@ -1,5 +1,6 @@
 """Short follow-ups right after a notice, through the real app: they are about that item. What
-was tried: conditions, time limit, fee, place, online, materials, phone; a follow-up naming
+was tried: conditions, time limit, fee, place, online, materials, phone, a family member going
+instead; a follow-up naming
 another item (answered as that item); one with no notice before it (not guessed)."""
 
 from __future__ import annotations
@@ -30,6 +31,17 @@ async def test_the_part_asked_about_the_item_just_answered(
     assert "答不上来" not in reply and "各窗口：" not in reply
     assert "回复“办理”" in reply
     assert "第1步" in await chat.say("办理")  # still that item to register
+
+
+async def test_asking_whether_family_may_go_instead(chat: Chat) -> None:
+    """高龄津贴 lists a proxy's ID among its materials: yes. 丧葬补助金 does not: ask first."""
+    await chat.say("高龄津贴怎么领")
+    yes = await chat.say("俺在外地 能不能让儿子去办")
+    assert yes.startswith("【高龄津贴申领】") and "可以请家人代办" in yes
+    await chat.say("老伴去世了 丧葬费怎么领")
+    ask = await chat.say("能让女儿代办吗")
+    assert ask.startswith("【丧葬补助金申领】") and "请先打电话问一下" in ask
+    assert "咨询电话：0871-6512 3402" in ask
 
 
 async def test_materials_again_are_the_whole_notice(chat: Chat) -> None:

@@ -1,7 +1,7 @@
 """Short follow-ups right after a notice, through the real app: they are about that item. What
 was tried: conditions, time limit, fee, place, online, materials, phone, a family member going
-instead; a follow-up naming
-another item (answered as that item); one with no notice before it (not guessed)."""
+instead; a follow-up naming another item (answered as that item); one with no notice before it
+(not guessed)."""
 
 from __future__ import annotations
 

@@ -24,10 +24,10 @@ def _guided_item(ctx: Context) -> Item | None:
 
 
 def matches(msg: Inbound, ctx: Context) -> bool:
-    if not msg.text or len(clean(msg.text)) > FOLLOWUP_MAX or followup_aspect(msg.text) is None:
+    item = _guided_item(ctx)  # first: most messages come with no notice just answered
+    if item is None or not msg.text or len(clean(msg.text)) > FOLLOWUP_MAX:
         return False
-    item = _guided_item(ctx)
-    if item is None:
+    if followup_aspect(msg.text) is None:
         return False
     decision = ctx.decide(msg.text)
     same = decision.intent == "guide" and decision.item is not None and decision.item.id == item.id

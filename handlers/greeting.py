@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from handlers import texts
-from handlers.tickets_list import clean
 from handlers.types import Context, Inbound, Reply
+from knowledge.normalize import basic
 
 NAME = "greeting"
 
@@ -15,7 +15,8 @@ def matches(msg: Inbound, ctx: Context) -> bool:
 
 async def handle(msg: Inbound, ctx: Context) -> Reply:
     """Thanks, goodbye and "got it" are answered in a line; only a hello introduces the bot."""
-    said = clean(msg.text)
+    # as the matcher reads it: 👍 and [强] are 好的, 🙏 and [抱拳] 谢谢, 👋 再见
+    said = basic(msg.text).replace(" ", "")
     if any(word in said for word in texts.THANKS_WORDS):
         return Reply.say(texts.THANKS)
     if any(word in said for word in texts.BYE_WORDS):

@@ -20,6 +20,11 @@ from tests.handlers.conftest import Chat
         ("明白了", "好的。还有别的事随时问我"),
         ("再见", "再见！"),
         ("拜拜", "再见！"),
+        # emoji and WeChat stickers, read as the matcher reads them
+        ("👍", "好的。还有别的事随时问我"),
+        ("[抱拳]", "不客气"),
+        ("🙏", "不客气"),
+        ("👋", "再见！"),
     ],
 )
 async def test_each_gets_its_line(chat: Chat, said: str, answer: str) -> None:

@@ -12,8 +12,8 @@ from knowledge.render import followup_aspect, render_followup
 
 NAME = "followup"
 FOLLOWUP_MAX = 16  # characters: a longer message is a question of its own
-# what the matcher makes of a follow-up alone; another item answered directly is a new question
-_ALONE = ("unknown", "clarify", "center_info")
+# what the matcher makes of a follow-up alone; another item answered or offered is a new question
+_ALONE = ("unknown", "center_info")
 
 
 def _guided_item(ctx: Context) -> Item | None:
@@ -30,8 +30,11 @@ def matches(msg: Inbound, ctx: Context) -> bool:
     if followup_aspect(msg.text) is None:
         return False
     decision = ctx.decide(msg.text)
-    same = decision.intent == "guide" and decision.item is not None and decision.item.id == item.id
-    return decision.intent in _ALONE or same
+    if decision.intent == "guide":
+        return decision.item is not None and decision.item.id == item.id
+    if decision.intent == "clarify":  # a menu: only if the item just answered is on it
+        return any(c.id == item.id for c in decision.candidates)
+    return decision.intent in _ALONE
 
 
 async def handle(msg: Inbound, ctx: Context) -> Reply:

@@ -56,6 +56,17 @@ async def test_a_follow_up_naming_another_item_is_a_new_question(chat: Chat) -> 
     assert "【最低生活保障申请】" in reply
 
 
+async def test_a_menu_of_other_items_is_a_new_question(chat: Chat) -> None:
+    """After 医保's notice, 老人补贴要啥条件 gets its own menu (高龄津贴, 养老服务补贴…), not
+    医保's conditions; after 高龄津贴's, the same words are its conditions (it is on that menu)."""
+    await chat.say("医保怎么交")
+    menu = await chat.say("老人补贴要啥条件")
+    assert "高龄津贴申领" in menu and "1." in menu and "医疗保险" not in menu
+    await chat.say("高龄津贴怎么领")
+    conditions = await chat.say("老人补贴要啥条件")
+    assert conditions.startswith("【高龄津贴申领】\n办理条件：")
+
+
 async def test_without_a_notice_before_it_nothing_is_guessed(chat: Chat) -> None:
     reply = await chat.say("需要啥条件")
     assert "【" not in reply

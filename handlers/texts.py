@@ -24,6 +24,9 @@ BYE = "好的，再见！有事随时找我。"
 # a villager closing the talk (the matcher reads these as greetings): no self-introduction
 ACK_WORDS = tuple("好的 好嘞 好吧 知道了 晓得了 明白了 懂了 收到 得嘞 行吧 可以了 ok okay".split())
 ACK_ALONE = tuple("好 行 嗯 嗯嗯 中 哦 噢 喔 成".split())
+HELLO_WORDS = tuple(
+    "你好 您好 在吗 在不在 在么 hello hi 喂 早上好 上午好 下午好 晚上好 大家好".split()
+)
 BYE_WORDS = tuple("再见 拜拜 bye 回头见 下次聊".split())
 # "Yes" to a one-item menu ("您问的是…吗？"): as good as replying 1.
 MENU_YES = frozenset(

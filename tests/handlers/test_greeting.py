@@ -25,6 +25,9 @@ from tests.handlers.conftest import Chat
         ("[抱拳]", "不客气"),
         ("🙏", "不客气"),
         ("👋", "再见！"),
+        # words written win over stickers: a polite hello, not thanks
+        ("您好[合十]", "我是青石镇便民服务中心的小助手"),
+        ("你好🙏", "我是青石镇便民服务中心的小助手"),
     ],
 )
 async def test_each_gets_its_line(chat: Chat, said: str, answer: str) -> None:

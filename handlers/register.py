@@ -8,15 +8,16 @@ stateDiagram-v2
     [*] --> name: banli after a guide answer, first time
     reuse --> case: yes, item has several cases
     reuse --> confirm: yes, one case
-    reuse --> name: no
+    reuse --> name: no (or 2)
+    name --> name: no words (a digit, letters), asked again with an example
     name --> phone
-    phone --> phone: not a mobile number, asked again
+    phone --> phone: not a mobile number, asked again; no mobile, told a relative's will do
     phone --> village
     village --> case: item has several cases
     village --> confirm: one case
     case --> confirm
-    confirm --> edit: xiugai
-    edit --> name: 1-4 picks the field, then back to confirm
+    confirm --> edit: xiugai (also before the summary)
+    edit --> name: 1-4 picks the field, then the first field still missing, else confirm
     confirm --> [*]: queren, ticket registered (END)
     confirm --> [*]: quxiao, at every step (END)
     confirm --> [*]: TIMEOUT form_idle_minutes, told kindly

@@ -4,10 +4,9 @@ center's card; after a notice, they are about that item."""
 
 from __future__ import annotations
 
-from handlers.register import GUIDED
+from handlers.register import guided_item
 from handlers.tickets_list import clean
 from handlers.types import Context, Inbound, Reply
-from knowledge.catalog import Item
 from knowledge.render import followup_aspect, render_followup
 
 NAME = "followup"
@@ -16,15 +15,8 @@ FOLLOWUP_MAX = 16  # characters: a longer message is a question of its own
 _ALONE = ("unknown", "center_info")
 
 
-def _guided_item(ctx: Context) -> Item | None:
-    state = ctx.state
-    if state is None or state.flow != GUIDED:
-        return None
-    return ctx.catalog.by_id.get(str(state.data.get("item")))
-
-
 def matches(msg: Inbound, ctx: Context) -> bool:
-    item = _guided_item(ctx)  # first: most messages come with no notice just answered
+    item = guided_item(ctx)  # first: most messages come with no notice just answered
     if item is None or not msg.text or len(clean(msg.text)) > FOLLOWUP_MAX:
         return False
     if followup_aspect(msg.text) is None:
@@ -38,7 +30,7 @@ def matches(msg: Inbound, ctx: Context) -> bool:
 
 
 async def handle(msg: Inbound, ctx: Context) -> Reply:
-    item = _guided_item(ctx)
+    item = guided_item(ctx)
     aspect = followup_aspect(msg.text)
     assert item is not None and aspect is not None
     url = f"{ctx.base_url}/guide/{item.id}"

@@ -185,6 +185,14 @@ def paused_form(state: State | None) -> State | None:
     return None
 
 
+def guided_item(ctx: Context) -> Item | None:
+    """The item whose notice was the last answer (the GUIDED state), if still in the catalog."""
+    state = ctx.state
+    if state is None or state.flow != GUIDED:
+        return None
+    return ctx.catalog.by_id.get(str(state.data.get("item")))
+
+
 def live_form(ctx: Context, text: str) -> State | None:
     """The form the message may answer: the current flow, or a paused one when nothing
     else waits for this message (a passive state, or a menu and no digit)."""
@@ -217,9 +225,9 @@ async def handle(msg: Inbound, ctx: Context) -> Reply:
     value = clean(msg.text)
     form = live_form(ctx, msg.text)
     if value in texts.FORM_START_WORDS:
-        guided = ctx.state.data.get("item") if ctx.state and ctx.state.flow == GUIDED else None
-        if guided in ctx.catalog.by_id:
-            return await _start(ctx.catalog.by_id[str(guided)], msg, ctx)
+        guided = guided_item(ctx)
+        if guided is not None:
+            return await _start(guided, msg, ctx)
         item = ctx.catalog.by_id.get(str(form.data["item"])) if form is not None else None
         if form is not None and item is not None:  # mid-form: ask the waiting question again
             return await _ask(form.step, dict(form.data), item, msg, ctx)

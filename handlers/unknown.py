@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from handlers import texts
 from handlers.clarify import parse_choice
-from handlers.register import GUIDED
+from handlers.register import guided_item
 from handlers.types import Context, Inbound, Reply
 from knowledge.render import render_unknown
 
@@ -19,9 +19,7 @@ async def handle(msg: Inbound, ctx: Context) -> Reply:
     if parse_choice(msg.text) is not None:
         # a lone digit with no list waiting (after a guide answer: its ◆ 1. 2. of cases) is
         # no question; the center's whole list of departments would only bury the way on
-        state = ctx.state
-        item_id = str(state.data.get("item")) if state is not None and state.flow == GUIDED else ""
-        item = ctx.catalog.by_id.get(item_id)
+        item = guided_item(ctx)
         if item is not None:
             return Reply.say(texts.DIGIT_AFTER_GUIDE.format(item=item.name))
         return Reply.say(texts.DIGIT_NO_MENU)

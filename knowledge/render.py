@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -111,14 +112,28 @@ def render_guide(item: Item, center: Center, *, guide_url: str) -> str:
     return _cut(text)
 
 
-_FOLLOWUP_WORDS = {a: tuple(words.split()) for a, words in texts.FOLLOWUP_ASPECTS.items()}
+def _word_table(aspects: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    return {aspect: tuple(words.split()) for aspect, words in aspects.items()}
+
+
+_FOLLOWUP_WORDS = _word_table(texts.FOLLOWUP_ASPECTS)
+_CENTER_WORDS = _word_table(texts.CENTER_ASPECTS)
+
+
+def _compact(question: str) -> str:
+    """The question as the matcher reads it, without spaces."""
+    return basic(question).replace(" ", "")
+
+
+def _asked(compact: str, table: dict[str, tuple[str, ...]]) -> list[str]:
+    """The aspects of `table` whose words the (compact) question holds, in the table's order."""
+    return [aspect for aspect, words in table.items() if any(w in compact for w in words)]
 
 
 def followup_aspect(question: str) -> str | None:
     """The part of an item's notice a short follow-up asks about (the first found, in the
     order of FOLLOWUP_ASPECTS), or None."""
-    text = basic(question).replace(" ", "")
-    return next((a for a, words in _FOLLOWUP_WORDS.items() if any(w in text for w in words)), None)
+    return next(iter(_asked(_compact(question), _FOLLOWUP_WORDS)), None)
 
 
 def render_followup(item: Item, center: Center, aspect: str, *, guide_url: str) -> str:
@@ -190,24 +205,15 @@ def render_unknown(center: Center) -> str:
     return _cut(text) if not fits(text := "\n".join(lines)) else text
 
 
-_ASPECT_WORDS = {aspect: tuple(words.split()) for aspect, words in texts.CENTER_ASPECTS.items()}
-
-
-def center_aspects(question: str) -> frozenset[str]:
-    """What a question about the center asks: hours, address, phone (any number of them)."""
-    text = basic(question).replace(" ", "")
-    return frozenset(a for a, words in _ASPECT_WORDS.items() if any(w in text for w in words))
-
-
 def render_center_info(center: Center, question: str = "") -> str:
     """The center's address, hours and phones. A question about a visit alone (周六上班吗,
     中心在哪) gets the address, the hours and the consult phone; one about phones alone the
     phones; either with only the windows of the departments it names, if it names any. The
     whole card (every window) goes with the other questions."""
-    aspects = center_aspects(question) if question else frozenset()
+    compact = _compact(question)
+    aspects = frozenset(_asked(compact, _CENTER_WORDS))
     visit = bool(aspects) and aspects <= {"hours", "address"}
     phone = aspects == {"phone"}
-    compact = basic(question).replace(" ", "")
     named = tuple(d for d in center.departments if _names(compact, d))
     lines = [center.name]
     if not phone:
@@ -237,9 +243,16 @@ def render_center_info(center: Center, question: str = "") -> str:
 
 
 def _names(compact: str, department: Department) -> bool:
-    """Whether the question names a department: its name (民政办), a part in or out of its
-    bracket (社会保障所, 人社), either without its ending (医保 of 医保工作站), or its window."""
-    parts = {department.name, department.window, *re.split(r"[()（）]", department.name)}
-    words = {basic(p).replace(" ", "") for p in parts}
+    """Whether the (compact) question names a department."""
+    return any(w in compact for w in _department_words(department.name, department.window))
+
+
+@functools.cache
+def _department_words(name: str, window: str) -> frozenset[str]:
+    """How a question names a department: its name (民政办), a part in or out of its bracket
+    (社会保障所, 人社), either without its ending (医保 of 医保工作站), or its window. Worked out
+    once per department, not for every question."""
+    parts = {name, window, *re.split(r"[()（）]", name)}
+    words = {_compact(p) for p in parts}
     words |= {w[: -len(e)] for w in words for e in texts.CENTER_DEPT_ENDINGS if w.endswith(e)}
-    return any(len(w) >= 2 and w in compact for w in words)
+    return frozenset(w for w in words if len(w) >= 2)

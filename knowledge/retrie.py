@@ -40,17 +40,13 @@ def trie_alternation(words: Iterable[str], *, guard: bool = False) -> str:
 
 
 def _branches(node: dict[str, Any], *, classes: bool = True) -> str:
-    leaves = [c for c, child in node.items() if c != _END and list(child) == [_END]]
-    if not classes:
-        leaves = []
-    parts = []
-    if len(leaves) > 1:  # words ending one character on: a class (different characters never
-        # both match, so their order does not matter)
-        parts.append("[" + "".join(re.escape(c) for c in sorted(leaves)) + "]")
-    for char in sorted(c for c in node if c != _END):
-        if len(leaves) > 1 and char in leaves:
-            continue
-        parts.append(re.escape(char) + _group(node[char]))
+    # words ending one character on: a class (different characters never both match, so their
+    # order does not matter); one such word alone is a plain branch
+    leaves = {c for c, child in node.items() if c != _END and list(child) == [_END]}
+    if not classes or len(leaves) < 2:
+        leaves = set()
+    parts = ["[" + "".join(re.escape(c) for c in sorted(leaves)) + "]"] if leaves else []
+    parts += [re.escape(c) + _group(node[c]) for c in sorted(node) if c != _END and c not in leaves]
     if _END in node:
         parts.append("")  # the shorter word last: longest first
     return "|".join(parts)

@@ -6,6 +6,10 @@ What runs (each part can be chosen with --parts):
   baseline  the bare handler on core 0, plaintext requests, then AES requests
   plain     one bot process on core 0, SQLite seeded with --tickets tickets, plaintext mode
   aes       the same in safe mode (encrypt_type=aes, msg_signature, encrypted replies)
+  floor     bench/floor_server.py: the baseline plus one lean SQLite transaction a message,
+            with the bot's statements (floor_db) or only the message's insert
+            (floor_minimal), each then plus the bot's matcher (floor,
+            floor_minimal_matcher): the most any bot of this design can reach here
   pg        two bot processes on PostgreSQL (a throw-away database, seeded the same way),
             both on core 0, one wrk per replica (--connections/2 each), figures added up
   profile   one more plaintext bot run under py-spy: bench/results/profile.svg (flame
@@ -775,6 +779,46 @@ class Bench:
         finally:
             self.procs.stop(p)
 
+    # the design's floor --------------------------------------------------------------
+
+    def floor(self) -> None:
+        """bench/floor_server.py on the plaintext requests: the baseline plus one lean SQLite
+        transaction per message (`floor_db`), then plus the bot's matcher (`floor`): what
+        any bot built this way must spend before its own logic."""
+        conns = self.args.connections
+        base = self.results["runs"].get("baseline_plain")
+        variants = (
+            ("floor_minimal", ["--minimal"]),
+            ("floor_minimal_matcher", ["--minimal", "--matcher"]),
+            ("floor_db", []),
+            ("floor", ["--matcher"]),
+        )
+        for name, extra in variants:
+            # Requests of their own, sized for the baseline's rate: a repeated MsgId
+            # (a file that wraps around) would take the cheaper retry path.
+            rate = base["rps"] if base else 5_000
+            warmup = min(5, self.args.warmup)
+            count = int(rate * (warmup + self.args.duration) * 1.3)
+            stream = self.stream(name, "plain", rate, conns, count=count)
+            db = sqlite_copy(self.seeded(), self.tmp, name).split("///", 1)[1]
+            port = free_port()
+            log = self.log(name)
+            p = self.procs.start(
+                ["taskset", "-c", SERVER_CPU, PY, str(BENCH / "floor_server.py"), "--port",
+                 str(port), "--token", loadgen.TOKEN, "--db", db, *extra],
+                log=log,
+            )  # fmt: skip
+            url = f"http://127.0.0.1:{port}"
+            try:
+                wait_http(url + "/", p, log)
+                self.run(f"{name}_warmup", [(url, stream)], [p.pid], conns, warmup, quiet=False)
+                r = self.run(name, [(url, stream)], [p.pid], conns, self.args.duration)[0]
+                r["rss"] = rss_mb(p.pid)
+                self.results["runs"][name] = r
+                print(line(name.replace("_", ", "), r), flush=True)
+            finally:
+                self.procs.stop(p)
+
     # one bot on SQLite -------------------------------------------------------------
 
     def bot(self, mode: str, whatif: str = "") -> None:
@@ -1062,6 +1106,14 @@ def verdict(results: dict[str, Any]) -> dict[str, Any]:
             "errors": light["errors"],
             "over_4s": light["over_4s"],
         }
+    for name in ("floor_minimal", "floor_minimal_matcher", "floor_db", "floor"):
+        f = runs.get(name)
+        if f and base:
+            out[name] = {
+                "ratio_vs_baseline_plain": round(f["rps"] / base["rps"], 3),
+                "p99_ms": f["p99_ms"],
+                "errors": f["errors"],
+            }
     pg = runs.get("pg_two_replicas")
     if pg and base:
         out["pg_two_replicas"] = {
@@ -1160,7 +1212,7 @@ def main() -> None:
     try:
         print(f"webhook benchmark: {', '.join(parts)} (temp dir {tmp})", flush=True)
         bench.fake_wechat()
-        known = ("plain", "aes", "indexed", "light", "baseline", "pg", "profile", "sql")
+        known = ("plain", "aes", "indexed", "light", "baseline", "floor", "pg", "profile", "sql")
         order = [p for p in known if p in parts]
         for part in order:
             if part in ("plain", "aes"):

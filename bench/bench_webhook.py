@@ -9,7 +9,8 @@ What runs (each part can be chosen with --parts):
   floor     bench/floor_server.py: the baseline plus one lean SQLite transaction a message,
             with the bot's statements (floor_db) or only the message's insert
             (floor_minimal), each then plus the bot's matcher (floor,
-            floor_minimal_matcher): the most any bot of this design can reach here
+            floor_minimal_matcher), the last two again in AES mode (_aes): the
+            most any bot of this design can reach here
   pg        two bot processes on PostgreSQL (a throw-away database, seeded the same way),
             both on core 0, one wrk per replica (--connections/2 each), figures added up
   profile   one more plaintext bot run under py-spy: bench/results/profile.svg (flame
@@ -782,30 +783,34 @@ class Bench:
     # the design's floor --------------------------------------------------------------
 
     def floor(self) -> None:
-        """bench/floor_server.py on the plaintext requests: the baseline plus one lean SQLite
-        transaction per message (`floor_db`), then plus the bot's matcher (`floor`): what
-        any bot built this way must spend before its own logic."""
+        """bench/floor_server.py: the baseline plus one lean SQLite transaction per message
+        (only the message's insert: `floor_minimal`; the bot's statements: `floor_db`), each
+        then plus the bot's matcher, and the latter two in AES mode: what any bot built
+        this way must spend before its own logic."""
         conns = self.args.connections
-        base = self.results["runs"].get("baseline_plain")
         variants = (
-            ("floor_minimal", ["--minimal"]),
-            ("floor_minimal_matcher", ["--minimal", "--matcher"]),
-            ("floor_db", []),
-            ("floor", ["--matcher"]),
+            ("floor_minimal", "plain", ["--minimal"]),
+            ("floor_minimal_matcher", "plain", ["--minimal", "--matcher"]),
+            ("floor_db", "plain", []),
+            ("floor", "plain", ["--matcher"]),
+            ("floor_minimal_matcher_aes", "aes", ["--minimal", "--matcher"]),
+            ("floor_aes", "aes", ["--matcher"]),
         )
-        for name, extra in variants:
+        for name, mode, extra in variants:
             # Requests of their own, sized for the baseline's rate: a repeated MsgId
             # (a file that wraps around) would take the cheaper retry path.
+            base = self.results["runs"].get(f"baseline_{mode}")
             rate = base["rps"] if base else 5_000
             warmup = min(5, self.args.warmup)
             count = int(rate * (warmup + self.args.duration) * 1.3)
-            stream = self.stream(name, "plain", rate, conns, count=count)
+            stream = self.stream(name, mode, rate, conns, count=count)
             db = sqlite_copy(self.seeded(), self.tmp, name).split("///", 1)[1]
             port = free_port()
             log = self.log(name)
             p = self.procs.start(
                 ["taskset", "-c", SERVER_CPU, PY, str(BENCH / "floor_server.py"), "--port",
-                 str(port), "--token", loadgen.TOKEN, "--db", db, *extra],
+                 str(port), "--token", loadgen.TOKEN, "--appid", loadgen.APPID, "--aes-key",
+                 loadgen.AES_KEY if mode == "aes" else "", "--db", db, *extra],
                 log=log,
             )  # fmt: skip
             url = f"http://127.0.0.1:{port}"
@@ -1058,6 +1063,12 @@ def print_profile(s: dict[str, Any]) -> None:
         print(f"    {pct:5.1f}%  {name}")
 
 
+FLOORS = (
+    "floor_minimal", "floor_minimal_matcher", "floor_db", "floor",
+    "floor_minimal_matcher_aes", "floor_aes",
+)  # fmt: skip
+
+
 def verdict(results: dict[str, Any]) -> dict[str, Any]:
     runs = results["runs"]
     out: dict[str, Any] = {}
@@ -1106,11 +1117,12 @@ def verdict(results: dict[str, Any]) -> dict[str, Any]:
             "errors": light["errors"],
             "over_4s": light["over_4s"],
         }
-    for name in ("floor_minimal", "floor_minimal_matcher", "floor_db", "floor"):
+    for name in FLOORS:
         f = runs.get(name)
-        if f and base:
+        same_mode = runs.get("baseline_aes" if name.endswith("_aes") else "baseline_plain")
+        if f and same_mode:
             out[name] = {
-                "ratio_vs_baseline_plain": round(f["rps"] / base["rps"], 3),
+                "ratio_vs_baseline_same_mode": round(f["rps"] / same_mode["rps"], 3),
                 "p99_ms": f["p99_ms"],
                 "errors": f["errors"],
             }

@@ -15,7 +15,7 @@ Each message, on top of the baseline's work (signature, XML, fixed reply):
   - matcher: the bot's real matcher decides every text (its own cache of recent texts
              included), as every message must be read before it can be answered.
 
-    python bench/floor_server.py --port 8091 --db FILE [--matcher]
+    python bench/floor_server.py --port 8091 --db FILE [--minimal] [--matcher] [--aes-key K]
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from typing import Any
 
 import xmltodict
 from aiohttp import web
+from wechatpy.crypto import WeChatCrypto
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -75,7 +76,9 @@ RECORD = (
 )
 
 
-def make_app(token: str, db: str | None, matcher: Any, minimal: bool = False) -> web.Application:
+def make_app(
+    token: str, db: str | None, matcher: Any, minimal: bool = False, crypto: Any = None
+) -> web.Application:
     conn = sqlite3.connect(db, isolation_level=None, check_same_thread=False) if db else None
     if conn is not None:
         for pragma in ("busy_timeout=0", "journal_mode=WAL", "synchronous=NORMAL"):
@@ -124,16 +127,23 @@ def make_app(token: str, db: str | None, matcher: Any, minimal: bool = False) ->
         expected = hashlib.sha1("".join(sorted([token, timestamp, nonce])).encode()).hexdigest()
         if not hmac.compare_digest(expected, q.get("signature", "")):
             raise web.HTTPForbidden(text="bad signature")
-        msg = xmltodict.parse(await request.read())["xml"]
+        body = await request.read()
+        aes = q.get("encrypt_type") == "aes"
+        if aes:  # as the baseline: msg_signature checked, then decrypted
+            if crypto is None:
+                raise web.HTTPBadRequest(text="no AES key")
+            body = crypto.decrypt_message(body, q.get("msg_signature", ""), timestamp, nonce)
+        msg = xmltodict.parse(body)["xml"]
         intent = "none"
         if matcher is not None and msg.get("Content"):
             intent = matcher.decide(msg["Content"]).intent
         if conn is not None:
             key = msg.get("MsgId") or f"{msg['FromUserName']}:{msg.get('CreateTime')}"
             record(msg, key, intent)
-        out = REPLY.format(
-            to=msg["FromUserName"], me=msg["ToUserName"], now=int(time.time()), text=ANSWER
-        )
+        now = str(int(time.time()))
+        out = REPLY.format(to=msg["FromUserName"], me=msg["ToUserName"], now=now, text=ANSWER)
+        if aes:
+            out = crypto.encrypt_message(out, nonce, now)
         return web.Response(text=out, content_type="application/xml")
 
     async def alive(_request: web.Request) -> web.Response:
@@ -161,14 +171,17 @@ def main() -> None:
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--port", type=int, default=8091)
     ap.add_argument("--token", default="bench-token-7f3a9c")
+    ap.add_argument("--appid", default="wxbench0000000001")
+    ap.add_argument("--aes-key", default="", help="AES mode as the baseline's (safe mode)")
     ap.add_argument("--db", help="a seeded SQLite file (a copy: it is written to)")
     ap.add_argument("--minimal", action="store_true", help="one INSERT a message, see above")
     ap.add_argument("--matcher", action="store_true", help="the bot's matcher reads each text")
     ap.add_argument("--cache-dir", type=Path, default=Path("data/cache"))
     args = ap.parse_args()
     matcher = load_matcher(args.cache_dir) if args.matcher else None
+    crypto = WeChatCrypto(args.token, args.aes_key, args.appid) if args.aes_key else None
     web.run_app(
-        make_app(args.token, args.db, matcher, args.minimal),
+        make_app(args.token, args.db, matcher, args.minimal, crypto),
         host=args.host,
         port=args.port,
         print=None,

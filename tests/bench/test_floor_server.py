@@ -59,3 +59,22 @@ async def test_each_message_is_recorded_once_and_a_retry_is_not(db: Path, minima
     assert all(reply for _, _, reply in rows)
     villagers = con.execute("SELECT count(*) FROM villagers").fetchone()[0]
     assert villagers == (0 if minimal else 1)
+
+
+async def test_aes_messages_are_decrypted_and_answered_encrypted(db: Path):
+    import loadgen  # bench/: the load test's own signed, encrypted requests
+    from wechatpy.crypto import WeChatCrypto
+
+    crypto = WeChatCrypto(loadgen.TOKEN, loadgen.AES_KEY, loadgen.APPID)
+    app = floor_server.make_app(loadgen.TOKEN, str(db), None, True, crypto)
+    turns = [loadgen.Turn("o_aes_villager", "低保要带啥", "question")] * 2  # the 2nd: a forgery
+    (good, forged) = loadgen.render(turns, aes=True, msg_id_base=7000)
+    async with TestClient(TestServer(app)) as client:
+        resp = await client.post(good[0], data=good[1])
+        assert resp.status == 200
+        body = await resp.text()
+        assert "<Encrypt>" in body and "o_aes_villager" not in body  # the reply is sealed
+        path = forged[0].replace("msg_signature=", "msg_signature=0")
+        assert (await client.post(path, data=forged[1])).status >= 400
+    rows = sqlite3.connect(db).execute("SELECT openid, text FROM inbound_messages").fetchall()
+    assert rows == [("o_aes_villager", "低保要带啥")]

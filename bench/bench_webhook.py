@@ -255,7 +255,7 @@ def run_wrk(
     out: Path,
     log: Path,
 ) -> subprocess.Popen[bytes]:
-    env = dict(os.environ, WRK_SUMMARY=str(out))
+    env = dict(os.environ, WRK_SUMMARY=str(out), WRK_READY=str(ready_file(out)))
     cmd = [
         "taskset", "-c", WRK_CPU, "wrk", "-t1", f"-c{connections}", f"-d{int(duration)}s", "--timeout", "10s",
         "--latency", "-s", str(BENCH / "villagers.lua"), url, "--", str(stream.path), stream.mode, str(offset),
@@ -284,16 +284,19 @@ def measure(
     servers and the whole machine used meanwhile. `advance`: the streams move on by what
     was sent (a bot's next run continues the conversations); else every run starts at 0."""
     hz = os.sysconf("SC_CLK_TCK")
-    busy0, mine0, t0 = cpu_busy_ticks(), proc_ticks(server_pids), time.monotonic()
     procs = []
     for i, (url, stream) in enumerate(targets):
         out = tmp / f"{label}-{i}.json"
         out.unlink(missing_ok=True)
+        ready_file(out).unlink(missing_ok=True)
         offset = stream.pos if advance else 0
         wrk = run_wrk(
             url, stream, offset, connections=connections, duration=duration, out=out, log=log
         )
         procs.append((wrk, out, stream, offset))
+    # The clock and CPU counters start once every wrk has loaded its requests.
+    wait_ready([(ready_file(out), wrk) for wrk, out, _s, _o in procs])
+    busy0, mine0, t0 = cpu_busy_ticks(), proc_ticks(server_pids), time.monotonic()
     results = []
     for p, out, stream, offset in procs:
         try:
@@ -317,6 +320,19 @@ def measure(
         r["errors"] = errors_of(r)
         r["clock_check"] = clock_check(r, connections=connections, elapsed=elapsed)
     return results
+
+
+def ready_file(summary: Path) -> Path:
+    return summary.with_suffix(".ready")
+
+
+def wait_ready(waits: list[tuple[Path, subprocess.Popen[bytes]]], limit: float = 120) -> None:
+    """Until each wrk has written its ready file (bench/villagers.lua) or exited."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if all(path.exists() or p.poll() is not None for path, p in waits):
+            return
+        time.sleep(0.005)
 
 
 def clock_check(r: dict[str, Any], *, connections: int, elapsed: float) -> str | None:

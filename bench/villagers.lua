@@ -41,6 +41,16 @@ function init(args)
    -- OFFSET (third argument): start after that many requests, so a measured run carries
    -- on the conversations a warm-up began.
    idx = tonumber(args[3] or "0") % count
+   -- WRK_READY=path: say the requests are loaded (a big file takes seconds), so the
+   -- caller starts its clock and CPU counters when the run starts, not before.
+   local ready = os.getenv("WRK_READY")
+   if ready then
+      local fh = io.open(ready, "w")
+      if fh then
+         fh:write("ready\n")
+         fh:close()
+      end
+   end
 end
 
 function request()

@@ -11,7 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from knowledge.cache import catalog_path
+from bot.clock import Clock
+from knowledge.cache import catalog_path, prune
 from knowledge.catalog import Catalog, CatalogError
 from knowledge.matcher import Matcher
 from knowledge.reloader import CatalogHolder
@@ -28,6 +29,9 @@ class KnowledgeService:
     ) -> None:
         self.holder = CatalogHolder(path)  # raises CatalogError: the server refuses to start
         self.cache_dir = cache_dir
+        # The server's wall clock (bot.serve): catalog folders unused for two weeks are
+        # removed after each build. Not set elsewhere: tests' clocks are set in other years.
+        self.prune_clock: Clock | None = None
         self.towns_dir = towns_dir
         towns, problems = load_towns(self.holder.current, towns_dir)
         if problems:
@@ -66,7 +70,18 @@ class KnowledgeService:
             prebuild(catalog, self.cache_dir)
         matcher = Matcher(catalog, cache_dir=self.cache_dir)
         log.info("matcher built for %s: %d items", catalog.center.town, len(catalog.items))
+        self._prune(catalog)
         return matcher
+
+    def _prune(self, built: Catalog) -> None:
+        """After a build (a start, an edited catalog): old catalogs' folders go."""
+        if self.prune_clock is None or self.cache_dir is None:
+            return
+        live = [built.digest, *self._matchers]
+        keep = [catalog_path(self.cache_dir, digest) for digest in live]
+        now = self.prune_clock.now().timestamp()
+        for folder in prune(self.cache_dir, now=now, keep=keep):
+            log.info("removed the unused catalog cache %s", folder.name)
 
     def decision_counts(self) -> dict[str, int]:
         """Decisions of the live matchers: scored, or repeated text (`recent`)."""

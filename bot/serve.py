@@ -46,7 +46,9 @@ async def _warm_and_freeze(app: web.Application) -> None:
     loop every few hundred messages, which was the webhook's p99 (bench/README.md).
     Frozen objects are never scanned again (and never collected: they live as long
     as the process anyway). A matcher rebuilt after a catalog edit is frozen too."""
-    app[RUNTIME].knowledge.warm()
+    rt = app[RUNTIME]
+    rt.knowledge.prune_clock = rt.clock  # a real server's clock: old catalog caches may go
+    rt.knowledge.warm()
     gc.collect()
     gc.freeze()
 

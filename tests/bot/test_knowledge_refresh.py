@@ -135,3 +135,28 @@ def test_code_changed_on_disk_meanwhile_leaves_the_build_to_the_server(
     folders = {p.name.split("-")[2] for p in cache.glob("catalog-*")}
     assert "oldcode000" in folders and len(folders) == 2  # the child's, and the server's own
     assert service.matcher.decide("低保怎么申请").item.id == "dibao"
+
+
+def test_the_server_removes_old_catalog_caches_after_a_build(tmp_path: Path) -> None:
+    """Every catalog edit and every upgrade leaves a folder of ~5 MB behind; a server
+    (bot.serve sets `prune_clock`) removes those unused for two weeks, not its own."""
+    import os
+
+    from bot.clock import SystemClock
+
+    cache = tmp_path / "cache"
+    stale = cache / "catalog-4-0ldc0de000-000000000000000000000000"
+    stale.mkdir(parents=True)
+    month_ago = SystemClock().now().timestamp() - 30 * 86_400
+    os.utime(stale, (month_ago, month_ago))
+    untouched = KnowledgeService(CATALOG, cache_dir=cache)
+    untouched.warm()  # no server clock: a test or a CLI removes nothing
+    assert stale.exists()
+    served = KnowledgeService(CATALOG, cache_dir=cache)
+    served.prune_clock = SystemClock()
+    own = catalog_path(cache, served.current.digest)
+    os.utime(own, (month_ago, month_ago))  # its own folder, last loaded a month ago
+    served.warm()
+    assert not stale.exists()
+    assert own.exists() and (own / "built").exists()
+    assert served.matcher.decide("低保怎么申请").item.id == "dibao"

@@ -28,7 +28,7 @@ BIANMIN_TIMESTAMP_WINDOW=86400 (requests are signed before the run),
 BIANMIN_LOG_LEVEL=WARNING, BIANMIN_SCHEDULER_INTERVAL=3600 and the fake WeChat API
 (`python -m bot.fake_wechat`) in its own process.
 
-    python bench/bench_webhook.py [--parts baseline,plain,aes,light,pg,profile,sql] [--duration 20]
+    python bench/bench_webhook.py [--parts baseline,plain,aes,floor,light,pg,profile,sql] [--duration 20]
 
 Writes bench/results/webhook.json and prints a table. Stops by itself; every process it
 starts is in its own process group and killed on exit.
@@ -1195,7 +1195,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    ap.add_argument("--parts", default="baseline,plain,aes,light,pg,profile,sql")
+    ap.add_argument("--parts", default="baseline,plain,aes,floor,light,pg,profile,sql")
     ap.add_argument(
         "--light-connections", type=int, default=2, help="connections of the `light` part"
     )

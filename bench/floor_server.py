@@ -20,9 +20,6 @@ Each message, on top of the baseline's work (signature, XML, fixed reply):
 
 from __future__ import annotations
 
-import argparse
-import hashlib
-import hmac
 import json
 import sqlite3
 import sys
@@ -30,17 +27,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-import xmltodict
 from aiohttp import web
 from wechatpy.crypto import WeChatCrypto
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-REPLY = (
-    "<xml><ToUserName><![CDATA[{to}]]></ToUserName><FromUserName><![CDATA[{me}]]></FromUserName>"
-    "<CreateTime>{now}</CreateTime><MsgType><![CDATA[text]]></MsgType>"
-    "<Content><![CDATA[{text}]]></Content></xml>"
-)
+import baseline_server  # noqa: E402
+
 CLAIM = (
     "INSERT INTO inbound_messages (dedup_key, received_at, state, retries, openid, msg_type,"
     " event, msg_id, text, payload, wechat_time) VALUES (?, ?, 'processing', 0, ?, ?, ?, ?, ?,"
@@ -62,7 +56,7 @@ FINISH = (
     "UPDATE inbound_messages SET state = 'replied', reply = ?, handled_at = ?, intent = ?"
     " WHERE id = ?"
 )
-ANSWER = "您好，这里是便民服务中心。"
+ANSWER = baseline_server.ANSWER
 
 
 def _stamp() -> str:
@@ -122,29 +116,14 @@ def make_app(
         return True
 
     async def receive(request: web.Request) -> web.Response:
-        q = request.query
-        timestamp, nonce = q.get("timestamp", ""), q.get("nonce", "")
-        expected = hashlib.sha1("".join(sorted([token, timestamp, nonce])).encode()).hexdigest()
-        if not hmac.compare_digest(expected, q.get("signature", "")):
-            raise web.HTTPForbidden(text="bad signature")
-        body = await request.read()
-        aes = q.get("encrypt_type") == "aes"
-        if aes:  # as the baseline: msg_signature checked, then decrypted
-            if crypto is None:
-                raise web.HTTPBadRequest(text="no AES key")
-            body = crypto.decrypt_message(body, q.get("msg_signature", ""), timestamp, nonce)
-        msg = xmltodict.parse(body)["xml"]
+        msg, nonce = await baseline_server.read(request, token, crypto)
         intent = "none"
         if matcher is not None and msg.get("Content"):
             intent = matcher.decide(msg["Content"]).intent
         if conn is not None:
             key = msg.get("MsgId") or f"{msg['FromUserName']}:{msg.get('CreateTime')}"
             record(msg, key, intent)
-        now = str(int(time.time()))
-        out = REPLY.format(to=msg["FromUserName"], me=msg["ToUserName"], now=now, text=ANSWER)
-        if aes:
-            out = crypto.encrypt_message(out, nonce, now)
-        return web.Response(text=out, content_type="application/xml")
+        return baseline_server.answer(msg, ANSWER, crypto, nonce)
 
     async def alive(_request: web.Request) -> web.Response:
         return web.Response(text="floor")
@@ -165,14 +144,7 @@ def load_matcher(cache_dir: Path) -> Any:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    ap.add_argument("--host", default="127.0.0.1")
-    ap.add_argument("--port", type=int, default=8091)
-    ap.add_argument("--token", default="bench-token-7f3a9c")
-    ap.add_argument("--appid", default="wxbench0000000001")
-    ap.add_argument("--aes-key", default="", help="AES mode as the baseline's (safe mode)")
+    ap = baseline_server.arguments(__doc__, 8091, "")
     ap.add_argument("--db", help="a seeded SQLite file (a copy: it is written to)")
     ap.add_argument("--minimal", action="store_true", help="one INSERT a message, see above")
     ap.add_argument("--matcher", action="store_true", help="the bot's matcher reads each text")

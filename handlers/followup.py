@@ -7,6 +7,7 @@ from __future__ import annotations
 from handlers.register import guided_item
 from handlers.tickets_list import clean
 from handlers.types import Context, Inbound, Reply
+from knowledge.decision import weak_human
 from knowledge.render import followup_aspect, render_followup
 
 NAME = "followup"
@@ -26,6 +27,8 @@ def matches(msg: Inbound, ctx: Context) -> bool:
         return decision.item is not None and decision.item.id == item.id
     if decision.intent == "clarify":  # a menu: only if the item just answered is on it
         return any(c.id == item.id for c in decision.candidates)
+    if decision.intent == "human":  # only a reason to want a person (我不识字), not a request
+        return weak_human(str(decision.explain.get("why", "")))
     return decision.intent in _ALONE
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from handlers import texts
+from handlers import followup, texts
 from handlers.tickets_list import day_text
 from handlers.types import Context, Inbound, Reply
 
@@ -27,7 +27,10 @@ NAME = "human"
 async def matches(msg: Inbound, ctx: Context) -> bool:
     if ctx.handoff_live:
         return True
-    return bool(msg.text) and ctx.decide(msg.text).intent == NAME
+    if not msg.text or ctx.decide(msg.text).intent != NAME:
+        return False
+    # 她不识字，我代办可以吗 right after a notice asks about that item, not for a person
+    return not followup.matches(msg, ctx)
 
 
 async def handle(msg: Inbound, ctx: Context) -> Reply:

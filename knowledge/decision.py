@@ -24,6 +24,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 MENU_MAX = 5  # a numbered menu longer than this is not read by elderly villagers
+# The `why` of a person asked for only by a reason to want one (我不识字), not by name: a
+# follow-up about the notice just given outranks it (handlers/human.py).
+WEAK_HUMAN = "weak human cue"
 TIE_RATIO = 0.97  # the runner-up scoring this share of the best is a tie (is_tie)...
 ONE_WORD_TIE_RATIO = 0.8  # ...or this share, when the message is one word both items have
 SIBLING_TIE_RATIO = 0.8  # ...or this share, when the two are siblings (names share their head)
@@ -293,7 +296,7 @@ def choose(
         return Verdict("center_info", f"center_info cue {intents['center_info'][0]!r}")
     if not ranked:
         if "human_weak" in intents:
-            return Verdict("human", f"human cue {intents['human_weak'][0]!r}, no item")
+            return Verdict("human", f"{WEAK_HUMAN} {intents['human_weak'][0]!r}, no item")
         return Verdict("unknown", "no item shares a word with the message")
     top_score = ranked[0][1]
     menu = tuple(i for i, s in ranked[:MENU_MAX] if s >= model.menu_ratio * top_score)
@@ -307,8 +310,12 @@ def choose(
         return Verdict("guide", f"{why}, named or alone", ranked[0][0], menu)
     if p_offer < model.offer_at or barred:
         if "human_weak" in intents:  # 我不识字 with nothing else clear: a person helps best
-            return Verdict("human", f"human cue {intents['human_weak'][0]!r}, no item")
+            return Verdict("human", f"{WEAK_HUMAN} {intents['human_weak'][0]!r}, no item")
         if barred:
             why += ", out-of-scope hint and only shared words: no menu"
         return Verdict("unknown", why)
     return Verdict("clarify", why, None, menu)
+
+
+def weak_human(why: str) -> bool:
+    return why.startswith(WEAK_HUMAN)

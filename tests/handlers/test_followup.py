@@ -70,3 +70,23 @@ async def test_a_menu_of_other_items_is_a_new_question(chat: Chat) -> None:
 async def test_without_a_notice_before_it_nothing_is_guessed(chat: Chat) -> None:
     reply = await chat.say("需要啥条件")
     assert "【" not in reply
+
+
+async def test_a_reason_to_want_a_person_in_a_follow_up_is_still_the_follow_up(
+    chat: Chat,
+) -> None:
+    """她不识字 alone asks for a person (the elderly who cannot read are helped by one); after a
+    notice, 她不识字，我代办可以吗 asks whether the caller may go instead. Asking for a person
+    by name still hands over."""
+    await chat.say("高龄津贴怎么领")
+    yes = await chat.say("她不识字，我代办可以吗")
+    assert yes.startswith("【高龄津贴申领】") and "可以请家人代办" in yes, yes
+    family = await chat.say("我替我妈办行不行")
+    assert "可以请家人代办" in family, family
+    person = await chat.say("我不识字")
+    assert "转给工作人员" in person, person
+
+
+async def test_asking_for_a_person_after_a_notice_hands_over(chat: Chat) -> None:
+    await chat.say("高龄津贴怎么领")
+    assert "转给工作人员" in await chat.say("转人工 我要代办")

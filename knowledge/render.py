@@ -8,9 +8,10 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from knowledge import texts
-from knowledge.catalog import Case, Center, Department, Item
+from knowledge.catalog import Case, Center, Department, Item, Material
 from knowledge.facts import consult_phone, hours_of, place_of
 from knowledge.guide_page import guide_html
 from knowledge.normalize import basic
@@ -23,6 +24,8 @@ __all__ = [
     "render_guide",
     "render_followup",
     "followup_aspect",
+    "materials_asked",
+    "render_materials_asked",
     "render_menu",
     "render_unknown",
 ]
@@ -134,6 +137,74 @@ def followup_aspect(question: str) -> str | None:
     """The part of an item's notice a short follow-up asks about (the first found, in the
     order of FOLLOWUP_ASPECTS), or None."""
     return next(iter(_asked(_compact(question), _FOLLOWUP_WORDS)), None)
+
+
+MATERIAL_SHARED_MIN = 3  # characters a question must share with a material (身份证, 户口簿)
+_MATERIAL_ASK = tuple(texts.MATERIAL_ASK_WORDS.split())
+_MATERIAL_MISSING = tuple(texts.MATERIAL_MISSING_WORDS.split())
+
+
+@dataclass(frozen=True)
+class MaterialsAsked:
+    """The materials of an item a question is about, and the words it shares with them."""
+
+    shared: str
+    found: tuple[tuple[Case, int, Material], ...]  # (case, number in the case, material)
+    missing: bool  # 没有 / 丢了: the villager does not have it
+
+
+def materials_asked(item: Item, question: str) -> MaterialsAsked | None:
+    """要带死亡证明吗 / 火化证明没有咋办 / 身份证要复印吗: the materials of `item` the question
+    names (the longest run of characters it shares with a material's name or note, at least
+    MATERIAL_SHARED_MIN), when it asks whether to bring one or says one is missing."""
+    q = _compact(question)
+    if not any(w in q for w in _MATERIAL_ASK):
+        return None
+    best, found = "", list[tuple[Case, int, Material]]()
+    for case in item.cases:
+        for number, material in enumerate(case.materials, 1):
+            shared = _longest_shared(q, _compact(material.name + (material.note or "")))
+            if len(shared) < max(MATERIAL_SHARED_MIN, len(best)):
+                continue
+            if len(shared) > len(best):
+                best, found = shared, []
+            found.append((case, number, material))
+    if not found:
+        return None
+    return MaterialsAsked(best, tuple(found), any(w in q for w in _MATERIAL_MISSING))
+
+
+def _longest_shared(a: str, b: str) -> str:
+    """The longest run of characters of `a` that `b` holds (a is a short question)."""
+    for size in range(len(a), 0, -1):
+        for start in range(len(a) - size + 1):
+            if a[start : start + size] in b:
+                return a[start : start + size]
+    return ""
+
+
+def render_materials_asked(
+    item: Item, center: Center, asked: MaterialsAsked, *, guide_url: str
+) -> str:
+    """The lines of the notice about the materials asked, under their cases' names."""
+    lines = [texts.GUIDE_TITLE.format(name=item.name), texts.MATERIAL_LISTED]
+    shown = None
+    for case, number, m in asked.found:
+        if len(item.cases) > 1 and case is not shown:
+            lines.append(texts.GUIDE_CASE.format(name=case.name))
+            shown = case
+        lines.append(
+            texts.material_line(number, m.name, m.form, m.copies, m.source, m.required, m.note)
+        )
+    if asked.missing:
+        lines.append(texts.MATERIAL_MISSING)
+    phone = consult_phone(item, center)
+    if phone:
+        lines.append(texts.GUIDE_PHONE.format(phone=phone))
+    lines.append(texts.GUIDE_FULL.format(url=guide_url))
+    lines.append(texts.GUIDE_NEXT)
+    text = "\n".join(lines)
+    return text if fits(text) else _cut(text)
 
 
 def render_followup(item: Item, center: Center, aspect: str, *, guide_url: str) -> str:

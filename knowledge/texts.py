@@ -52,6 +52,14 @@ FOLLOWUP_ASPECTS = {  # in this order: 网上能办吗 asks how, not whether
     "materials": "材料 带什么 带啥 要带 准备什么 准备啥 证件 手续 要啥",
 }
 GUIDE_NEXT = "回复“办理”登记办事，回复“人工”找工作人员。"
+# a short question about one material of the notice just given (要带死亡证明吗, 火化证明没有咋办)
+MATERIAL_ASK_WORDS = (
+    "要带 要不要 带不带 带上 得带 还要 需要 需不需要 用不用 必须 一定要 要吗 "
+    "复印 原件 几份 几张 没有 没带 丢了 弄丢 找不到 不见了 开不出"
+)
+MATERIAL_MISSING_WORDS = "没有 没带 丢了 弄丢 找不到 不见了 开不出"
+MATERIAL_LISTED = "材料清单里是这样写的："
+MATERIAL_MISSING = "手上没有的话，请先打咨询电话问问能不能补办或用别的代替。"
 BULLET = "· "
 LIST_SEP = "、"
 

@@ -1,7 +1,8 @@
 """Short follow-ups right after a notice, through the real app: they are about that item. What
 was tried: conditions, time limit, fee, place, online, materials, phone, a family member going
-instead; a follow-up naming another item (answered as that item); one with no notice before it
-(not guessed)."""
+instead (also with a reason to want a person: 她不识字); one material (要带死亡证明吗, 身份证要复印吗,
+火化证明没有咋办); a follow-up naming another item, or a material asked about as a matter of its
+own (answered as that item); one with no notice before it (not guessed)."""
 
 from __future__ import annotations
 
@@ -90,3 +91,27 @@ async def test_a_reason_to_want_a_person_in_a_follow_up_is_still_the_follow_up(
 async def test_asking_for_a_person_after_a_notice_hands_over(chat: Chat) -> None:
     await chat.say("高龄津贴怎么领")
     assert "转给工作人员" in await chat.say("转人工 我要代办")
+
+
+async def test_a_question_about_one_material_gets_its_lines(chat: Chat) -> None:
+    """要带死亡证明吗 after 丧葬补助金's notice is about its material (alone, 死亡证明 would name
+    死亡注销户口); the lines asked about, under their cases, each case named once."""
+    await chat.say("老头子走了丧葬费怎么领")
+    proof = await chat.say("要带死亡证明吗")
+    assert proof.startswith("【丧葬补助金申领】\n材料清单里是这样写的："), proof
+    assert proof.count("1. 死亡证明或户口注销证明") == 2 and "户口簿" not in proof
+    ids = await chat.say("身份证要复印吗")
+    assert ids.count("◆ 领待遇人员死亡：") == 1 and ids.count("申领人居民身份证") == 2, ids
+    missing = await chat.say("火化证明没有咋办")
+    assert "火化证明均可" in missing and "手上没有的话" in missing, missing
+    assert "【丧葬补助金申领】" in await chat.say("办理")  # still that item to register
+
+
+@pytest.mark.parametrize("asked", ["死亡证明怎么开", "办死亡注销要带死亡证明吗"])
+async def test_a_material_named_as_a_matter_of_its_own_is_a_new_question(
+    chat: Chat, asked: str
+) -> None:
+    """No bring/missing word, or another item named besides the material: that item."""
+    await chat.say("老头子走了丧葬费怎么领")
+    reply = await chat.say(asked)
+    assert reply.startswith("【死亡注销户口】"), reply

@@ -40,9 +40,9 @@ GUIDE_PROXY_ASK = "能不能请人代办要看情况（有的要本人到场签�
 PROXY_MATERIAL = "代办人"  # a material of this name: the item takes a proxy
 # a short follow-up about the item just answered (需要啥条件, 多久能办好, 在哪办): the part asked
 FOLLOWUP_ASPECTS = {  # in this order: 网上能办吗 asks how, not whether
-    "online": "网上 手机上 线上 小程序 网办 不用跑",
+    "online": "网上 手机上 线上 小程序 网办 不用跑 微信 支付宝 手机交 手机缴 手机办 在家办 app",
     "limit": "多久 几天 多长时间 时限 多少天 啥时候能 什么时候能 多快 要等",
-    "fee": "多少钱 收费 要钱 费用 免费 花钱 收钱 几个钱",
+    "fee": "多少钱 收费 要钱 费用 免费 花钱 收钱 几个钱 交多少 缴多少 交几个钱 一年多少 一个人多少",
     "place": "在哪办 哪里办 哪办 哪个窗口 几号窗口 去哪 地点 在哪里办",
     "phone": "电话 号码",
     "proxy": "代办 代理 替我办 帮我办 让儿子 让女儿 让孩子 让家里人 让家人 儿子去 女儿去 别人去 "

@@ -115,3 +115,12 @@ async def test_a_material_named_as_a_matter_of_its_own_is_a_new_question(
     await chat.say("老头子走了丧葬费怎么领")
     reply = await chat.say(asked)
     assert reply.startswith("【死亡注销户口】"), reply
+
+
+async def test_paying_questions_after_the_insurance_notice(chat: Chat) -> None:
+    """交多少 is the fee and 微信 the online way: they got a one-item menu and "I don't know"."""
+    await chat.say("医保怎么交")
+    fee = await chat.say("我家5口人要交多少")
+    assert fee.startswith("【城乡居民基本医疗保险参保缴费】\n收费："), fee
+    online = await chat.say("能用微信交吗")
+    assert "网上也能办：微信或支付宝" in online and "答不上来" not in online, online

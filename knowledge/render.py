@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from knowledge import texts
 from knowledge.catalog import Case, Center, Department, Item, Material
-from knowledge.facts import consult_phone, hours_of, place_of
+from knowledge.facts import consult_phone, department_of, hours_of, place_of
 from knowledge.guide_page import guide_html
 from knowledge.normalize import basic
 
@@ -28,6 +28,7 @@ __all__ = [
     "render_materials_asked",
     "render_menu",
     "render_unknown",
+    "render_unknown_about",
 ]
 
 WECHAT_TEXT_LIMIT = 2000  # bytes of UTF-8; WeChat refuses longer passive text replies
@@ -261,6 +262,19 @@ def render_menu(candidates: Sequence[Item]) -> str:
     )
     lines.append(texts.MENU_NONE)
     return "\n".join(lines)
+
+
+def render_unknown_about(item: Item, center: Center) -> str:
+    """Not understood right after `item`'s notice (公示在哪看, 村里不给盖章咋办): who to ask about
+    that item, not the center's list of fifteen departments."""
+    dept = department_of(item, center)
+    about = texts.UNKNOWN_ABOUT_ITEM.format(
+        item=item.name,
+        phone=consult_phone(item, center),
+        department=dept.name if dept else center.name,
+        place=place_of(item, center),
+    )
+    return "\n".join((texts.UNKNOWN_INTRO, about, texts.UNKNOWN_ABOUT_NEXT))
 
 
 def render_unknown(center: Center) -> str:

@@ -48,7 +48,7 @@ FOLLOWUP_ASPECTS = {  # in this order: 网上能办吗 asks how, not whether
     "proxy": "代办 代理 替我办 帮我办 让儿子 让女儿 让孩子 让家里人 让家人 儿子去 女儿去 别人去 "
     "亲戚去 家里人去 本人去 本人到场 本人必须 本人要去 替她办 替他办 帮她办 帮他办 替我妈 替我爸 "
     "替老人 家里人能 家人能",
-    "conditions": "条件 资格 符合 够不够 够格 啥人能 什么人能 谁能办 能不能办 能办吗 可以办吗",
+    "conditions": "条件 资格 符合 够不够 够格 啥人能 什么人能 谁能办 能不能办 能办吗 可以办吗 算不算",
     "materials": "材料 带什么 带啥 要带 准备什么 准备啥 证件 手续 要啥",
 }
 GUIDE_NEXT = "回复“办理”登记办事，回复“人工”找工作人员。"
@@ -107,6 +107,11 @@ UNKNOWN_CATEGORIES = "本中心可以办理这些事："
 UNKNOWN_DEPT = "· {name}：{handles}"
 UNKNOWN_NEXT = "您可以换个说法再问，比如“低保要带什么”；或回复“人工”找工作人员。"
 UNKNOWN_PHONE = "也可以打电话：{phone}"
+# not understood right after an item's notice: most likely a detail of that item
+UNKNOWN_ABOUT_ITEM = (
+    "关于【{item}】的这个问题，请打电话 {phone} 问{department}，或到{place}当面问。"
+)
+UNKNOWN_ABOUT_NEXT = "问别的事，请换个说法；找工作人员，请回复“人工”。"
 
 CENTER_ADDRESS = "地址：{address}"
 CENTER_HOURS = "办公时间：{hours}"

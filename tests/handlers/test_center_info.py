@@ -18,3 +18,10 @@ async def test_saturday_hours_get_the_short_card(chat: Chat) -> None:
 async def test_a_named_window_s_phone(chat: Chat) -> None:
     reply = await chat.say("医保窗口电话多少")
     assert "医保工作站" in reply and reply.count("· ") == 1
+
+
+async def test_which_floor_a_window_is_on(chat: Chat) -> None:
+    """几楼 asks where: the address (镇政府一楼) with that window alone, not all fifteen."""
+    reply = await chat.say("医保窗口在几楼")
+    assert "一楼" in reply and "4号窗口 医保工作站" in reply, reply
+    assert reply.count("· ") == 1 and "监督投诉电话" not in reply

@@ -219,6 +219,12 @@ def render_followup(item: Item, center: Center, aspect: str, *, guide_url: str) 
         lines.extend(texts.BULLET + c for c in item.conditions)
     elif aspect == "conditions":
         lines.append(texts.GUIDE_NO_CONDITIONS)
+    elif aspect == "steps" and item.steps:
+        lines.append(texts.GUIDE_STEPS)
+        lines.extend(texts.GUIDE_STEP.format(number=n, step=s) for n, s in enumerate(item.steps, 1))
+    elif aspect == "steps":  # no steps written down: where to go is the first step
+        lines.append(texts.GUIDE_PLACE.format(place=place_of(item, center)))
+        lines.append(texts.GUIDE_HOURS.format(hours=hours_of(item, center)))
     elif aspect == "limit":
         limit = texts.limit_text(item.limits.statutory, item.limits.promised, item.publicity_days)
         lines.append(texts.GUIDE_LIMIT.format(limit=limit))

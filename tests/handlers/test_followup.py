@@ -124,3 +124,15 @@ async def test_paying_questions_after_the_insurance_notice(chat: Chat) -> None:
     assert fee.startswith("【城乡居民基本医疗保险参保缴费】\n收费："), fee
     online = await chat.say("能用微信交吗")
     assert "网上也能办：微信或支付宝" in online and "答不上来" not in online, online
+
+
+async def test_how_to_apply_gets_the_steps(chat: Chat) -> None:
+    """咋个领嘛 (Sichuan: how is it claimed) after 高龄津贴's notice: its 办理流程, numbered."""
+    await chat.say("屋头老人八十几了有啥子钱领不")
+    steps = await chat.say("咋个领嘛")
+    assert steps.startswith("【高龄津贴申领】\n办理流程：\n1. 老人或子女到镇便民服务中心申请"), (
+        steps
+    )
+    assert "4. 审核通过后按月发放" in steps
+    place = await chat.say("在哪申请")
+    assert "办理地点：青石镇便民服务中心3号窗口（民政办）" in place, place

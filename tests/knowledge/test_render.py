@@ -13,6 +13,7 @@ from knowledge.catalog import load_catalog
 from knowledge.render import (
     guide_html,
     render_center_info,
+    render_followup,
     render_guide,
     render_menu,
     render_unknown,
@@ -198,3 +199,14 @@ def test_guide_page_of_a_plain_item(catalog_dir: Path) -> None:
         "审批通过后按月发放低保金至社保卡",
     ):
         assert text in page
+
+
+def test_how_to_apply_without_written_steps_says_where_to_go(catalog_dir: Path) -> None:
+    """Steps are optional in the catalog: an item without them answers 怎么申请 with its place."""
+    import dataclasses
+
+    catalog = load_catalog(catalog_dir)
+    bare = dataclasses.replace(catalog.by_id["dibao"], steps=())
+    text = render_followup(bare, catalog.center, "steps", guide_url=URL)
+    assert "办理流程" not in text
+    assert "办理地点：青石镇便民服务中心3号窗口（民政办）" in text and URL in text

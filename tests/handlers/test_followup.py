@@ -136,3 +136,11 @@ async def test_how_to_apply_gets_the_steps(chat: Chat) -> None:
     assert "4. 审核通过后按月发放" in steps
     place = await chat.say("在哪申请")
     assert "办理地点：青石镇便民服务中心3号窗口（民政办）" in place, place
+
+
+async def test_whether_such_a_person_may_is_a_condition(chat: Chat) -> None:
+    """租房子的可以迁吗 alone reads as renting (another office's matter); after 户口迁移's notice
+    it asks whether a tenant may move their hukou: the conditions."""
+    await chat.say("我想把户口迁到县城去")
+    reply = await chat.say("租房子的可以迁吗")
+    assert reply.startswith("【户口迁移】\n办理条件："), reply

@@ -164,8 +164,9 @@ def materials_asked(item: Item, question: str) -> MaterialsAsked | None:
     best, found = "", list[tuple[Case, int, Material]]()
     for case in item.cases:
         for number, material in enumerate(case.materials, 1):
-            shared = _longest_shared(q, _compact(material.name + (material.note or "")))
-            if len(shared) < max(MATERIAL_SHARED_MIN, len(best)):
+            hay = _compact(material.name + (material.note or ""))
+            shared = _longest_shared(q, hay, max(MATERIAL_SHARED_MIN, len(best)))
+            if not shared:
                 continue
             if len(shared) > len(best):
                 best, found = shared, []
@@ -175,9 +176,10 @@ def materials_asked(item: Item, question: str) -> MaterialsAsked | None:
     return MaterialsAsked(best, tuple(found), any(w in q for w in _MATERIAL_MISSING))
 
 
-def _longest_shared(a: str, b: str) -> str:
-    """The longest run of characters of `a` that `b` holds (a is a short question)."""
-    for size in range(len(a), 0, -1):
+def _longest_shared(a: str, b: str, shortest: int) -> str:
+    """The longest run of characters of `a` (a short question) that `b` holds, if it has at
+    least `shortest` characters, else ""."""
+    for size in range(len(a), shortest - 1, -1):
         for start in range(len(a) - size + 1):
             if a[start : start + size] in b:
                 return a[start : start + size]

@@ -201,13 +201,7 @@ def render_materials_asked(
         )
     if asked.missing:
         lines.append(texts.MATERIAL_MISSING)
-    phone = consult_phone(item, center)
-    if phone:
-        lines.append(texts.GUIDE_PHONE.format(phone=phone))
-    lines.append(texts.GUIDE_FULL.format(url=guide_url))
-    lines.append(texts.GUIDE_NEXT)
-    text = "\n".join(lines)
-    return text if fits(text) else _cut(text)
+    return _part_of_notice(lines, item, center, guide_url)
 
 
 def render_followup(item: Item, center: Center, aspect: str, *, guide_url: str) -> str:
@@ -243,6 +237,11 @@ def render_followup(item: Item, center: Center, aspect: str, *, guide_url: str) 
         lines.append(
             texts.GUIDE_ONLINE.format(how=item.online_how) if online else texts.GUIDE_OFFLINE
         )
+    return _part_of_notice(lines, item, center, guide_url)
+
+
+def _part_of_notice(lines: list[str], item: Item, center: Center, guide_url: str) -> str:
+    """A part of an item's notice, closed as the notice is: phone, full guide, what next."""
     phone = consult_phone(item, center)
     if phone:
         lines.append(texts.GUIDE_PHONE.format(phone=phone))

@@ -162,18 +162,38 @@ def materials_asked(item: Item, question: str) -> MaterialsAsked | None:
     if not any(w in q for w in _MATERIAL_ASK):
         return None
     best, found = "", list[tuple[Case, int, Material]]()
-    for case in item.cases:
-        for number, material in enumerate(case.materials, 1):
-            hay = _compact(material.name + (material.note or ""))
-            shared = _longest_shared(q, hay, max(MATERIAL_SHARED_MIN, len(best)))
-            if not shared:
-                continue
-            if len(shared) > len(best):
-                best, found = shared, []
-            found.append((case, number, material))
+    for case, number, material, hay in _material_texts(item):
+        shared = _longest_shared(q, hay, max(MATERIAL_SHARED_MIN, len(best)))
+        if not shared:
+            continue
+        if len(shared) > len(best):
+            best, found = shared, []
+        found.append((case, number, material))
     if not found:
         return None
     return MaterialsAsked(best, tuple(found), any(w in q for w in _MATERIAL_MISSING))
+
+
+_MaterialText = tuple[Case, int, Material, str]
+_TEXTS: dict[int, tuple[Item, tuple[_MaterialText, ...]]] = {}
+_TEXTS_MAX = 4096  # items: a county's 17 towns of ~60 each, with room for a few edits
+
+
+def _material_texts(item: Item) -> tuple[_MaterialText, ...]:
+    """Each material of `item` with its name and note as the matcher reads them, worked out
+    once per item (normalising them all took ~90 µs a question)."""
+    kept = _TEXTS.get(id(item))
+    if kept is not None and kept[0] is item:
+        return kept[1]
+    texts_ = tuple(
+        (case, number, m, _compact(m.name + (m.note or "")))
+        for case in item.cases
+        for number, m in enumerate(case.materials, 1)
+    )
+    if len(_TEXTS) > _TEXTS_MAX:  # items of catalogs replaced since (edits, reloads)
+        _TEXTS.clear()
+    _TEXTS[id(item)] = (item, texts_)
+    return texts_
 
 
 def _longest_shared(a: str, b: str, shortest: int) -> str:

@@ -1,13 +1,16 @@
 """预约: a half-day slot at the ticket's window within the next working days (never a
-weekend or holiday, never a full slot), picked by digit; one appointment per ticket.
+weekend or holiday, never a full slot), picked by digit; one appointment per ticket, which
+改时间 moves to another slot.
 
 ```mermaid
 stateDiagram-v2
     [*] --> pick: yuyue, an open ticket without an appointment
+    [*] --> pick: gaishijian, an open ticket with one (move)
     [*] --> [*]: yuyue, no open ticket, already booked or all full, told so
-    pick --> [*]: a digit, booked (END)
+    [*] --> [*]: gaishijian, nothing booked, told so
+    pick --> [*]: a digit, booked or moved (END)
     pick --> pick: the slot filled meanwhile, offered again
-    pick --> [*]: quxiao (END)
+    pick --> [*]: quxiao, nothing changes (END)
     pick --> [*]: anything else, routed as a new message
 ```
 """
@@ -31,9 +34,14 @@ ASK_MAX = 12  # a longer message mentioning 预约 is a question for the matcher
 
 def _asks(text: str) -> bool:
     value = clean(text)
-    if not any(word in value for word in texts.APPOINT_WORDS):
+    if not any(word in value for word in (*texts.APPOINT_WORDS, *texts.APPOINT_CHANGE_WORDS)):
         return False
     return len(value) <= ASK_MAX or find_ticket(text) is not None
+
+
+def _changes(text: str) -> bool:
+    """改个时间 / 重新预约: the booked time is to move."""
+    return any(word in clean(text) for word in texts.APPOINT_CHANGE_WORDS)
 
 
 def matches(msg: Inbound, ctx: Context) -> bool:
@@ -50,9 +58,10 @@ async def handle(msg: Inbound, ctx: Context) -> Reply:
     state = ctx.state
     if state is None or state.flow != FLOW:
         return await _start(msg, ctx)
+    moving = bool(state.data.get("move"))
     if clean(msg.text) in texts.CANCEL_WORDS:
         ctx.end()
-        return Reply.say(texts.APPOINT_CANCELLED)
+        return Reply.say(texts.APPOINT_MOVE_CANCELLED if moving else texts.APPOINT_CANCELLED)
     slots = [(dt.date.fromisoformat(day), half) for day, half in state.data["slots"]]
     choice = parse_choice(msg.text)
     if choice is None or not 1 <= choice <= len(slots):
@@ -62,12 +71,13 @@ async def handle(msg: Inbound, ctx: Context) -> Reply:
     if ticket is None or ticket.status not in OPEN:
         return Reply.say(texts.APPOINT_NO_TICKET)
     day, half = slots[choice - 1]
+    chat = ctx.desk.chat
     try:
-        await ctx.desk.chat.book(ticket, day, half)
+        await (chat.reschedule if moving else chat.book)(ticket, day, half)
     except ValueError:  # chat_actions.SlotError: taken meanwhile, or no longer offered
-        return await _offer(ticket, ctx, prefix=texts.APPOINT_TAKEN)
+        return await _offer(ticket, ctx, prefix=texts.APPOINT_TAKEN, moving=moving)
     return Reply.say(
-        texts.APPOINT_DONE.format(
+        (texts.APPOINT_MOVED if moving else texts.APPOINT_DONE).format(
             slot=slot_text(day, half),
             place=ctx.desk.place_for(ticket),
             item=ticket.item_name,
@@ -83,13 +93,17 @@ async def _start(msg: Inbound, ctx: Context) -> Reply:
         if ticket is None:
             return Reply.say(texts.TICKET_NOT_FOUND.format(number=number))
     else:
-        ticket = await _default_ticket(msg, ctx)
+        ticket = await _default_ticket(msg, ctx, booked=_changes(msg.text))
         if ticket is None:
             return Reply.say(texts.APPOINT_NO_TICKET)
     if ticket.status not in OPEN or ticket.kind != "service":
         status = status_name(ticket.status)
         return Reply.say(texts.APPOINT_CLOSED.format(number=ticket.number, status=status))
     booked = await ctx.repos.appointments.for_ticket(ticket.id)
+    if booked is not None and _changes(msg.text):
+        return await _offer(ticket, ctx, moving=True)
+    if booked is None and _changes(msg.text) and not _asks_booking(msg.text):
+        return Reply.say(texts.APPOINT_NONE_TO_CHANGE)
     if booked is not None:
         return Reply.say(
             texts.APPOINT_ALREADY.format(
@@ -102,8 +116,13 @@ async def _start(msg: Inbound, ctx: Context) -> Reply:
     return await _offer(ticket, ctx)
 
 
-async def _default_ticket(msg: Inbound, ctx: Context) -> Any:
-    """The ticket just registered, else the newest open one still without a slot."""
+def _asks_booking(text: str) -> bool:
+    return any(word in clean(text) for word in texts.APPOINT_WORDS)
+
+
+async def _default_ticket(msg: Inbound, ctx: Context, *, booked: bool = False) -> Any:
+    """The ticket just registered, else the newest open one still without a slot (`booked`:
+    with one, to move it)."""
     state = ctx.state
     if state is not None and state.flow == TICKET:
         ticket = await own_ticket(ctx, msg.openid, str(state.data["ticket"]))
@@ -113,12 +132,12 @@ async def _default_ticket(msg: Inbound, ctx: Context) -> Any:
         t for t in await ctx.repos.tickets.open_for_villager(msg.openid) if t.kind == "service"
     ]
     for ticket in tickets:
-        if await ctx.repos.appointments.for_ticket(ticket.id) is None:
+        if (await ctx.repos.appointments.for_ticket(ticket.id) is not None) == booked:
             return ticket
     return tickets[0] if tickets else None
 
 
-async def _offer(ticket: Any, ctx: Context, *, prefix: str = "") -> Reply:
+async def _offer(ticket: Any, ctx: Context, *, prefix: str = "", moving: bool = False) -> Reply:
     chat = ctx.desk.chat
     slots = await chat.open_slots(ticket.department_id)
     place = ctx.desk.place_for(ticket)
@@ -140,8 +159,18 @@ async def _offer(ticket: Any, ctx: Context, *, prefix: str = "") -> Reply:
         ticket=ticket.number,
         slots=[[s.day.isoformat(), s.half] for s in slots],
         at=ctx.clock.now().isoformat(),
+        move=moving,
     )
-    text = texts.APPOINT_OFFER.format(
-        number=ticket.number, item=ticket.item_name, place=place, lines="\n".join(lines)
-    )
+    if moving:
+        booked = await ctx.repos.appointments.for_ticket(ticket.id)
+        text = texts.APPOINT_MOVE_OFFER.format(
+            number=ticket.number,
+            item=ticket.item_name,
+            slot=slot_text(booked.day, booked.half) if booked else "",
+            lines="\n".join(lines),
+        )
+    else:
+        text = texts.APPOINT_OFFER.format(
+            number=ticket.number, item=ticket.item_name, place=place, lines="\n".join(lines)
+        )
     return Reply.say(prefix + text)

@@ -188,7 +188,20 @@ APPOINT_WORDS = ("预约",)
 APPOINT_NO_TICKET = (
     "预约前要先登记：\n1. 先问我要办的事，看要带什么材料\n2. 回复“办理”登记\n3. 登记好后回复“预约”"
 )
-APPOINT_ALREADY = "{number}（{item}）已经预约了{slot}，一件事只约一次。到时请带齐材料到{place}。"
+APPOINT_ALREADY = (
+    "{number}（{item}）已经预约了{slot}，到时请带齐材料到{place}。要换时间，请回复“改时间”。"
+)
+# a booked villager who cannot come then (改个时间, 换一天, 重新预约)
+APPOINT_CHANGE_WORDS = (
+    "改时间 改个时间 换个时间 换时间 改约 改预约 换一天 换个日子 改日子 改天去 重新约 重新预约 另约"
+).split()
+APPOINT_NONE_TO_CHANGE = "您还没有预约时间。要约时间，请回复“预约”。"
+APPOINT_MOVE_OFFER = (
+    "{number}（{item}）现在约的是{slot}。要换到哪个时间？请回复数字：\n{lines}\n"
+    "不改了请回复“取消”，原来的时间不变。"
+)
+APPOINT_MOVED = "改好了！新的时间是{slot}，请到{place}办理{item}（编号 {number}），记得带齐材料。"
+APPOINT_MOVE_CANCELLED = "好的，不改了，还是原来约的时间。"
 APPOINT_CLOSED = "{number} 已经是“{status}”，不用预约了。"
 APPOINT_FULL = "最近{days}个工作日的预约都满了。您可以直接到{place}办理，或拨打 {phone} 问问。"
 APPOINT_OFFER = (

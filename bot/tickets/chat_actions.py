@@ -111,6 +111,34 @@ class ChatActions:
         )
         return appointment
 
+    async def reschedule(
+        self, ticket: Ticket, day: dt.date, half: str, capacity: int = SLOT_CAPACITY
+    ) -> Appointment:
+        """Move the ticket's appointment to another offered slot that is not full (the
+        row moves: one appointment per ticket). The event keeps where it was."""
+        if ticket.status not in OPEN:
+            raise SlotError("ticket is closed")
+        appointment = await self.repos.appointments.for_ticket(ticket.id)
+        if appointment is None:
+            raise SlotError("no appointment to move")
+        if (appointment.day, appointment.half) == (day, half):
+            return appointment
+        if day not in self.slot_days() or half not in HALVES:
+            raise SlotError("slot not offered")
+        if await self.repos.appointments.booked(ticket.department_id, day, half) >= capacity:
+            raise SlotError("slot full")
+        now = self.desk.clock.now()
+        moved_from = {"day": appointment.day.isoformat(), "half": appointment.half}
+        appointment.day, appointment.half = day, half
+        ticket.updated_at = now
+        await self.repos.tickets.add_event(
+            ticket,
+            at=now,
+            kind="appointment",
+            data={"day": day.isoformat(), "half": half, "moved_from": moved_from},
+        )
+        return appointment
+
     # -- withdrawal -----------------------------------------------------------
 
     async def withdraw(self, ticket: Ticket) -> None:

@@ -275,5 +275,11 @@ async def _appointment_reminders(
             item=ticket.item_name,
             number=ticket.number,
         )
-        if await desk.notify.villager(ticket, text, key=f"appt-remind:{appt.id}"):
+        # Keyed by the day too: a moved appointment is reminded of its new day. A reminder
+        # queued today under the key of before (one per appointment) counts as this one.
+        legacy = await repos.outbox.queued_at(f"appt-remind:{appt.id}")
+        if legacy is not None and legacy.astimezone(now.tzinfo).date() == now.date():
+            continue
+        key = f"appt-remind:{appt.id}:{appt.day.isoformat()}"
+        if await desk.notify.villager(ticket, text, key=key):
             report.reminders.append(ticket.number)

@@ -175,6 +175,13 @@ class OutboxRepository:
         )
         return rowcount(done) > 0
 
+    async def queued_at(self, key: str) -> dt.datetime | None:
+        """When the push with this key was queued, or None if it never was."""
+        found: dt.datetime | None = await self.session.scalar(
+            select(OutboxMessage.created_at).where(OutboxMessage.key == key)
+        )
+        return found
+
     async def for_openid(self, openid: str, limit: int = 50) -> list[OutboxMessage]:
         rows = await self.session.scalars(
             select(OutboxMessage)

@@ -91,3 +91,42 @@ async def test_cancel_the_slot_list(chat: Chat) -> None:
     await chat.say("预约")
     assert "不预约" in await chat.say("取消")
     assert await chat.rows(Appointment) == []
+
+
+async def test_a_booked_time_can_be_moved(chat: Chat) -> None:
+    """改个时间 after booking: the slots again, the row moves (one appointment per ticket), the
+    old slot is freed, the event says where it was; 取消 keeps the time; nothing booked: told."""
+    ticket = await chat.register("低保要带什么", "张建明", "13812345678", "青石村", "1", "确认")
+    assert "还没有预约" in await chat.say("我想改个时间")
+    await chat.say("预约")
+    assert "预约好了" in await chat.say("1")  # 11月24日（周二）上午
+    assert "要换时间，请回复“改时间”" in await chat.say("预约")
+    offer = await chat.say("我想改个时间")
+    assert "现在约的是11月24日（周二）上午" in offer and "3. 11月25日（周三）上午" in offer
+    assert "不改了，还是原来约的时间" in await chat.say("取消")
+    (row,) = await chat.rows(Appointment, Appointment.ticket_id == ticket.id)
+    assert (row.day, row.half) == (dt.date(2026, 11, 24), "am")
+    await chat.say("换一天")
+    moved = await chat.say("3")
+    assert "改好了" in moved and "11月25日（周三）上午" in moved and ticket.number in moved, moved
+    (row,) = await chat.rows(Appointment, Appointment.ticket_id == ticket.id)
+    assert (row.day, row.half) == (dt.date(2026, 11, 25), "am")
+    events = await chat.rows(
+        TicketEvent, TicketEvent.ticket_id == ticket.id, TicketEvent.kind == "appointment"
+    )
+    assert events[-1].data == {
+        "day": "2026-11-25",
+        "half": "am",
+        "moved_from": {"day": "2026-11-24", "half": "am"},
+    }
+    assert "预约：11月25日（周三）上午" in await chat.say(ticket.number)
+
+
+async def test_a_move_into_a_slot_filled_meanwhile_is_offered_again(chat: Chat) -> None:
+    await chat.register("低保要带什么", "张建明", "13812345678", "青石村", "1", "确认")
+    await chat.say("预约")
+    await chat.say("1")
+    await chat.say("改时间")
+    await _fill(chat, dt.date(2026, 11, 24), "pm")
+    again = await chat.say("2")  # 11月24日（周二）下午, full now
+    assert "刚刚约满" in again and "现在约的是11月24日（周二）上午" in again, again

@@ -143,6 +143,56 @@ async def test_appointment_reminder_the_working_day_before(world: World) -> None
     assert (await world.sweep()).reminders == []  # once
 
 
+async def _book_monday(world: World, number: str) -> int:
+    async with world.desk() as desk:
+        t = await desk.repos.tickets.by_number(number)
+        assert t is not None
+        appt = await desk.repos.appointments.add(
+            Appointment(
+                ticket_id=t.id,
+                department_id="minzheng",
+                day=dt.date(2026, 11, 30),
+                half="am",
+                created_at=world.clock.now(),
+            )
+        )
+        return appt.id
+
+
+async def test_a_moved_appointment_is_reminded_of_its_new_day(world: World) -> None:
+    """Reminded on Friday for Monday, the villager moves it to Tuesday (改时间): Monday
+    brings the reminder for Tuesday, once."""
+    number = await world.register("dibao")
+    await _book_monday(world, number)
+    world.clock.set(dt.datetime(2026, 11, 27, 9, 0, tzinfo=TZ))  # Fri 09:00
+    assert (await world.sweep()).reminders == [number]
+    async with world.desk() as desk:
+        t = await desk.repos.tickets.by_number(number)
+        assert t is not None
+        await desk.chat.reschedule(t, dt.date(2026, 12, 1), "pm")
+    assert (await world.sweep()).reminders == []  # Friday: Tuesday is not the next day
+    world.clock.set(dt.datetime(2026, 11, 30, 9, 0, tzinfo=TZ))  # Mon 09:00
+    assert (await world.sweep()).reminders == [number]
+    assert (await world.sweep()).reminders == []
+
+
+async def test_a_reminder_queued_today_before_an_upgrade_is_not_sent_again(world: World) -> None:
+    """Reminders were keyed by the appointment alone before appointments could move."""
+    number = await world.register("dibao")
+    appt_id = await _book_monday(world, number)
+    world.clock.set(dt.datetime(2026, 11, 27, 8, 0, tzinfo=TZ))  # Fri, before the upgrade
+    async with world.desk() as desk:
+        await desk.repos.outbox.enqueue(
+            key=f"appt-remind:{appt_id}",
+            openid="o_someone",
+            kind="text",
+            body={"text": "reminder of before"},
+            now=world.clock.now(),
+        )
+    world.clock.set(dt.datetime(2026, 11, 27, 9, 0, tzinfo=TZ))
+    assert (await world.sweep()).reminders == []
+
+
 async def test_a_bad_rating_without_a_reason_still_gets_a_callback(world: World) -> None:
     number = await world.register("dibao")
     async with world.desk() as desk:

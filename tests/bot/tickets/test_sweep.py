@@ -117,32 +117,6 @@ async def test_idle_assignee_is_nudged_then_the_head(world: World) -> None:
     assert "nudge" in await notices(world, "head")
 
 
-async def test_appointment_reminder_the_working_day_before(world: World) -> None:
-    number = await world.register("dibao")
-    async with world.desk() as desk:
-        t = await desk.repos.tickets.by_number(number)
-        assert t is not None
-        # Booked for Mon 2026-11-30 morning; Fri 11-27 is the working day before.
-        await desk.repos.appointments.add(
-            Appointment(
-                ticket_id=t.id,
-                department_id="minzheng",
-                day=dt.date(2026, 11, 30),
-                half="am",
-                created_at=world.clock.now(),
-            )
-        )
-    world.clock.set(dt.datetime(2026, 11, 26, 10, 0, tzinfo=TZ))  # Thu: too early
-    assert (await world.sweep()).reminders == []
-    world.clock.set(
-        dt.datetime(2026, 11, 27, 6, 0, tzinfo=TZ)
-    )  # Fri 06:00: before the daytime window
-    assert (await world.sweep()).reminders == []
-    world.clock.set(dt.datetime(2026, 11, 27, 9, 0, tzinfo=TZ))  # Fri 09:00
-    assert (await world.sweep()).reminders == [number]
-    assert (await world.sweep()).reminders == []  # once
-
-
 async def _book_monday(world: World, number: str) -> int:
     async with world.desk() as desk:
         t = await desk.repos.tickets.by_number(number)
@@ -157,6 +131,20 @@ async def _book_monday(world: World, number: str) -> int:
             )
         )
         return appt.id
+
+
+async def test_appointment_reminder_the_working_day_before(world: World) -> None:
+    number = await world.register("dibao")
+    await _book_monday(world, number)  # Mon 11-30; Fri 11-27 is the working day before
+    world.clock.set(dt.datetime(2026, 11, 26, 10, 0, tzinfo=TZ))  # Thu: too early
+    assert (await world.sweep()).reminders == []
+    world.clock.set(
+        dt.datetime(2026, 11, 27, 6, 0, tzinfo=TZ)
+    )  # Fri 06:00: before the daytime window
+    assert (await world.sweep()).reminders == []
+    world.clock.set(dt.datetime(2026, 11, 27, 9, 0, tzinfo=TZ))  # Fri 09:00
+    assert (await world.sweep()).reminders == [number]
+    assert (await world.sweep()).reminders == []  # once
 
 
 async def test_a_moved_appointment_is_reminded_of_its_new_day(world: World) -> None:

@@ -9,7 +9,7 @@ from handlers.tickets_list import clean
 from handlers.types import Context, Inbound, Reply
 from knowledge.catalog import Item
 from knowledge.decision import weak_human
-from knowledge.normalize import basic
+from knowledge.normalize import compact
 from knowledge.render import (
     MaterialsAsked,
     followup_aspect,
@@ -48,7 +48,7 @@ def _material_asked(item: Item, text: str, ctx: Context) -> MaterialsAsked | Non
     asked = materials_asked(item, text)
     if asked is None:
         return None
-    rest = basic(text).replace(" ", "").replace(asked.shared, "")
+    rest = compact(text).replace(asked.shared, "")
     decision = ctx.decide(text)
     for other in (decision.item, *decision.candidates):
         if other is not None and other.id != item.id and _named(other, rest):
@@ -57,7 +57,7 @@ def _material_asked(item: Item, text: str, ctx: Context) -> MaterialsAsked | Non
 
 
 def _named(item: Item, text: str) -> bool:
-    return any(basic(n).replace(" ", "") in text for n in (item.name, *item.aliases))
+    return any(compact(n) in text for n in (item.name, *item.aliases))
 
 
 async def handle(msg: Inbound, ctx: Context) -> Reply:

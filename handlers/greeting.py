@@ -5,7 +5,7 @@ from __future__ import annotations
 from handlers import texts
 from handlers.tickets_list import clean
 from handlers.types import Context, Inbound, Reply
-from knowledge.normalize import basic
+from knowledge.normalize import compact
 
 NAME = "greeting"
 
@@ -19,7 +19,7 @@ async def handle(msg: Inbound, ctx: Context) -> Reply:
     Words written win over stickers: 您好[合十] is a polite hello, [合十] alone thanks."""
     written = clean(msg.text)
     # as the matcher reads it: 👍 and [强] are 好的, 🙏 and [抱拳] 谢谢, 👋 再见
-    said = basic(msg.text).replace(" ", "")
+    said = compact(msg.text)
     if any(word in written for word in texts.THANKS_WORDS):
         return Reply.say(texts.THANKS)
     if not any(word in written for word in texts.HELLO_WORDS):

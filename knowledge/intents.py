@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from knowledge import cues, texts
 from knowledge.context import request_clauses
-from knowledge.normalize import basic
+from knowledge.normalize import basic, compact
 
 # Ticket numbers look like BM20261121-0007 (interfaces.md); villagers may drop the dash, add
 # spaces (BM 2026 1117 0035), type full-width letters (NFKC folds them), drop the BM when the
@@ -257,7 +257,7 @@ class IntentPhrases:
             ]
         # other offices by name, in the frames of elsewhere_frame; an office the catalog names or
         # the center houses (a 派出所户籍窗口) is the center's own
-        houses = " ".join(basic(p).replace(" ", "") for p in places)
+        houses = " ".join(compact(p) for p in places)
         offices = " ".join(
             w
             for w in cues.words("institutions").split()
@@ -275,10 +275,7 @@ class IntentPhrases:
         patterns += at_offices("elsewhere_frame")
         seen = at_offices("seen_there")
         return cls(
-            {
-                name: gapped_pattern(basic(p).replace(" ", "") for p in intents.get(name, ()))
-                for name in INTENTS
-            },
+            {name: gapped_pattern(compact(p) for p in intents.get(name, ())) for name in INTENTS},
             re.compile("|".join(patterns)) if patterns else None,
             re.compile("|".join(seen)) if seen else None,
             re.compile(
@@ -287,7 +284,7 @@ class IntentPhrases:
                         {
                             part
                             for place in places
-                            for part in (basic(place).split()[0], basic(place).replace(" ", ""))
+                            for part in (basic(place).split()[0], compact(place))
                             if len(part) >= 2
                         }
                     )

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from knowledge.catalog import Catalog, Item, Problem, load_catalog
-from knowledge.normalize import Replacer, basic, is_cjk, shielded
+from knowledge.normalize import Replacer, compact, is_cjk, shielded
 from knowledge.scoring import COMMON_WORD_FREQ as REPAIR_SAFE_FREQ
 
 LEXICON = "lexicon.yaml"
@@ -29,10 +29,6 @@ LEXICON = "lexicon.yaml"
 # taken as a typo); homophone repair leaves words from scoring.COMMON_WORD_FREQ on alone, so a
 # homophone alias rewrites those in between.
 HOMOPHONE_WORD_FREQ = 30
-
-
-def _compact(text: str) -> str:
-    return basic(text).replace(" ", "")
 
 
 def _line_of(file: str, text: str) -> int:
@@ -66,14 +62,14 @@ def synonym_rewrites(catalog: Catalog) -> list[Problem]:
     """Synonym keys that rewrite an item's name, alias or keyword when the synonym is meant for
     another item (its target is in none of this item's titles: 上户 -> 出生登记 rewriting another
     item's 户口), or garble it (出生上户 -> 出生出生登记)."""
-    mapping = {_compact(k): _compact(v) for k, v in catalog.lexicon.synonyms.items() if _compact(k)}
-    words = {_compact(t) for item in catalog.items for t in (*item.aliases, *item.keywords)}
+    mapping = {compact(k): compact(v) for k, v in catalog.lexicon.synonyms.items() if compact(k)}
+    words = {compact(t) for item in catalog.items for t in (*item.aliases, *item.keywords)}
     synonyms = Replacer(shielded(mapping, words))
     found: list[Problem] = []
     for item in catalog.items:
-        own = "\n".join(_compact(t) for _, t in _titles(item))
+        own = "\n".join(compact(t) for _, t in _titles(item))
         for field, title in _titles(item):
-            written = _compact(title)
+            written = compact(title)
             rewritten, applied = synonyms.apply(written)
             rewritten = rewritten.replace(" ", "")
             if rewritten == written or written in mapping:
@@ -102,12 +98,12 @@ def synonym_rewrites(catalog: Catalog) -> list[Problem]:
 
 def unreachable_synonyms(catalog: Catalog, lexicon_file: str) -> list[Problem]:
     """Synonym keys that normalisation changes or whose filler words are stripped first."""
-    fillers = [f for f in (_compact(f) for f in catalog.lexicon.fillers) if f]
+    fillers = [f for f in (compact(f) for f in catalog.lexicon.fillers) if f]
     found: list[Problem] = []
     for key, value in catalog.lexicon.synonyms.items():
-        normal = _compact(key)
+        normal = compact(key)
         line = _line_of(lexicon_file, key)
-        if normal != key.replace(" ", "") and normal != _compact(value):
+        if normal != key.replace(" ", "") and normal != compact(value):
             found.append(
                 Problem(
                     lexicon_file,
@@ -149,7 +145,7 @@ def homophones(
         for field, title in _titles(item):
             if field == "name":
                 continue
-            word = _compact(title)
+            word = compact(title)
             if not (2 <= len(word) <= 4 and is_cjk(word)):
                 continue
             key = _readings(word, reading)
@@ -157,7 +153,7 @@ def homophones(
                 continue
             titles.setdefault(key, {}).setdefault(word, set()).add(item.id)
             where.setdefault(word, (item, title))
-    synonyms = {_compact(k): _compact(v) for k, v in catalog.lexicon.synonyms.items()}
+    synonyms = {compact(k): compact(v) for k, v in catalog.lexicon.synonyms.items()}
 
     def canonical(word: str) -> str:
         return synonyms.get(word, word)

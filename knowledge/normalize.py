@@ -114,6 +114,11 @@ def basic(text: str) -> str:
     return _SPACES.sub(" ", "".join(chars)).strip()
 
 
+def compact(text: str) -> str:
+    """`basic` without its spaces: a text as the matcher reads it, for finding words in it."""
+    return basic(text).replace(" ", "")
+
+
 def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
     """One regex that matches any phrase, preferring the longest (a trie: retrie.py)."""
     unique = {p for p in phrases if p}

@@ -14,7 +14,7 @@ from knowledge import texts
 from knowledge.catalog import Case, Center, Department, Item, Material
 from knowledge.facts import consult_phone, department_of, hours_of, place_of
 from knowledge.guide_page import guide_html
-from knowledge.normalize import basic
+from knowledge.normalize import compact
 
 __all__ = [
     "WECHAT_TEXT_LIMIT",
@@ -124,20 +124,15 @@ _FOLLOWUP_WORDS = _word_table(texts.FOLLOWUP_ASPECTS)
 _CENTER_WORDS = _word_table(texts.CENTER_ASPECTS)
 
 
-def _compact(question: str) -> str:
-    """The question as the matcher reads it, without spaces."""
-    return basic(question).replace(" ", "")
-
-
-def _asked(compact: str, table: dict[str, tuple[str, ...]]) -> list[str]:
+def _asked(said: str, table: dict[str, tuple[str, ...]]) -> list[str]:
     """The aspects of `table` whose words the (compact) question holds, in the table's order."""
-    return [aspect for aspect, words in table.items() if any(w in compact for w in words)]
+    return [aspect for aspect, words in table.items() if any(w in said for w in words)]
 
 
 def followup_aspect(question: str) -> str | None:
     """The part of an item's notice a short follow-up asks about (the first found, in the
     order of FOLLOWUP_ASPECTS), or None."""
-    return next(iter(_asked(_compact(question), _FOLLOWUP_WORDS)), None)
+    return next(iter(_asked(compact(question), _FOLLOWUP_WORDS)), None)
 
 
 MATERIAL_SHARED_MIN = 3  # characters a question must share with a material (身份证, 户口簿)
@@ -158,7 +153,7 @@ def materials_asked(item: Item, question: str) -> MaterialsAsked | None:
     """要带死亡证明吗 / 火化证明没有咋办 / 身份证要复印吗: the materials of `item` the question
     names (the longest run of characters it shares with a material's name or note, at least
     MATERIAL_SHARED_MIN), when it asks whether to bring one or says one is missing."""
-    q = _compact(question)
+    q = compact(question)
     if not any(w in q for w in _MATERIAL_ASK):
         return None
     best, found = "", list[tuple[Case, int, Material]]()
@@ -186,7 +181,7 @@ def _material_texts(item: Item) -> tuple[_MaterialText, ...]:
     if kept is not None and kept[0] is item:
         return kept[1]
     texts_ = tuple(
-        (case, number, m, _compact(m.name + (m.note or "")))
+        (case, number, m, compact(m.name + (m.note or "")))
         for case in item.cases
         for number, m in enumerate(case.materials, 1)
     )
@@ -322,11 +317,11 @@ def render_center_info(center: Center, question: str = "") -> str:
     中心在哪) gets the address, the hours and the consult phone; one about phones alone the
     phones; either with only the windows of the departments it names, if it names any. The
     whole card (every window) goes with the other questions."""
-    compact = _compact(question)
-    aspects = frozenset(_asked(compact, _CENTER_WORDS))
+    said = compact(question)
+    aspects = frozenset(_asked(said, _CENTER_WORDS))
     visit = bool(aspects) and aspects <= {"hours", "address"}
     phone = aspects == {"phone"}
-    named = tuple(d for d in center.departments if _names(compact, d))
+    named = tuple(d for d in center.departments if _names(said, d))
     lines = [center.name]
     if not phone:
         lines.append(texts.CENTER_ADDRESS.format(address=center.address))
@@ -354,9 +349,9 @@ def render_center_info(center: Center, question: str = "") -> str:
     return text if fits(text) else _cut(text)
 
 
-def _names(compact: str, department: Department) -> bool:
+def _names(said: str, department: Department) -> bool:
     """Whether the (compact) question names a department."""
-    return any(w in compact for w in _department_words(department.name, department.window))
+    return any(w in said for w in _department_words(department.name, department.window))
 
 
 @functools.cache
@@ -365,6 +360,6 @@ def _department_words(name: str, window: str) -> frozenset[str]:
     (社会保障所, 人社), either without its ending (医保 of 医保工作站), or its window. Worked out
     once per department, not for every question."""
     parts = {name, window, *re.split(r"[()（）]", name)}
-    words = {_compact(p) for p in parts}
+    words = {compact(p) for p in parts}
     words |= {w[: -len(e)] for w in words for e in texts.CENTER_DEPT_ENDINGS if w.endswith(e)}
     return frozenset(w for w in words if len(w) >= 2)

@@ -87,22 +87,23 @@ async def handle(msg: Inbound, ctx: Context) -> Reply:
 
 
 async def _start(msg: Inbound, ctx: Context) -> Reply:
+    change = _changes(msg.text)
     number = find_ticket(msg.text)
     if number is not None:
         ticket = await own_ticket(ctx, msg.openid, number)
         if ticket is None:
             return Reply.say(texts.TICKET_NOT_FOUND.format(number=number))
     else:
-        ticket = await _default_ticket(msg, ctx, booked=_changes(msg.text))
+        ticket = await _default_ticket(msg, ctx, booked=change)
         if ticket is None:
             return Reply.say(texts.APPOINT_NO_TICKET)
     if ticket.status not in OPEN or ticket.kind != "service":
         status = status_name(ticket.status)
         return Reply.say(texts.APPOINT_CLOSED.format(number=ticket.number, status=status))
     booked = await ctx.repos.appointments.for_ticket(ticket.id)
-    if booked is not None and _changes(msg.text):
+    if booked is not None and change:
         return await _offer(ticket, ctx, moving=True)
-    if booked is None and _changes(msg.text) and not _asks_booking(msg.text):
+    if booked is None and change and not _asks_booking(msg.text):
         return Reply.say(texts.APPOINT_NONE_TO_CHANGE)
     if booked is not None:
         return Reply.say(

@@ -233,7 +233,7 @@ def render_followup(item: Item, center: Center, aspect: str, *, guide_url: str) 
     elif aspect == "steps" and item.steps:
         lines.append(texts.GUIDE_STEPS)
         lines.extend(texts.GUIDE_STEP.format(number=n, step=s) for n, s in enumerate(item.steps, 1))
-    elif aspect == "steps":  # no steps written down: where to go is the first step
+    elif aspect in ("place", "steps"):  # no steps written down: where to go is the first step
         lines.append(texts.GUIDE_PLACE.format(place=place_of(item, center)))
         lines.append(texts.GUIDE_HOURS.format(hours=hours_of(item, center)))
     elif aspect == "limit":
@@ -241,9 +241,6 @@ def render_followup(item: Item, center: Center, aspect: str, *, guide_url: str) 
         lines.append(texts.GUIDE_LIMIT.format(limit=limit))
     elif aspect == "fee":
         lines.append(texts.GUIDE_FEE.format(fee=item.fee))
-    elif aspect == "place":
-        lines.append(texts.GUIDE_PLACE.format(place=place_of(item, center)))
-        lines.append(texts.GUIDE_HOURS.format(hours=hours_of(item, center)))
     elif aspect == "proxy":
         proxy = any(texts.PROXY_MATERIAL in m.name for c in item.cases for m in c.materials)
         lines.append(texts.GUIDE_PROXY_YES if proxy else texts.GUIDE_PROXY_ASK)
